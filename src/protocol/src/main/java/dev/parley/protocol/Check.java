@@ -1,0 +1,71 @@
+package dev.parley.protocol;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Field validation shared by the wire records, so both sides reject the same input. */
+final class Check {
+    private static final Pattern HANDLE = Pattern.compile("[a-z0-9_.]+");
+
+    private Check() {
+    }
+
+    static <T> T present(T value, String field) {
+        if (value == null) {
+            throw ProtocolException.badRequest("missing field '" + field + "'");
+        }
+        return value;
+    }
+
+    static long positive(Long value, String field) {
+        if (present(value, field) <= 0) {
+            throw ProtocolException.badRequest("'" + field + "' must be positive");
+        }
+        return value;
+    }
+
+    static long notNegative(Long value, String field) {
+        if (present(value, field) < 0) {
+            throw ProtocolException.badRequest("'" + field + "' must not be negative");
+        }
+        return value;
+    }
+
+    /** Lower-cases a handle and checks its length and alphabet. */
+    static String handle(String value, String field) {
+        String handle = present(value, field).strip().toLowerCase(Locale.ROOT);
+        if (handle.length() < Limits.MIN_HANDLE_CHARS || handle.length() > Limits.MAX_HANDLE_CHARS) {
+            throw ProtocolException.badRequest("'" + field + "' must be " + Limits.MIN_HANDLE_CHARS + "–"
+                    + Limits.MAX_HANDLE_CHARS + " characters");
+        }
+        if (!HANDLE.matcher(handle).matches()) {
+            throw ProtocolException.badRequest("'" + field + "' may contain only a-z, 0-9, '_' and '.'");
+        }
+        return handle;
+    }
+
+    /** Strips surrounding white space and requires 1..max chars; too long is {@link ErrorCode#TOO_LARGE}. */
+    static String text(String value, String field, int max) {
+        String text = present(value, field).strip();
+        if (text.isEmpty()) {
+            throw ProtocolException.badRequest("'" + field + "' must not be empty");
+        }
+        if (text.length() > max) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "'" + field + "' is longer than " + max + " characters");
+        }
+        return text;
+    }
+
+    static String optionalText(String value, String field, int max) {
+        return value == null || value.isBlank() ? null : text(value, field, max);
+    }
+
+    static String password(String value) {
+        present(value, "password");
+        if (value.length() > Limits.MAX_PASSWORD_CHARS) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "'password' is longer than " + Limits.MAX_PASSWORD_CHARS
+                    + " characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.parley.protocol;
+
+/** Size and count limits of the protocol, enforced by both client and server. */
+public final class Limits {
+    /** Largest JSON text frame either side accepts, in bytes. */
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** Longest message text, in chars after trimming. */
+    public static final int MAX_TEXT_CHARS = 4_096;
+    /** Longest photo caption, in chars. */
+    public static final int MAX_CAPTION_CHARS = 1_024;
+    public static final int MIN_HANDLE_CHARS = 3;
+    public static final int MAX_HANDLE_CHARS = 24;
+    public static final int MAX_DISPLAY_NAME_CHARS = 64;
+    public static final int MIN_PASSWORD_CHARS = 8;
+    /** Passwords longer than this are refused so that hashing cost stays bounded. */
+    public static final int MAX_PASSWORD_CHARS = 256;
+    public static final int MAX_DEVICE_NAME_CHARS = 64;
+    /** Largest page of history one {@code msg.history} request returns. */
+    public static final int MAX_HISTORY_PAGE = 100;
+    /** Largest number of messages one {@code sync} reply carries; the client asks again while {@code more}. */
+    public static final int MAX_SYNC_PAGE = 500;
+    /** Longest request id a client may choose. */
+    public static final int MAX_REQUEST_ID_CHARS = 64;
+    public static final long MAX_PHOTO_BYTES = 25L * 1024 * 1024;
+    public static final long MAX_PHOTO_PIXELS = 40_000_000L;
+    public static final long MAX_VIDEO_BYTES = 200L * 1024 * 1024;
+    public static final int MAX_GROUP_MEMBERS = 1_000;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.parley.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Bodies of {@code ok} replies, one record per kind of answer. */
+public final class Reply {
+    private Reply() {
+    }
+
+    /** Answer to {@code hello}: the server's version and, when a token was given, who is signed in. */
+    public record HelloResult(int protocol, Instant serverTime, UserProfile user, Long sessionId) {
+    }
+
+    /** Answer to {@code auth.register} and {@code auth.login}: the new session's token, shown only once. */
+    public record AuthResult(String token, long sessionId, UserProfile user) {
+    }
+
+    /** Answer with nothing to say, e.g. to {@code auth.logout}. */
+    public record Empty() {
+    }
+
+    public record Sessions(List<SessionInfo> sessions) {
+    }
+
+    public record Conversations(List<ConversationSummary> conversations) {
+    }
+
+    /** Answer to {@code msg.send}: the stored message; {@code duplicate} when the client id was seen before. */
+    public record Sent(Message message, boolean duplicate) {
+    }
+
+    /** Answer to {@code msg.read}: the read cursor after the request and what is still unread. */
+    public record ReadCursor(long conversationId, long readSeq, int unread) {
+    }
+
+    /** Answer to {@code msg.history}: messages oldest first; {@code hasMore} when older ones exist. */
+    public record History(long conversationId, List<Message> messages, boolean hasMore) {
+    }
+
+    /** Answer to {@code sync}: messages after the cursors in (conversation, seq) order; {@code more} to continue. */
+    public record SyncPage(List<Message> messages, boolean more) {
+    }
+}

@@ -1,0 +1,130 @@
+package dev.parley.protocol;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every request a client may send, as the body of an envelope {@code {"v":1,"id":…,"type":…,"body":…}}.
+ * Constructors validate their fields and throw {@link ProtocolException}, so a record that exists is valid.
+ */
+public sealed interface Request {
+
+    /** First frame of a connection: checks the protocol version and, with a token, resumes a session. */
+    record Hello(Integer protocol, String token) implements Request {
+        public Hello {
+            present(protocol, "protocol");
+            if (token != null && token.isBlank()) {
+                token = null;
+            }
+        }
+    }
+
+    /** Creates an account and a device session for it. */
+    record Register(String handle, String displayName, String password, String device) implements Request {
+        public Register {
+            handle = Check.handle(handle, "handle");
+            displayName = Check.text(displayName, "displayName", Limits.MAX_DISPLAY_NAME_CHARS);
+            password = Check.password(password);
+            if (password.length() < Limits.MIN_PASSWORD_CHARS) {
+                throw ProtocolException.badRequest("'password' must be at least " + Limits.MIN_PASSWORD_CHARS
+                        + " characters");
+            }
+            device = Check.optionalText(device, "device", Limits.MAX_DEVICE_NAME_CHARS);
+        }
+    }
+
+    /** Signs in with handle and password, creating a device session. */
+    record Login(String handle, String password, String device) implements Request {
+        public Login {
+            handle = present(handle, "handle").strip().toLowerCase(java.util.Locale.ROOT);
+            password = Check.password(password);
+            device = Check.optionalText(device, "device", Limits.MAX_DEVICE_NAME_CHARS);
+        }
+    }
+
+    /** Ends the current session; its token stops working. */
+    record Logout() implements Request {
+    }
+
+    /** Lists the caller's device sessions. */
+    record SessionList() implements Request {
+    }
+
+    /** Ends one of the caller's sessions, closing its connections. */
+    record SessionRevoke(Long sessionId) implements Request {
+        public SessionRevoke {
+            Check.positive(sessionId, "sessionId");
+        }
+    }
+
+    /** Looks up a user's public profile by handle. */
+    record UserGet(String handle) implements Request {
+        public UserGet {
+            handle = present(handle, "handle").strip().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Gets or creates the 1:1 conversation with a user. */
+    record ConversationOpen(String handle) implements Request {
+        public ConversationOpen {
+            handle = present(handle, "handle").strip().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Lists the caller's conversations, most recently active first. */
+    record ConversationList() implements Request {
+    }
+
+    /** Sends a text message; {@code clientId} makes a resend safe. Text is stripped of surrounding space. */
+    record MessageSend(Long conversationId, UUID clientId, String text) implements Request {
+        public MessageSend {
+            Check.positive(conversationId, "conversationId");
+            present(clientId, "clientId");
+            text = Check.text(text, "text", Limits.MAX_TEXT_CHARS);
+        }
+    }
+
+    /** Moves the caller's read cursor forward to {@code seq}. */
+    record MessageRead(Long conversationId, Long seq) implements Request {
+        public MessageRead {
+            Check.positive(conversationId, "conversationId");
+            Check.notNegative(seq, "seq");
+        }
+    }
+
+    /** A page of history before {@code beforeSeq} (exclusive; absent means newest), oldest first. */
+    record MessageHistory(Long conversationId, Long beforeSeq, Integer limit) implements Request {
+        public MessageHistory {
+            Check.positive(conversationId, "conversationId");
+            if (beforeSeq != null && beforeSeq <= 0) {
+                throw ProtocolException.badRequest("'beforeSeq' must be positive");
+            }
+            if (limit == null) {
+                limit = Limits.MAX_HISTORY_PAGE;
+            }
+            if (limit < 1 || limit > Limits.MAX_HISTORY_PAGE) {
+                throw ProtocolException.badRequest("'limit' must be 1–" + Limits.MAX_HISTORY_PAGE);
+            }
+        }
+    }
+
+    /**
+     * Asks for every message after the client's cursors (conversation id → last seq seen); conversations
+     * not named are sent from the start. Answered in pages: repeat with updated cursors while {@code more}.
+     */
+    record Sync(Map<Long, Long> cursors) implements Request {
+        public Sync {
+            if (cursors == null) {
+                cursors = Map.of();
+            }
+            if (cursors.values().stream().anyMatch(seq -> seq == null || seq < 0)) {
+                throw ProtocolException.badRequest("cursors must be non-negative seqs");
+            }
+            cursors = Map.copyOf(cursors);
+        }
+    }
+
+    private static <T> T present(T value, String field) {
+        return Check.present(value, field);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parley.server;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs a standalone Parley server until it is interrupted (SIGINT/SIGTERM stop it gracefully). */
+@Command(name = "parley-server", mixinStandardHelpOptions = true, version = "Parley server 0.1",
+        description = "Runs the Parley messaging server.")
+public final class Main implements Callable<Integer> {
+    @Option(names = "--port", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port = ServerConfig.DEFAULT_PORT;
+
+    @Option(names = "--bind", description = "Interface to listen on (default: ${DEFAULT-VALUE})")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--data", description = "Data directory (default: ${DEFAULT-VALUE})")
+    Path data = Path.of("parley-data");
+
+    @Option(names = "--argon-memory-kib", description = "Argon2id memory cost in KiB (default: ${DEFAULT-VALUE})")
+    int argonMemoryKiB = 64 * 1024;
+
+    @Option(names = "--argon-iterations", description = "Argon2id iterations (default: ${DEFAULT-VALUE})")
+    int argonIterations = 3;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = ServerConfig.defaults(data).withBind(bind).withPort(port)
+                .withArgon(argonMemoryKiB, argonIterations);
+        ParleyServer server = ParleyServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "parley-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

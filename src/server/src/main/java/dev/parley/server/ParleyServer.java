@@ -1,0 +1,128 @@
+package dev.parley.server;
+
+import dev.parley.protocol.Codec;
+import dev.parley.server.auth.AccountService;
+import dev.parley.server.auth.PasswordHasher;
+import dev.parley.server.bus.LocalBus;
+import dev.parley.server.chat.ConversationService;
+import dev.parley.server.net.Gateway;
+import dev.parley.server.net.SessionRegistry;
+import dev.parley.server.net.WsTransport;
+import dev.parley.server.store.sqlite.SqliteAccountStore;
+import dev.parley.server.store.sqlite.SqliteConversationStore;
+import dev.parley.server.store.sqlite.SqliteDatabase;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Parley server: the public start/stop API used by {@link Main} and by the desktop client's
+ * embedded demo. All wiring is visible here.
+ */
+public final class ParleyServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+
+    private final SqliteDatabase database;
+    private final PasswordHasher hasher;
+    private final ExecutorService workers;
+    private final WsTransport transport;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private ParleyServer(SqliteDatabase database, PasswordHasher hasher, ExecutorService workers,
+            WsTransport transport) {
+        this.database = database;
+        this.hasher = hasher;
+        this.workers = workers;
+        this.transport = transport;
+    }
+
+    /** Opens (and migrates) the database, then listens; returns once the port is bound. */
+    public static ParleyServer start(ServerConfig config) throws IOException {
+        SqliteDatabase database;
+        try {
+            database = SqliteDatabase.open(config.dataDir(), 4);
+        } catch (SQLException e) {
+            throw new IOException("cannot open the database in " + config.dataDir(), e);
+        }
+        Codec codec = new Codec();
+        SessionRegistry registry = new SessionRegistry();
+        PasswordHasher hasher = new PasswordHasher(config.argonMemoryKiB(), config.argonIterations(),
+                config.hashThreads());
+        AccountService accounts = new AccountService(new SqliteAccountStore(database), hasher, registry,
+                config.loginLimits(), config.clock());
+        ConversationService conversations = new ConversationService(new SqliteConversationStore(database),
+                new LocalBus(registry, codec), config.clock());
+        ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
+        Gateway gateway = new Gateway(codec, new Router(accounts, conversations), workers);
+        WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
+                registry, config.maxBacklogFrames());
+        ParleyServer server = new ParleyServer(database, hasher, workers, transport);
+        try {
+            transport.startAndWait();
+        } catch (IOException e) {
+            server.stop();
+            throw e;
+        }
+        log.info("Parley server listening on {} with data in {}", server.uri(), config.dataDir().toAbsolutePath());
+        return server;
+    }
+
+    /** The port actually bound (useful after asking for port 0). */
+    public int port() {
+        return transport.getPort();
+    }
+
+    public URI uri() {
+        String host = transport.getAddress().getHostString();
+        return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /**
+     * Graceful stop: refuse new connections and frames, let requests in progress finish and their writes
+     * commit (acks go out), then close every connection with 1001 (going away).
+     */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        transport.drain();
+        workers.shutdown();
+        hasher.close();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("requests still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+        try {
+            transport.stop(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Parley server stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static java.util.concurrent.ThreadFactory namedThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

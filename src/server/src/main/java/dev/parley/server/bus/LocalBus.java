@@ -1,0 +1,29 @@
+package dev.parley.server.bus;
+
+import dev.parley.protocol.Codec;
+import dev.parley.protocol.Event;
+import dev.parley.server.net.ClientConnection;
+import dev.parley.server.net.SessionRegistry;
+
+/** The single-node {@link Bus}: hands events straight to this node's connections. */
+public final class LocalBus implements Bus {
+    private final SessionRegistry registry;
+    private final Codec codec;
+
+    public LocalBus(SessionRegistry registry, Codec codec) {
+        this.registry = registry;
+        this.codec = codec;
+    }
+
+    @Override
+    public void publish(long userId, Event event) {
+        var connections = registry.connectionsOf(userId);
+        if (connections.isEmpty()) {
+            return;
+        }
+        String frame = codec.encodeEvent(event);
+        for (ClientConnection connection : connections) {
+            connection.send(frame);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.parley.server.chat;
+
+import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.Event;
+import dev.parley.protocol.Limits;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.server.bus.Bus;
+import dev.parley.server.net.Identity;
+import dev.parley.server.store.ConversationStore;
+import dev.parley.server.store.UserRecord;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/** 1:1 conversations: open, list, send, read cursors, history and catch-up. */
+public final class ConversationService {
+    private final ConversationStore conversations;
+    private final Bus bus;
+    private final Clock clock;
+
+    public ConversationService(ConversationStore conversations, Bus bus, Clock clock) {
+        this.conversations = conversations;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<ConversationSummary> open(Identity me, UserRecord other) {
+        return conversations.openDirect(me.userId(), other.id(), clock.instant())
+                .thenApply(id -> conversations.summary(id, me.userId()).orElseThrow());
+    }
+
+    public Reply.Conversations list(Identity me) {
+        return new Reply.Conversations(conversations.list(me.userId()));
+    }
+
+    /**
+     * Stores the message and, once committed, pushes it to every session of every member (the sender's
+     * other devices too). A resend returns the original and pushes nothing new.
+     */
+    public CompletableFuture<Reply.Sent> send(Identity me, Request.MessageSend request) {
+        return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
+                        clock.instant())
+                .thenApply(appended -> {
+                    if (!appended.duplicate()) {
+                        Event event = new Event.MessageEvent(appended.message());
+                        appended.memberIds().forEach(member -> bus.publish(member, event));
+                    }
+                    return new Reply.Sent(appended.message(), appended.duplicate());
+                });
+    }
+
+    /** Moves the read cursor and tells the user's other devices, so their unread counts follow. */
+    public CompletableFuture<Reply.ReadCursor> read(Identity me, Request.MessageRead request) {
+        return conversations.markRead(request.conversationId(), me.userId(), request.seq())
+                .thenApply(cursor -> {
+                    bus.publish(me.userId(),
+                            new Event.ReadEvent(cursor.conversationId(), cursor.readSeq(), cursor.unread()));
+                    return cursor;
+                });
+    }
+
+    public Reply.History history(Identity me, Request.MessageHistory request) {
+        return conversations.history(request.conversationId(), me.userId(), request.beforeSeq(), request.limit());
+    }
+
+    public Reply.SyncPage sync(Identity me, Request.Sync request) {
+        return conversations.after(me.userId(), request.cursors(), Limits.MAX_SYNC_PAGE);
+    }
+}

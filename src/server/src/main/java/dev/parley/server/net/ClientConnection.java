@@ -1,0 +1,83 @@
+package dev.parley.server.net;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's WebSocket: who it is signed in as, its serial request executor, and its bounded outbound
+ * backlog. A peer that stops reading is cut off once the backlog is full rather than growing the heap;
+ * it catches up through {@code sync} when it reconnects.
+ */
+public final class ClientConnection {
+    /** Close code for a session that was revoked or signed out elsewhere. */
+    public static final int CLOSE_SESSION_ENDED = 4001;
+    /** Close code for a peer that fell too far behind on reading. */
+    public static final int CLOSE_TOO_SLOW = 4008;
+    private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final WebSocket socket;
+    private final SerialExecutor requests;
+    private final int maxBacklogFrames;
+    private final String remoteAddress;
+    private volatile Identity identity;
+
+    ClientConnection(WebSocket socket, Executor workers, int maxBacklogFrames) {
+        this.socket = socket;
+        this.requests = new SerialExecutor(workers);
+        this.maxBacklogFrames = maxBacklogFrames;
+        InetSocketAddress remote = socket.getRemoteSocketAddress();
+        this.remoteAddress = remote == null || remote.getAddress() == null ? "unknown"
+                : remote.getAddress().getHostAddress();
+    }
+
+    /** Queues a frame; drops it if the socket is gone, and cuts the peer off if its backlog is full. */
+    public void send(String frame) {
+        if (!socket.isOpen()) {
+            return;
+        }
+        if (backlog() >= maxBacklogFrames) {
+            log.warn("closing connection of {} from {}: {} frames unread", who(), remoteAddress, backlog());
+            socket.closeConnection(CLOSE_TOO_SLOW, "too far behind; reconnect and sync");
+            return;
+        }
+        try {
+            socket.send(frame);
+        } catch (WebsocketNotConnectedException e) {
+            log.debug("frame for {} dropped: connection closed", who());
+        }
+    }
+
+    private int backlog() {
+        return socket instanceof WebSocketImpl impl ? impl.outQueue.size() : 0;
+    }
+
+    public void close(int code, String reason) {
+        socket.close(code, reason);
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    void identity(Identity identity) {
+        this.identity = identity;
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    SerialExecutor requests() {
+        return requests;
+    }
+
+    private String who() {
+        Identity current = identity;
+        return current == null ? "an anonymous client" : "@" + current.handle();
+    }
+}

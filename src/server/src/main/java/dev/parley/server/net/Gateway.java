@@ -1,0 +1,79 @@
+package dev.parley.server.net;
+
+import dev.parley.protocol.Codec;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.ProtocolException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Between the socket and the services: decodes each frame off the WebSocket threads, runs it through the
+ * {@link RequestHandler}, and sends exactly one reply, an {@code ok} or a typed {@code error} (never a
+ * stack trace).
+ */
+public final class Gateway {
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    /** Requests a connection may have waiting before it is refused; a client must await its replies. */
+    private static final int MAX_PENDING_REQUESTS = 1_000;
+
+    private final Codec codec;
+    private final RequestHandler handler;
+    private final ExecutorService workers;
+
+    public Gateway(Codec codec, RequestHandler handler, ExecutorService workers) {
+        this.codec = codec;
+        this.handler = handler;
+        this.workers = workers;
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    /** Called on a WebSocket thread: only queues the work. */
+    void receive(ClientConnection connection, String frame) {
+        if (connection.requests().pending() >= MAX_PENDING_REQUESTS) {
+            connection.send(codec.encodeError(null,
+                    new ProtocolException(ErrorCode.RATE_LIMITED, "too many requests in flight", 1_000L)));
+            return;
+        }
+        connection.requests().execute(() -> serve(connection, frame));
+    }
+
+    private void serve(ClientConnection connection, String frame) {
+        Codec.Decoded decoded = codec.decodeRequest(frame);
+        if (decoded instanceof Codec.Decoded.Failed failed) {
+            connection.send(codec.encodeError(failed.id(), failed.error()));
+            return;
+        }
+        Codec.Decoded.Ok ok = (Codec.Decoded.Ok) decoded;
+        CompletionStage<?> reply;
+        try {
+            reply = handler.handle(connection, ok.request());
+        } catch (RuntimeException e) {
+            connection.send(codec.encodeError(ok.id(), toProtocolError(connection, ok, e)));
+            return;
+        }
+        reply.whenComplete((body, failure) -> {
+            if (failure == null) {
+                connection.send(codec.encodeOk(ok.id(), body));
+            } else {
+                connection.send(codec.encodeError(ok.id(), toProtocolError(connection, ok, failure)));
+            }
+        });
+    }
+
+    private static ProtocolException toProtocolError(ClientConnection connection, Codec.Decoded.Ok request,
+            Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ProtocolException protocolException) {
+            return protocolException;
+        }
+        log.error("{} from {} failed", Codec.typeOf(request.request()), connection.remoteAddress(), cause);
+        return new ProtocolException(ErrorCode.INTERNAL, "something went wrong on the server");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.server.net;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs one connection's tasks one at a time, in arrival order, on a shared pool. Requests of one
+ * connection are thus started in the order they were sent (so two sends keep their order) while different
+ * connections proceed in parallel.
+ */
+final class SerialExecutor implements Executor {
+    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private final Executor pool;
+    private Runnable active;
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public synchronized void execute(Runnable task) {
+        tasks.add(() -> {
+            try {
+                task.run();
+            } finally {
+                scheduleNext();
+            }
+        });
+        if (active == null) {
+            scheduleNext();
+        }
+    }
+
+    private synchronized void scheduleNext() {
+        active = tasks.poll();
+        if (active != null) {
+            pool.execute(active);
+        }
+    }
+
+    synchronized int pending() {
+        return tasks.size();
+    }
+}

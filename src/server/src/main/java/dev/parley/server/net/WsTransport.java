@@ -1,0 +1,109 @@
+package dev.parley.server.net;
+
+import dev.parley.protocol.Limits;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Java-WebSocket server. Its selector and decoder threads only hand frames to the {@link Gateway};
+ * frames over {@link Limits#MAX_FRAME_BYTES} are refused by the draft with close code 1009.
+ */
+public final class WsTransport extends WebSocketServer {
+    private static final Logger log = LoggerFactory.getLogger(WsTransport.class);
+
+    private final Gateway gateway;
+    private final SessionRegistry registry;
+    private final int maxBacklogFrames;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private volatile boolean draining;
+
+    public WsTransport(InetSocketAddress address, Gateway gateway, SessionRegistry registry, int maxBacklogFrames) {
+        // An empty protocol list would refuse every handshake; Protocol("") accepts clients that ask for none.
+        super(address, 2, List.of(new Draft_6455(List.of(), List.of(new Protocol("")), Limits.MAX_FRAME_BYTES)));
+        this.gateway = gateway;
+        this.registry = registry;
+        this.maxBacklogFrames = maxBacklogFrames;
+        setReuseAddr(true);
+        setConnectionLostTimeout(30);
+    }
+
+    /** Starts listening and waits until the port is bound. */
+    public void startAndWait() throws IOException {
+        start();
+        try {
+            started.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot listen on " + getAddress(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("timed out starting to listen on " + getAddress(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting", e);
+        }
+    }
+
+    /** From now on, new connections are turned away and frames are ignored (their senders will resend). */
+    public void drain() {
+        draining = true;
+    }
+
+    @Override
+    public void onStart() {
+        started.complete(null);
+    }
+
+    @Override
+    public void onOpen(WebSocket socket, ClientHandshake handshake) {
+        if (draining) {
+            socket.close(CloseFrame.GOING_AWAY, "server is shutting down");
+            return;
+        }
+        socket.setAttachment(new ClientConnection(socket, gateway.workers(), maxBacklogFrames));
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String frame) {
+        ClientConnection connection = socket.getAttachment();
+        if (connection != null && !draining) {
+            gateway.receive(connection, frame);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, ByteBuffer frame) {
+        socket.close(CloseFrame.REFUSE, "binary frames are not accepted yet");
+    }
+
+    @Override
+    public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+        ClientConnection connection = socket.getAttachment();
+        if (connection != null) {
+            registry.unbind(connection);
+        }
+    }
+
+    @Override
+    public void onError(WebSocket socket, Exception error) {
+        if (socket == null) {
+            if (!started.completeExceptionally(error)) {
+                log.error("WebSocket server failed", error);
+            }
+        } else {
+            log.debug("connection error from {}", socket.getRemoteSocketAddress(), error);
+        }
+    }
+}

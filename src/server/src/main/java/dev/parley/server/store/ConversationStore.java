@@ -1,0 +1,39 @@
+package dev.parley.server.store;
+
+import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.Reply;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.List;
+
+/** Conversations, their members and messages. Writes complete only after their transaction has committed. */
+public interface ConversationStore {
+
+    /** Gets or creates the direct conversation between two users (the same user for notes to self). */
+    CompletableFuture<Long> openDirect(long userId, long otherUserId, Instant now);
+
+    /** The conversation as {@code userId} sees it, or empty when they are not a member. */
+    Optional<ConversationSummary> summary(long conversationId, long userId);
+
+    /** The user's conversations, most recently active first. */
+    List<ConversationSummary> list(long userId);
+
+    /**
+     * Stores a message with the conversation's next seq, or returns the original when the sender already
+     * used {@code clientId}. Fails with {@code not_found} when the sender is not a member, and with
+     * {@code conflict} when the client id was used for another conversation.
+     */
+    CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text, Instant now);
+
+    /** Moves the user's read cursor forward (never back, never past the last seq). */
+    CompletableFuture<Reply.ReadCursor> markRead(long conversationId, long userId, long seq);
+
+    /** Messages before {@code beforeSeq} (exclusive; null for newest), oldest first. */
+    Reply.History history(long conversationId, long userId, Long beforeSeq, int limit);
+
+    /** Messages after the cursors in the user's conversations, in (conversation, seq) order. */
+    Reply.SyncPage after(long userId, Map<Long, Long> cursors, int limit);
+}

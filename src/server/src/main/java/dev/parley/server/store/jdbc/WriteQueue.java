@@ -1,0 +1,164 @@
+package dev.parley.server.store.jdbc;
+
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.ProtocolException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's single writer. Concurrent writes queue here; the writer thread runs whatever has queued up
+ * in one transaction (each write in its own savepoint, so one failure does not undo the others), commits
+ * once, and only then completes the writes' futures. One fsync thus covers a whole batch (group commit).
+ * Futures complete on one "delivery" thread in commit order, so anything chained on them (acks, fan-out)
+ * happens in the order the writes were committed.
+ */
+public final class WriteQueue implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
+    private static final int MAX_BATCH = 512;
+
+    /** One write, run inside the writer's transaction. */
+    @FunctionalInterface
+    public interface Write<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private record Task<T>(Write<T> write, CompletableFuture<T> future) {
+    }
+
+    private record Outcome(Task<?> task, Object value, Throwable failure) {
+    }
+
+    private final Connection connection;
+    private final BlockingQueue<Task<?>> queue;
+    private final ExecutorService delivery;
+    private final Thread writer;
+    private volatile boolean closing;
+
+    public WriteQueue(Connection connection, int capacity, String name) throws SQLException {
+        this.connection = connection;
+        this.connection.setAutoCommit(false);
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.delivery = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-delivery"));
+        this.writer = new Thread(this::run, name + "-writer");
+        this.writer.start();
+    }
+
+    /** Queues a write; fails at once with {@code rate_limited} when the queue is full. */
+    public <T> CompletableFuture<T> submit(Write<T> write) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (closing) {
+            future.completeExceptionally(new ProtocolException(ErrorCode.INTERNAL, "server is shutting down"));
+        } else if (!queue.offer(new Task<>(write, future))) {
+            future.completeExceptionally(new ProtocolException(ErrorCode.RATE_LIMITED, "server is busy", 1_000L));
+        }
+        return future;
+    }
+
+    private void run() {
+        List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Task<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Task<?>> batch) {
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        try {
+            for (Task<?> task : batch) {
+                outcomes.add(runInSavepoint(task));
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            log.error("commit of {} writes failed; all are reported as failed", batch.size(), e);
+            rollbackQuietly();
+            ProtocolException failure = new ProtocolException(ErrorCode.INTERNAL, "the write could not be stored");
+            outcomes.clear();
+            batch.forEach(task -> outcomes.add(new Outcome(task, null, failure)));
+        }
+        delivery.execute(() -> outcomes.forEach(WriteQueue::complete));
+    }
+
+    private Outcome runInSavepoint(Task<?> task) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            Object value = task.write().apply(connection);
+            connection.releaseSavepoint(savepoint);
+            return new Outcome(task, value, null);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            connection.releaseSavepoint(savepoint);
+            if (!(e instanceof ProtocolException)) {
+                log.error("write failed and was rolled back", e);
+            }
+            return new Outcome(task, null, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void complete(Outcome outcome) {
+        CompletableFuture<Object> future = (CompletableFuture<Object>) outcome.task().future();
+        try {
+            if (outcome.failure() == null) {
+                future.complete(outcome.value());
+            } else {
+                future.completeExceptionally(outcome.failure() instanceof ProtocolException
+                        ? outcome.failure()
+                        : new ProtocolException(ErrorCode.INTERNAL, "the write could not be stored"));
+            }
+        } catch (RuntimeException e) {
+            log.error("a step after a committed write failed", e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            log.error("rollback failed", e);
+        }
+    }
+
+    /** Stops taking writes, commits everything queued, completes its futures, and closes the connection. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join();
+            delivery.shutdown();
+            if (!delivery.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("delivery of committed writes did not finish in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.error("closing the write connection failed", e);
+        }
+    }
+}

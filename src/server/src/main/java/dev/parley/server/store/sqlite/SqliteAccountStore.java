@@ -1,0 +1,102 @@
+package dev.parley.server.store.sqlite;
+
+import static dev.parley.server.store.jdbc.Rows.instant;
+
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.server.store.AccountStore;
+import dev.parley.server.store.SessionRecord;
+import dev.parley.server.store.UserRecord;
+import dev.parley.server.store.jdbc.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link AccountStore} on the SQLite file. */
+public final class SqliteAccountStore implements AccountStore {
+    private static final String USER_COLUMNS = "id, handle, display_name, password_hash, created_at";
+    private static final String SESSION_COLUMNS = "id, user_id, device, created_at, last_seen_at";
+
+    private final SqliteDatabase db;
+
+    public SqliteAccountStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public CompletableFuture<UserRecord> createUser(String handle, String displayName, String passwordHash,
+            Instant now) {
+        return db.writes().submit(c -> {
+            if (Rows.one(c, "SELECT 1 FROM users WHERE handle = ?", row -> 1, handle).isPresent()) {
+                throw new ProtocolException(ErrorCode.CONFLICT, "the handle @" + handle + " is taken");
+            }
+            long id = Rows.insert(c,
+                    "INSERT INTO users (handle, display_name, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                    handle, displayName, passwordHash, now);
+            return new UserRecord(id, handle, displayName, passwordHash, Instant.ofEpochMilli(now.toEpochMilli()));
+        });
+    }
+
+    @Override
+    public Optional<UserRecord> findByHandle(String handle) {
+        return Rows.read(db.readers(), c -> Rows.one(c,
+                "SELECT " + USER_COLUMNS + " FROM users WHERE handle = ?", SqliteAccountStore::user, handle));
+    }
+
+    @Override
+    public Optional<UserRecord> findById(long userId) {
+        return Rows.read(db.readers(), c -> Rows.one(c,
+                "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?", SqliteAccountStore::user, userId));
+    }
+
+    @Override
+    public CompletableFuture<SessionRecord> createSession(long userId, byte[] tokenHash, String device, Instant now) {
+        return db.writes().submit(c -> {
+            long id = Rows.insert(c, "INSERT INTO sessions (user_id, token_hash, device, created_at, last_seen_at)"
+                    + " VALUES (?, ?, ?, ?, ?)", userId, tokenHash, device, now, now);
+            Instant at = Instant.ofEpochMilli(now.toEpochMilli());
+            return new SessionRecord(id, userId, device, at, at);
+        });
+    }
+
+    @Override
+    public Optional<SessionRecord> findSession(byte[] tokenHash) {
+        return Rows.read(db.readers(), c -> Rows.one(c,
+                "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE token_hash = ?", SqliteAccountStore::session,
+                (Object) tokenHash));
+    }
+
+    @Override
+    public List<SessionRecord> sessions(long userId) {
+        return Rows.read(db.readers(), c -> Rows.list(c,
+                "SELECT " + SESSION_COLUMNS + " FROM sessions WHERE user_id = ? ORDER BY id",
+                SqliteAccountStore::session, userId));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> deleteSession(long userId, long sessionId) {
+        return db.writes().submit(c ->
+                Rows.update(c, "DELETE FROM sessions WHERE id = ? AND user_id = ?", sessionId, userId) == 1);
+    }
+
+    @Override
+    public CompletableFuture<Void> touchSession(long sessionId, Instant now) {
+        return db.writes().submit(c -> {
+            Rows.update(c, "UPDATE sessions SET last_seen_at = ? WHERE id = ?", now, sessionId);
+            return null;
+        });
+    }
+
+    private static UserRecord user(ResultSet row) throws SQLException {
+        return new UserRecord(row.getLong("id"), row.getString("handle"), row.getString("display_name"),
+                row.getString("password_hash"), instant(row, "created_at"));
+    }
+
+    private static SessionRecord session(ResultSet row) throws SQLException {
+        return new SessionRecord(row.getLong("id"), row.getLong("user_id"), row.getString("device"),
+                instant(row, "created_at"), instant(row, "last_seen_at"));
+    }
+}

@@ -1,0 +1,201 @@
+package dev.parley.server.store.sqlite;
+
+import static dev.parley.server.store.jdbc.Rows.instant;
+
+import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Message;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.UserProfile;
+import dev.parley.server.store.Appended;
+import dev.parley.server.store.ConversationStore;
+import dev.parley.server.store.jdbc.Rows;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link ConversationStore} on the SQLite file. */
+public final class SqliteConversationStore implements ConversationStore {
+    private static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
+            + " m.text, m.sent_at FROM messages m JOIN users u ON u.id = m.sender_id";
+    /** One row per conversation of member ?: the other member's profile (or the caller's, for notes to self). */
+    private static final String SUMMARY_SELECT = "SELECT c.id, c.last_seq, me.read_seq,"
+            + " p.handle, p.display_name, p.created_at,"
+            + " (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > me.read_seq"
+            + "    AND x.sender_id <> me.user_id) AS unread"
+            + " FROM members me JOIN conversations c ON c.id = me.conversation_id"
+            + " JOIN users p ON p.id = COALESCE((SELECT o.user_id FROM members o"
+            + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id), me.user_id)"
+            + " WHERE me.user_id = ?";
+
+    private final SqliteDatabase db;
+
+    public SqliteConversationStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public CompletableFuture<Long> openDirect(long userId, long otherUserId, Instant now) {
+        long lo = Math.min(userId, otherUserId);
+        long hi = Math.max(userId, otherUserId);
+        return db.writes().submit(c -> {
+            Optional<Long> existing = Rows.one(c,
+                    "SELECT conversation_id FROM direct_pairs WHERE user_lo = ? AND user_hi = ?",
+                    row -> row.getLong(1), lo, hi);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            long id = Rows.insert(c,
+                    "INSERT INTO conversations (kind, last_activity_at, created_at) VALUES ('direct', ?, ?)", now, now);
+            Rows.update(c, "INSERT INTO direct_pairs (user_lo, user_hi, conversation_id) VALUES (?, ?, ?)", lo, hi, id);
+            Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at) VALUES (?, ?, ?)", id, lo, now);
+            if (hi != lo) {
+                Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at) VALUES (?, ?, ?)",
+                        id, hi, now);
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public Optional<ConversationSummary> summary(long conversationId, long userId) {
+        return Rows.read(db.readers(), c -> Rows.one(c, SUMMARY_SELECT + " AND c.id = ?",
+                row -> summary(c, row), userId, conversationId));
+    }
+
+    @Override
+    public List<ConversationSummary> list(long userId) {
+        return Rows.read(db.readers(), c -> Rows.list(c,
+                SUMMARY_SELECT + " ORDER BY c.last_activity_at DESC, c.id DESC", row -> summary(c, row), userId));
+    }
+
+    private static ConversationSummary summary(Connection c, ResultSet row) throws SQLException {
+        long id = row.getLong("id");
+        long lastSeq = row.getLong("last_seq");
+        UserProfile peer = new UserProfile(row.getString("handle"), row.getString("display_name"),
+                instant(row, "created_at"));
+        Message last = lastSeq == 0 ? null
+                : Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
+                        SqliteConversationStore::message, id, lastSeq).orElse(null);
+        return new ConversationSummary(id, peer, lastSeq, row.getLong("read_seq"), row.getInt("unread"), last);
+    }
+
+    @Override
+    public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
+            Instant now) {
+        return db.writes().submit(c -> {
+            List<Long> members = memberIds(c, conversationId);
+            if (!members.contains(senderId)) {
+                throw ProtocolException.notFound("no such conversation");
+            }
+            Optional<Message> original = Rows.one(c,
+                    MESSAGE_SELECT + " WHERE m.sender_id = ? AND m.client_id = ?",
+                    SqliteConversationStore::message, senderId, clientId.toString());
+            if (original.isPresent()) {
+                if (original.get().conversationId() != conversationId) {
+                    throw new ProtocolException(ErrorCode.CONFLICT,
+                            "this clientId was already used for a message in another conversation");
+                }
+                return new Appended(original.get(), true, members);
+            }
+            long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
+                    + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
+            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", conversationId, seq, senderId, clientId.toString(), text, now);
+            // Sending a message means the sender has seen the conversation up to it.
+            Rows.update(c, "UPDATE members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?",
+                    seq, conversationId, senderId);
+            String sender = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), senderId)
+                    .orElseThrow();
+            Message message = new Message(conversationId, seq, sender, clientId, text,
+                    Instant.ofEpochMilli(now.toEpochMilli()));
+            return new Appended(message, false, members);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Reply.ReadCursor> markRead(long conversationId, long userId, long seq) {
+        return db.writes().submit(c -> {
+            int changed = Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq,"
+                    + " MIN(?, (SELECT last_seq FROM conversations WHERE id = ?)))"
+                    + " WHERE conversation_id = ? AND user_id = ?", seq, conversationId, conversationId, userId);
+            if (changed == 0) {
+                throw ProtocolException.notFound("no such conversation");
+            }
+            return Rows.one(c, "SELECT me.read_seq, (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = ?"
+                    + " AND x.seq > me.read_seq AND x.sender_id <> me.user_id) FROM members me"
+                    + " WHERE me.conversation_id = ? AND me.user_id = ?",
+                    row -> new Reply.ReadCursor(conversationId, row.getLong(1), row.getInt(2)),
+                    conversationId, conversationId, userId).orElseThrow();
+        });
+    }
+
+    @Override
+    public Reply.History history(long conversationId, long userId, Long beforeSeq, int limit) {
+        return Rows.read(db.readers(), c -> {
+            requireMember(c, conversationId, userId);
+            long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
+            List<Message> newestFirst = Rows.list(c, MESSAGE_SELECT
+                    + " WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
+                    SqliteConversationStore::message, conversationId, before, limit + 1);
+            boolean hasMore = newestFirst.size() > limit;
+            List<Message> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            java.util.Collections.reverse(page);
+            return new Reply.History(conversationId, page, hasMore);
+        });
+    }
+
+    @Override
+    public Reply.SyncPage after(long userId, Map<Long, Long> cursors, int limit) {
+        return Rows.read(db.readers(), c -> {
+            List<long[]> behind = Rows.list(c, "SELECT c.id, c.last_seq FROM members me"
+                    + " JOIN conversations c ON c.id = me.conversation_id WHERE me.user_id = ? ORDER BY c.id",
+                    row -> new long[] {row.getLong(1), row.getLong(2)}, userId);
+            List<Message> messages = new ArrayList<>();
+            boolean more = false;
+            for (long[] conversation : behind) {
+                long cursor = cursors.getOrDefault(conversation[0], 0L);
+                if (conversation[1] <= cursor) {
+                    continue;
+                }
+                int room = limit - messages.size();
+                if (room == 0) {
+                    more = true;
+                    break;
+                }
+                messages.addAll(Rows.list(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq > ?"
+                        + " ORDER BY m.seq LIMIT ?", SqliteConversationStore::message, conversation[0], cursor, room));
+                if (conversation[1] - cursor > room) {
+                    more = true;
+                    break;
+                }
+            }
+            return new Reply.SyncPage(messages, more);
+        });
+    }
+
+    private static List<Long> memberIds(Connection c, long conversationId) throws SQLException {
+        return Rows.list(c, "SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id",
+                row -> row.getLong(1), conversationId);
+    }
+
+    private static void requireMember(Connection c, long conversationId, long userId) throws SQLException {
+        if (Rows.one(c, "SELECT 1 FROM members WHERE conversation_id = ? AND user_id = ?", row -> 1,
+                conversationId, userId).isEmpty()) {
+            throw ProtocolException.notFound("no such conversation");
+        }
+    }
+
+    private static Message message(ResultSet row) throws SQLException {
+        return new Message(row.getLong("conversation_id"), row.getLong("seq"), row.getString("sender"),
+                UUID.fromString(row.getString("client_id")), row.getString("text"), instant(row, "sent_at"));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.parley.server.testing;
+
+import dev.parley.server.ParleyServer;
+import dev.parley.server.ServerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Real servers for tests: a free port, a data directory the test owns, cheap password hashing. */
+public final class TestServers {
+    private TestServers() {
+    }
+
+    public static ServerConfig config(Path dataDir) {
+        return ServerConfig.defaults(dataDir).withPort(0).withArgon(1024, 1);
+    }
+
+    public static ParleyServer start(Path dataDir) {
+        return start(config(dataDir));
+    }
+
+    public static ParleyServer start(ServerConfig config) {
+        try {
+            return ParleyServer.start(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
