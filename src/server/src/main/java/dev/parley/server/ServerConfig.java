@@ -31,7 +31,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
     public static ServerConfig defaults(Path dataDir) {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, Clock.systemUTC(), 64 * 1024, 3,
-                Math.max(1, cores / 2), Math.max(4, cores * 2), 1_024, LoginLimits.DEFAULT);
+                Math.max(1, cores / 2), Math.max(4, cores * 2), 2_048, LoginLimits.DEFAULT);
     }
 
     public ServerConfig withBind(String bind) {

@@ -39,6 +39,7 @@ public final class WireClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> unmatched = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private String token;
+    private String handle;
 
     private WireClient(URI uri) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -57,6 +58,7 @@ public final class WireClient implements AutoCloseable {
         WireClient client = connect(uri);
         JsonNode body = client.ok(new Request.Register(handle, displayName(handle), "password-" + handle, "test"));
         client.token = body.get("token").asText();
+        client.handle = handle;
         return client;
     }
 
@@ -65,7 +67,12 @@ public final class WireClient implements AutoCloseable {
         WireClient other = connect(uri);
         other.ok(new Request.Hello(1, token));
         other.token = token;
+        other.handle = handle;
         return other;
+    }
+
+    public String handle() {
+        return handle;
     }
 
     public String token() {
@@ -215,13 +222,19 @@ public final class WireClient implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closeCode.complete(statusCode);
+            failPending(new IllegalStateException("closed with " + statusCode + " before the reply"));
             return null;
+        }
+
+        private void failPending(Throwable error) {
+            pending.values().forEach(f -> f.completeExceptionally(error));
+            pending.clear();
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             closeCode.complete(1006);
-            pending.values().forEach(f -> f.completeExceptionally(error));
+            failPending(error);
         }
     }
 }

@@ -1,0 +1,73 @@
+package dev.parley.server.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A server in its own JVM, started through the real {@code Main}, so a test can kill it with SIGKILL. */
+public final class ChildServer implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on (ws://\\S+:\\d+)");
+
+    private final Process process;
+    private final URI uri;
+
+    private ChildServer(Process process, URI uri) {
+        this.process = process;
+        this.uri = uri;
+    }
+
+    public static ChildServer start(Path dataDir) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=logback.xml", "dev.parley.server.Main",
+                "--port", "0", "--data", dataDir.toString(), "--argon-memory-kib", "1024", "--argon-iterations", "1"))
+                .redirectErrorStream(true)
+                .start();
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    Matcher matcher = LISTENING.matcher(line);
+                    if (matcher.find()) {
+                        listening.complete(URI.create(matcher.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                listening.completeExceptionally(e);
+            }
+            listening.completeExceptionally(new IOException("server exited before listening"));
+        }, "child-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new ChildServer(process, listening.get(30, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IOException("child server did not start", e);
+        }
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}
