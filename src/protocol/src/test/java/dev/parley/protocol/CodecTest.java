@@ -1,0 +1,178 @@
+package dev.parley.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CodecTest {
+    static final Codec CODEC = new Codec();
+    static final Instant AT = Instant.parse("2026-11-25T09:30:00.123Z");
+    static final UUID CLIENT_ID = UUID.fromString("3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77");
+    static final UserProfile ALICE = new UserProfile("alice", "Alice", AT);
+    static final Message MESSAGE = new Message(7, 42, "alice", CLIENT_ID, "hello 👋", AT);
+
+    static Stream<Request> everyRequest() {
+        return Stream.of(
+                new Request.Hello(1, "tok"),
+                new Request.Hello(1, null),
+                new Request.Register("alice", "Alice", "correct horse", "laptop"),
+                new Request.Login("alice", "correct horse", null),
+                new Request.Logout(),
+                new Request.SessionList(),
+                new Request.SessionRevoke(3L),
+                new Request.UserGet("bob"),
+                new Request.ConversationOpen("bob"),
+                new Request.ConversationList(),
+                new Request.MessageSend(7L, CLIENT_ID, "hello 👋"),
+                new Request.MessageRead(7L, 42L),
+                new Request.MessageHistory(7L, 100L, 50),
+                new Request.MessageHistory(7L, null, null),
+                new Request.Sync(Map.of(7L, 41L, 9L, 0L)));
+    }
+
+    @Test
+    void everyRequestTypeIsCovered() {
+        assertThat(everyRequest().map(Codec::typeOf).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(Codec.requestTypes());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyRequest")
+    void requestsRoundTrip(Request request) {
+        String frame = CODEC.encodeRequest("req-1", request);
+
+        Codec.Decoded decoded = CODEC.decodeRequest(frame);
+
+        assertThat(decoded).isEqualTo(new Codec.Decoded.Ok("req-1", request));
+    }
+
+    static Stream<Object> everyReplyBody() {
+        return Stream.of(
+                new Reply.HelloResult(1, AT, ALICE, 3L),
+                new Reply.HelloResult(1, AT, null, null),
+                new Reply.AuthResult("tok", 3, ALICE),
+                new Reply.Empty(),
+                new Reply.Sessions(List.of(new SessionInfo(3, "laptop", AT, AT, true))),
+                ALICE,
+                new ConversationSummary(7, ALICE, 42, 40, 2, MESSAGE),
+                new Reply.Conversations(List.of(new ConversationSummary(7, ALICE, 0, 0, 0, null))),
+                new Reply.Sent(MESSAGE, true),
+                new Reply.ReadCursor(7, 42, 0),
+                new Reply.History(7, List.of(MESSAGE), true),
+                new Reply.SyncPage(List.of(MESSAGE), false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyReplyBody")
+    void replyBodiesRoundTrip(Object body) {
+        ServerFrame frame = CODEC.decodeServerFrame(CODEC.encodeOk("req-1", body));
+
+        assertThat(frame).isInstanceOf(ServerFrame.Ok.class);
+        ServerFrame.Ok ok = (ServerFrame.Ok) frame;
+        assertThat(ok.re()).isEqualTo("req-1");
+        assertThat(CODEC.readBody(ok.body(), body.getClass())).isEqualTo(body);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void eventsRoundTrip(Event event) {
+        assertThat(CODEC.decodeServerFrame(CODEC.encodeEvent(event))).isEqualTo(new ServerFrame.Pushed(event));
+    }
+
+    static Stream<Event> everyEvent() {
+        return Stream.of(new Event.MessageEvent(MESSAGE), new Event.ReadEvent(7, 42, 0));
+    }
+
+    @Test
+    void errorsRoundTripWithTheirCode() {
+        String frame = CODEC.encodeError("req-1",
+                new ProtocolException(ErrorCode.RATE_LIMITED, "slow down", 1500L));
+
+        assertThat(CODEC.decodeServerFrame(frame))
+                .isEqualTo(new ServerFrame.Error("req-1", ErrorCode.RATE_LIMITED, "slow down", 1500L));
+        assertThat(frame).contains("\"code\":\"rate_limited\"");
+    }
+
+    @Test
+    void instantsAreWrittenAsIsoText() throws Exception {
+        JsonNode frame = new ObjectMapper().readTree(CODEC.encodeEvent(new Event.MessageEvent(MESSAGE)));
+
+        assertThat(frame.at("/body/message/sentAt").asText()).isEqualTo("2026-11-25T09:30:00.123Z");
+        assertThat(frame.at("/body/message/clientId").asText()).isEqualTo(CLIENT_ID.toString());
+    }
+
+    @Test
+    void repliesAndEventsIgnoreFieldsFromANewerServer() {
+        String frame = "{\"re\":\"r\",\"type\":\"ok\",\"newTopLevel\":1,\"body\":{\"conversationId\":7,\"readSeq\":4,"
+                + "\"unread\":0,\"futureField\":{\"x\":1}}}";
+
+        ServerFrame.Ok ok = (ServerFrame.Ok) CODEC.decodeServerFrame(frame);
+
+        assertThat(CODEC.readBody(ok.body(), Reply.ReadCursor.class)).isEqualTo(new Reply.ReadCursor(7, 4, 0));
+        assertThat(CODEC.decodeServerFrame("{\"type\":\"evt.from_the_future\",\"body\":{}}"))
+                .isEqualTo(new ServerFrame.Unknown("evt.from_the_future"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"v\":1,\"id\":\"a\",\"type\":\"conv.list\",\"body\":{},\"extra\":true}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"user.get\",\"body\":{\"handle\":\"bob\",\"nickname\":\"b\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.read\",\"body\":{\"conversationId\":\"7\",\"seq\":1}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"user.get\",\"body\":{\"handle\":7}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"conv.list\",\"body\":[]}",
+        "{\"v\":\"1\",\"id\":\"a\",\"type\":\"conv.list\"}",
+        "{\"v\":1,\"id\":\"a\",\"type\":null}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.history\",\"body\":{\"conversationId\":7,\"limit\":101}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"sync\",\"body\":{\"cursors\":{\"7\":-1}}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"sync\",\"body\":{\"cursors\":{\"seven\":1}}}",
+    })
+    void strictRequestReadingRefusesWhatAClientShouldNotSend(String frame) {
+        Codec.Decoded decoded = CODEC.decodeRequest(frame);
+
+        assertThat(decoded).isInstanceOf(Codec.Decoded.Failed.class);
+        Codec.Decoded.Failed failed = (Codec.Decoded.Failed) decoded;
+        assertThat(failed.id()).isEqualTo("a");
+        assertThat(failed.error().code()).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{", "null", "{\"v\":1,\"type\":\"conv.list\"}", "{\"v\":1,\"id\":7}",
+        "{\"v\":1,\"id\":\"\"}"})
+    void framesWithoutAUsableIdFailWithoutOne(String frame) {
+        Codec.Decoded decoded = CODEC.decodeRequest(frame);
+
+        assertThat(decoded).isEqualTo(new Codec.Decoded.Failed(null,
+                ((Codec.Decoded.Failed) decoded).error()));
+        assertThat(((Codec.Decoded.Failed) decoded).error().code()).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedBeforeBinding() {
+        String nested = "[".repeat(500) + "]".repeat(500);
+        String frame = "{\"v\":1,\"id\":\"a\",\"type\":\"conv.list\",\"body\":{\"x\":" + nested + "}}";
+
+        Codec.Decoded decoded = CODEC.decodeRequest(frame);
+
+        assertThat(decoded).isInstanceOf(Codec.Decoded.Failed.class);
+        assertThat(((Codec.Decoded.Failed) decoded).error().code()).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void validationRunsOnTheClientSideToo() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ProtocolException.class,
+                () -> new Request.MessageSend(7L, CLIENT_ID, "x".repeat(Limits.MAX_TEXT_CHARS + 1))).code())
+                .isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(new Request.Register(" Alice.B ", "Alice", "12345678", null).handle()).isEqualTo("alice.b");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.parley.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering of DESIGN §1, held by the build. */
+@AnalyzeClasses(packages = "dev.parley", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule protocolHasNoUiStorageOrServer = noClasses()
+            .that().resideInAPackage("dev.parley.protocol..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..",
+                    "dev.parley.server..", "dev.parley.client..", "org.java_websocket..");
+
+    @ArchTest
+    static final ArchRule serverHasNoUi = noClasses()
+            .that().resideInAPackage("dev.parley.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "dev.parley.client..");
+
+    @ArchTest
+    static final ArchRule servicesDoNotTouchTheDatabaseDirectly = noClasses()
+            .that().resideInAnyPackage("dev.parley.server.auth..", "dev.parley.server.chat..",
+                    "dev.parley.server.net..", "dev.parley.server.bus..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
+                    "dev.parley.server.store.sqlite..", "dev.parley.server.store.jdbc..");
+
+    @ArchTest
+    static final ArchRule onlyTheTransportKnowsJavaWebSocket = noClasses()
+            .that().resideOutsideOfPackage("dev.parley.server.net..")
+            .should().dependOnClassesThat().resideInAPackage("org.java_websocket..");
+}
