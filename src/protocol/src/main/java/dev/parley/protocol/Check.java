@@ -50,10 +50,19 @@ final class Check {
         if (text.isEmpty()) {
             throw ProtocolException.badRequest("'" + field + "' must not be empty");
         }
-        if (text.length() > max) {
+        if (text.codePointCount(0, text.length()) > max) {
             throw new ProtocolException(ErrorCode.TOO_LARGE, "'" + field + "' is longer than " + max + " characters");
         }
         return text;
+    }
+
+    /** A handle to look up: lower-cased; too long or empty cannot name anyone. */
+    static String lookupHandle(String value, String field) {
+        String handle = present(value, field).strip().toLowerCase(Locale.ROOT);
+        if (handle.isEmpty() || handle.length() > Limits.MAX_HANDLE_CHARS) {
+            throw ProtocolException.badRequest("'" + field + "' is not a valid handle");
+        }
+        return handle;
     }
 
     static String optionalText(String value, String field, int max) {

@@ -232,10 +232,11 @@ public final class Codec {
     }
 
     private static ObjectMapper mapper(boolean strictRequests) {
+        int maxDocument = strictRequests ? Limits.MAX_FRAME_BYTES : Limits.MAX_SERVER_FRAME_BYTES;
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxDocumentLength(Limits.MAX_FRAME_BYTES)
-                        .maxStringLength(Limits.MAX_FRAME_BYTES)
+                        .maxDocumentLength(maxDocument)
+                        .maxStringLength(maxDocument)
                         .maxNameLength(256)
                         .maxNestingDepth(16)
                         .maxNumberLength(24)

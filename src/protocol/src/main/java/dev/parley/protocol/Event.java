@@ -7,7 +7,10 @@ public sealed interface Event {
     record MessageEvent(Message message) implements Event {
     }
 
-    /** The user's own read cursor moved on another device. */
+    /**
+     * The user's read cursor in a conversation after a {@code msg.read}, sent to all of that user's
+     * connections so every device shows the same unread count.
+     */
     record ReadEvent(long conversationId, long readSeq, int unread) implements Event {
     }
 }

@@ -2,9 +2,16 @@ package dev.parley.protocol;
 
 /** Size and count limits of the protocol, enforced by both client and server. */
 public final class Limits {
-    /** Largest JSON text frame either side accepts, in bytes. */
+    /** Largest JSON text frame a client may send, in bytes; the server closes larger ones with 1009. */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
-    /** Longest message text, in chars after trimming. */
+    /**
+     * Largest frame a client must accept from the server. Pages are bounded by {@link #MAX_REPLY_TEXT_CHARS},
+     * which keeps real replies far below this.
+     */
+    public static final int MAX_SERVER_FRAME_BYTES = 16 * 1024 * 1024;
+    /** Message text one {@code sync} or {@code msg.history} reply carries at most (at least one message). */
+    public static final int MAX_REPLY_TEXT_CHARS = 256 * 1024;
+    /** Longest message text, in Unicode code points after trimming (an emoji counts as one). */
     public static final int MAX_TEXT_CHARS = 4_096;
     /** Longest photo caption, in chars. */
     public static final int MAX_CAPTION_CHARS = 1_024;

@@ -36,7 +36,7 @@ public sealed interface Request {
     /** Signs in with handle and password, creating a device session. */
     record Login(String handle, String password, String device) implements Request {
         public Login {
-            handle = present(handle, "handle").strip().toLowerCase(java.util.Locale.ROOT);
+            handle = Check.lookupHandle(handle, "handle");
             password = Check.password(password);
             device = Check.optionalText(device, "device", Limits.MAX_DEVICE_NAME_CHARS);
         }
@@ -60,14 +60,14 @@ public sealed interface Request {
     /** Looks up a user's public profile by handle. */
     record UserGet(String handle) implements Request {
         public UserGet {
-            handle = present(handle, "handle").strip().toLowerCase(java.util.Locale.ROOT);
+            handle = Check.lookupHandle(handle, "handle");
         }
     }
 
     /** Gets or creates the 1:1 conversation with a user. */
     record ConversationOpen(String handle) implements Request {
         public ConversationOpen {
-            handle = present(handle, "handle").strip().toLowerCase(java.util.Locale.ROOT);
+            handle = Check.lookupHandle(handle, "handle");
         }
     }
 

@@ -105,6 +105,18 @@ class CodecTest {
     }
 
     @Test
+    void clientsReadRepliesFarLargerThanTheRequestFrameLimit() {
+        List<Message> page = java.util.stream.IntStream.range(0, 500)
+                .mapToObj(i -> new Message(7, i + 1, "alice", UUID.randomUUID(), "x".repeat(500), AT)).toList();
+        String frame = CODEC.encodeOk("req-1", new Reply.SyncPage(page, true));
+
+        ServerFrame.Ok ok = (ServerFrame.Ok) CODEC.decodeServerFrame(frame);
+
+        assertThat(frame.length()).isGreaterThan(Limits.MAX_FRAME_BYTES);
+        assertThat(CODEC.readBody(ok.body(), Reply.SyncPage.class).messages()).hasSize(500);
+    }
+
+    @Test
     void instantsAreWrittenAsIsoText() throws Exception {
         JsonNode frame = new ObjectMapper().readTree(CODEC.encodeEvent(new Event.MessageEvent(MESSAGE)));
 

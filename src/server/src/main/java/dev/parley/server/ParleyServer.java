@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -93,13 +94,14 @@ public final class ParleyServer implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        transport.drain();
-        workers.shutdown();
-        hasher.close();
         try {
+            transport.drain(Duration.ofSeconds(10));
+            workers.shutdown();
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.warn("requests still running at shutdown");
             }
+            hasher.close();
+            hasher.awaitTermination(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +173,39 @@ class AccountTest {
         clock.advance(Duration.ofMillis(limited.get("retryAfterMs").asLong()));
         assertThat(attacker.ok(new Request.Login("alice", "password-1", null)).get("user").get("handle").asText())
                 .isEqualTo("alice");
+    }
+
+    @Test
+    void parallelGuessesCannotSlipPastTheLimit() {
+        register("alice", "password-1");
+        WireClient attacker = connect();
+
+        List<JsonNode> replies = IntStream.range(0, 20)
+                .mapToObj(i -> attacker.request(new Request.Login("alice", "guess-" + i, null)))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        assertThat(replies).filteredOn(r -> r.get("code").asText().equals("unauthorized")).hasSize(5);
+        assertThat(replies).filteredOn(r -> r.get("code").asText().equals("rate_limited")).hasSize(15);
+    }
+
+    @Test
+    void successfulSignInsDoNotUseUpTheLimit() {
+        register("alice", "password-1");
+
+        for (int i = 0; i < 12; i++) {
+            connect().ok(new Request.Login("alice", "password-1", "device " + i));
+        }
+    }
+
+    @Test
+    void helloWithoutATokenTellsASignedInConnectionWhoItIs() {
+        WireClient client = connect();
+        client.ok(new Request.Register("alice", "Alice", "password-1", null));
+
+        JsonNode hello = client.ok(new Request.Hello(1, null));
+
+        assertThat(hello.get("user").get("handle").asText()).isEqualTo("alice");
+        assertThat(connect().ok(new Request.Hello(1, null)).has("user")).isFalse();
     }
 
     @Test

@@ -112,6 +112,24 @@ class BadInputTest {
     }
 
     @Test
+    void overlongHandlesInLookupsAreBadRequests() {
+        String huge = "a".repeat(10_000);
+
+        for (String type : List.of("user.get", "conv.open")) {
+            JsonNode error = alice.rawRequest(type, "{\"handle\":\"" + huge + "\"}");
+            assertThat(error.get("code").asText()).isEqualTo("bad_request");
+            assertThat(error.get("message").asText()).hasSizeLessThan(100);
+        }
+    }
+
+    @Test
+    void textLimitCountsEmojiAsOneCharacter() {
+        JsonNode reply = alice.ok(new Request.MessageSend(conversation, UUID.randomUUID(), "😀".repeat(4_096)));
+
+        assertThat(reply.get("message").get("text").asText()).hasSize(8_192);
+    }
+
+    @Test
     void emptyAndTooLongTextIsRefused() {
         String clientId = UUID.randomUUID().toString();
         JsonNode blank = alice.rawRequest("msg.send",

@@ -188,6 +188,26 @@ class MessagingTest {
     }
 
     @Test
+    void pagesOfLongMessagesStayWithinTheReplyBudget() {
+        WireClient alice = user("alice");
+        WireClient bob = user("bob");
+        long conversation = open(alice, "bob");
+        String longText = "y".repeat(4_000);
+        IntStream.range(0, 150)
+                .mapToObj(i -> alice.request(new Request.MessageSend(conversation, UUID.randomUUID(), longText)))
+                .toList().forEach(CompletableFuture::join);
+
+        JsonNode firstSync = bob.ok(new Request.Sync(Map.of()));
+        JsonNode newestHistory = bob.ok(new Request.MessageHistory(conversation, null, 100));
+
+        assertThat(firstSync.get("messages")).hasSize(65);
+        assertThat(firstSync.get("more").asBoolean()).isTrue();
+        assertThat(newestHistory.get("messages")).hasSize(65);
+        assertThat(newestHistory.get("messages").get(64).get("seq").asLong()).isEqualTo(150);
+        assertThat(newestHistory.get("hasMore").asBoolean()).isTrue();
+    }
+
+    @Test
     void historyPagesBackwardsBySeq() {
         WireClient alice = user("alice");
         user("bob");

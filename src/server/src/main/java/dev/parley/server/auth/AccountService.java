@@ -45,8 +45,10 @@ public final class AccountService {
                     + " is not supported; this server speaks " + Protocol.VERSION);
         }
         if (hello.token() == null) {
-            return CompletableFuture.completedFuture(
-                    new Reply.HelloResult(Protocol.VERSION, clock.instant(), null, null));
+            Identity current = connection.identity();
+            UserRecord user = current == null ? null : accounts.findById(current.userId()).orElse(null);
+            return CompletableFuture.completedFuture(new Reply.HelloResult(Protocol.VERSION, clock.instant(),
+                    user == null ? null : user.profile(), user == null ? null : current.sessionId()));
         }
         SessionRecord session = accounts.findSession(SessionTokens.hash(hello.token()))
                 .orElseThrow(() -> new ProtocolException(ErrorCode.UNAUTHORIZED,
@@ -75,8 +77,14 @@ public final class AccountService {
     public CompletableFuture<Reply.AuthResult> login(ClientConnection connection, Request.Login request) {
         requireAnonymous(connection);
         String address = connection.remoteAddress();
-        long wait = Math.max(failuresByHandle.retryAfterMs(request.handle()),
-                failuresByAddress.retryAfterMs(address));
+        // Every attempt pays up front (so parallel guesses cannot all slip past a check); success refunds.
+        long wait = failuresByAddress.tryAcquire(address);
+        if (wait == 0) {
+            wait = failuresByHandle.tryAcquire(request.handle());
+            if (wait > 0) {
+                failuresByAddress.refund(address);
+            }
+        }
         if (wait > 0) {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many failed sign-ins; try again later", wait);
         }
@@ -84,11 +92,11 @@ public final class AccountService {
         return hasher.verify(request.password(), user == null ? null : user.passwordHash())
                 .thenCompose(matches -> {
                     if (!matches) {
-                        failuresByHandle.consume(request.handle());
-                        failuresByAddress.consume(address);
                         log.info("failed sign-in for @{} from {}", request.handle(), address);
                         throw new ProtocolException(ErrorCode.UNAUTHORIZED, "wrong handle or password");
                     }
+                    failuresByHandle.refund(request.handle());
+                    failuresByAddress.refund(address);
                     return startSession(connection, user, request.device());
                 });
     }

@@ -59,4 +59,9 @@ public final class PasswordHasher implements AutoCloseable {
     public void close() {
         pool.shutdown();
     }
+
+    /** After {@link #close()}, waits for hashes in progress, so sign-ins under way can finish. */
+    public void awaitTermination(java.time.Duration timeout) throws InterruptedException {
+        pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
 }

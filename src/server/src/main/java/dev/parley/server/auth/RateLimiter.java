@@ -22,19 +22,26 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    /** Milliseconds until {@code key} has a token again; 0 when it has one now. Takes nothing. */
-    public long retryAfterMs(String key) {
-        Bucket bucket = buckets.get(key);
-        return bucket == null ? 0 : bucket.waitMillis(clock.millis());
-    }
-
-    /** Takes a token from {@code key}'s bucket (going no lower than empty). */
-    public void consume(String key) {
+    /**
+     * Takes a token from {@code key}'s bucket if it has one, atomically, so concurrent attempts cannot all
+     * pass a check before any of them is counted.
+     *
+     * @return 0 when a token was taken, otherwise the milliseconds until one will be there
+     */
+    public long tryAcquire(String key) {
         if (buckets.size() > PRUNE_ABOVE) {
             long now = clock.millis();
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
-        buckets.computeIfAbsent(key, k -> new Bucket(capacity, clock.millis())).take(clock.millis());
+        return buckets.computeIfAbsent(key, k -> new Bucket(capacity, clock.millis())).tryTake(clock.millis());
+    }
+
+    /** Gives back a token taken by {@link #tryAcquire}, e.g. when the attempt it paid for succeeded. */
+    public void refund(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket != null) {
+            bucket.giveBack();
+        }
     }
 
     private final class Bucket {
@@ -46,9 +53,16 @@ public final class RateLimiter {
             this.updatedAt = now;
         }
 
-        synchronized void take(long now) {
-            refill(now);
-            tokens = Math.max(0, tokens - 1);
+        synchronized long tryTake(long now) {
+            long wait = waitMillis(now);
+            if (wait == 0) {
+                tokens -= 1;
+            }
+            return wait;
+        }
+
+        synchronized void giveBack() {
+            tokens = Math.min(capacity, tokens + 1);
         }
 
         synchronized long waitMillis(long now) {

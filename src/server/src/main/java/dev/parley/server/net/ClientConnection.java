@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
 public final class ClientConnection {
     /** Close code for a session that was revoked or signed out elsewhere. */
     public static final int CLOSE_SESSION_ENDED = 4001;
-    /** Close code for a peer that fell too far behind on reading. */
+    /**
+     * Close code logged for a peer that fell too far behind on reading. The TCP connection is dropped at once
+     * (a close frame would queue behind the unread backlog), so the peer itself sees an abnormal closure.
+     */
     public static final int CLOSE_TOO_SLOW = 4008;
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
 

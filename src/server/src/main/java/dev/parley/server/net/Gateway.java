@@ -3,7 +3,11 @@ package dev.parley.server.net;
 import dev.parley.protocol.Codec;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.ProtocolException;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.framing.CloseFrame;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -22,6 +26,8 @@ public final class Gateway {
     private final Codec codec;
     private final RequestHandler handler;
     private final ExecutorService workers;
+    /** Requests received and not yet handed to their service; shutdown waits for this to reach zero. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public Gateway(Codec codec, RequestHandler handler, ExecutorService workers) {
         this.codec = codec;
@@ -36,11 +42,35 @@ public final class Gateway {
     /** Called on a WebSocket thread: only queues the work. */
     void receive(ClientConnection connection, String frame) {
         if (connection.requests().pending() >= MAX_PENDING_REQUESTS) {
-            connection.send(codec.encodeError(null,
-                    new ProtocolException(ErrorCode.RATE_LIMITED, "too many requests in flight", 1_000L)));
+            log.warn("closing connection from {}: {} requests waiting", connection.remoteAddress(),
+                    MAX_PENDING_REQUESTS);
+            connection.close(CloseFrame.POLICY_VALIDATION, "too many requests waiting; await replies");
             return;
         }
-        connection.requests().execute(() -> serve(connection, frame));
+        waiting.incrementAndGet();
+        try {
+            connection.requests().execute(() -> {
+                try {
+                    serve(connection, frame);
+                } finally {
+                    waiting.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** Waits until every request received so far has been handed to its service (or the timeout passes). */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (waiting.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
     }
 
     private void serve(ClientConnection connection, String frame) {

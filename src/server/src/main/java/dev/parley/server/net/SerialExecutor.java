@@ -3,6 +3,7 @@ package dev.parley.server.net;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs one connection's tasks one at a time, in arrival order, on a shared pool. Requests of one
@@ -35,7 +36,13 @@ final class SerialExecutor implements Executor {
     private synchronized void scheduleNext() {
         active = tasks.poll();
         if (active != null) {
-            pool.execute(active);
+            try {
+                pool.execute(active);
+            } catch (RejectedExecutionException e) {
+                // The server is stopping: what has not started gets no reply; its sender resends on reconnect.
+                tasks.clear();
+                active = null;
+            }
         }
     }
 

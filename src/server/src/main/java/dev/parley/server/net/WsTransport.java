@@ -4,6 +4,7 @@ import dev.parley.protocol.Limits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -56,9 +57,15 @@ public final class WsTransport extends WebSocketServer {
         }
     }
 
-    /** From now on, new connections are turned away and frames are ignored (their senders will resend). */
-    public void drain() {
+    /**
+     * From now on, new connections are turned away and new frames are ignored: they get no reply, and their
+     * senders resend them after reconnecting. Then waits until every frame received before is in service.
+     */
+    public void drain(Duration timeout) throws InterruptedException {
         draining = true;
+        if (!gateway.awaitIdle(timeout)) {
+            log.warn("requests still waiting at shutdown");
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.parley.server.store.jdbc.Rows.instant;
 
 import dev.parley.protocol.ConversationSummary;
 import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
@@ -146,8 +147,8 @@ public final class SqliteConversationStore implements ConversationStore {
             List<Message> newestFirst = Rows.list(c, MESSAGE_SELECT
                     + " WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
                     SqliteConversationStore::message, conversationId, before, limit + 1);
-            boolean hasMore = newestFirst.size() > limit;
-            List<Message> page = new ArrayList<>(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            List<Message> page = withinTextBudget(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            boolean hasMore = newestFirst.size() > page.size();
             java.util.Collections.reverse(page);
             return new Reply.History(conversationId, page, hasMore);
         });
@@ -171,15 +172,29 @@ public final class SqliteConversationStore implements ConversationStore {
                     more = true;
                     break;
                 }
-                messages.addAll(Rows.list(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq > ?"
-                        + " ORDER BY m.seq LIMIT ?", SqliteConversationStore::message, conversation[0], cursor, room));
+                List<Message> batch = Rows.list(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq > ?"
+                        + " ORDER BY m.seq LIMIT ?", SqliteConversationStore::message, conversation[0], cursor, room);
+                messages.addAll(batch);
                 if (conversation[1] - cursor > room) {
                     more = true;
                     break;
                 }
             }
-            return new Reply.SyncPage(messages, more);
+            List<Message> page = withinTextBudget(messages);
+            return new Reply.SyncPage(page, more || page.size() < messages.size());
         });
+    }
+
+    /** The longest prefix (at least one message) whose text fits one reply's budget. */
+    private static List<Message> withinTextBudget(List<Message> messages) {
+        long chars = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            chars += messages.get(i).text().length();
+            if (chars > Limits.MAX_REPLY_TEXT_CHARS && i > 0) {
+                return new ArrayList<>(messages.subList(0, i));
+            }
+        }
+        return new ArrayList<>(messages);
     }
 
     private static List<Long> memberIds(Connection c, long conversationId) throws SQLException {
