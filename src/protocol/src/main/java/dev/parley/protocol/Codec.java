@@ -71,9 +71,7 @@ public final class Codec {
         ObjectNode envelope = strict.createObjectNode();
         envelope.put("v", Protocol.VERSION);
         envelope.put("id", id);
-        envelope.put("type", typeOf(request));
-        envelope.set("body", strict.valueToTree(request));
-        return write(envelope);
+        return write(withTypeAndBody(envelope, typeOf(request), request));
     }
 
     /** Reads a client frame; never throws for bad input, but returns the typed error to send back. */
@@ -140,9 +138,7 @@ public final class Codec {
     public String encodeOk(String re, Object body) {
         ObjectNode frame = strict.createObjectNode();
         frame.put("re", re);
-        frame.put("type", "ok");
-        frame.set("body", strict.valueToTree(body));
-        return write(frame);
+        return write(withTypeAndBody(frame, "ok", body));
     }
 
     public String encodeError(String re, ProtocolException error) {
@@ -158,10 +154,13 @@ public final class Codec {
     }
 
     public String encodeEvent(Event event) {
-        ObjectNode frame = strict.createObjectNode();
-        frame.put("type", typeOf(event));
-        frame.set("body", strict.valueToTree(event));
-        return write(frame);
+        return write(withTypeAndBody(strict.createObjectNode(), typeOf(event), event));
+    }
+
+    private ObjectNode withTypeAndBody(ObjectNode frame, String type, Object body) {
+        frame.put("type", type);
+        frame.set("body", strict.valueToTree(body));
+        return frame;
     }
 
     /** Reads a server frame on the client side, leniently. */

@@ -32,8 +32,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig config = ServerConfig.defaults(data).withBind(bind).withPort(port)
-                .withArgon(argonMemoryKiB, argonIterations);
+        ServerConfig config = ServerConfig.builder(data).bind(bind).port(port)
+                .argon(argonMemoryKiB, argonIterations).build();
         ParleyServer server = ParleyServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

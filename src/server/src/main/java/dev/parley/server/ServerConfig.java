@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Everything a server needs to start. {@link #defaults(Path)} suits production; tests and the embedded demo
- * lower the password-hashing cost and pick port 0 (any free port).
+ * Everything a server needs to start. {@link #builder(Path)} starts from production defaults; tests and the
+ * embedded demo lower the password-hashing cost and pick port 0 (any free port).
  *
  * @param bind             interface to listen on, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
  * @param port             TCP port; 0 picks a free one (see {@link ParleyServer#port()})
@@ -28,40 +28,62 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         Objects.requireNonNull(loginLimits, "loginLimits");
     }
 
-    public static ServerConfig defaults(Path dataDir) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, Clock.systemUTC(), 64 * 1024, 3,
-                Math.max(1, cores / 2), Math.max(4, cores * 2), 2_048, LoginLimits.DEFAULT);
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
-    public ServerConfig withBind(String bind) {
-        return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                workerThreads, maxBacklogFrames, loginLimits);
-    }
+    /** Production defaults, each overridable. */
+    public static final class Builder {
+        private final Path dataDir;
+        private String bind = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private Clock clock = Clock.systemUTC();
+        private int argonMemoryKiB = 64 * 1024;
+        private int argonIterations = 3;
+        private int hashThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        private int workerThreads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+        private int maxBacklogFrames = 2_048;
+        private LoginLimits loginLimits = LoginLimits.DEFAULT;
 
-    public ServerConfig withPort(int port) {
-        return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                workerThreads, maxBacklogFrames, loginLimits);
-    }
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
 
-    public ServerConfig withClock(Clock clock) {
-        return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                workerThreads, maxBacklogFrames, loginLimits);
-    }
+        public Builder bind(String bind) {
+            this.bind = bind;
+            return this;
+        }
 
-    /** Argon2id cost; 1 MiB and 1 iteration hash in about a millisecond, for tests and the demo. */
-    public ServerConfig withArgon(int memoryKiB, int iterations) {
-        return new ServerConfig(bind, port, dataDir, clock, memoryKiB, iterations, hashThreads,
-                workerThreads, maxBacklogFrames, loginLimits);
-    }
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
 
-    public ServerConfig withMaxBacklogFrames(int maxBacklogFrames) {
-        return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                workerThreads, maxBacklogFrames, loginLimits);
-    }
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
 
-    public ServerConfig withLoginLimits(LoginLimits loginLimits) {
-        return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                workerThreads, maxBacklogFrames, loginLimits);
+        /** Argon2id cost; 1 MiB and 1 iteration hash in about a millisecond, for tests and the demo. */
+        public Builder argon(int memoryKiB, int iterations) {
+            this.argonMemoryKiB = memoryKiB;
+            this.argonIterations = iterations;
+            return this;
+        }
+
+        public Builder maxBacklogFrames(int maxBacklogFrames) {
+            this.maxBacklogFrames = maxBacklogFrames;
+            return this;
+        }
+
+        public Builder loginLimits(LoginLimits loginLimits) {
+            this.loginLimits = loginLimits;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
+                    workerThreads, maxBacklogFrames, loginLimits);
+        }
     }
 }

@@ -31,8 +31,8 @@ class AccountTest {
 
     @BeforeEach
     void startServer() {
-        server = TestServers.start(TestServers.config(dataDir).withClock(clock)
-                .withLoginLimits(new LoginLimits(5, Duration.ofMinutes(1), 8, Duration.ofSeconds(30))));
+        server = TestServers.start(TestServers.config(dataDir).clock(clock)
+                .loginLimits(new LoginLimits(5, Duration.ofMinutes(1), 8, Duration.ofSeconds(30))).build());
     }
 
     @AfterEach

@@ -24,7 +24,7 @@ class BackpressureTest {
 
     @Test
     void aReaderThatFallsTooFarBehindIsCutOffAndCatchesUpBySync() throws Exception {
-        try (ParleyServer server = TestServers.start(TestServers.config(dataDir).withMaxBacklogFrames(512));
+        try (ParleyServer server = TestServers.start(TestServers.config(dataDir).maxBacklogFrames(512).build());
                 WireClient alice = WireClient.registered(server.uri(), "alice");
                 WireClient bob = WireClient.registered(server.uri(), "bob")) {
             long conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();

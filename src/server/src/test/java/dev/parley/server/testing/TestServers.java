@@ -11,12 +11,12 @@ public final class TestServers {
     private TestServers() {
     }
 
-    public static ServerConfig config(Path dataDir) {
-        return ServerConfig.defaults(dataDir).withPort(0).withArgon(1024, 1);
+    public static ServerConfig.Builder config(Path dataDir) {
+        return ServerConfig.builder(dataDir).port(0).argon(1024, 1);
     }
 
     public static ParleyServer start(Path dataDir) {
-        return start(config(dataDir));
+        return start(config(dataDir).build());
     }
 
     public static ParleyServer start(ServerConfig config) {
