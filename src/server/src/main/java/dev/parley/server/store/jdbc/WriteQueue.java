@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class WriteQueue implements AutoCloseable {
     private final BlockingQueue<Task<?>> queue;
     private final ExecutorService delivery;
     private final Thread writer;
+    private final AtomicLong commits = new AtomicLong();
     private volatile boolean closing;
 
     public WriteQueue(Connection connection, int capacity, String name) throws SQLException {
@@ -92,6 +94,7 @@ public final class WriteQueue implements AutoCloseable {
                 outcomes.add(runInSavepoint(task));
             }
             connection.commit();
+            commits.incrementAndGet();
         } catch (SQLException | RuntimeException e) {
             log.error("commit of {} writes failed; all are reported as failed", batch.size(), e);
             rollbackQuietly();
@@ -100,6 +103,11 @@ public final class WriteQueue implements AutoCloseable {
             batch.forEach(task -> outcomes.add(new Outcome(task, null, failure)));
         }
         delivery.execute(() -> outcomes.forEach(WriteQueue::complete));
+    }
+
+    /** Transactions committed so far; with group commit, usually far fewer than writes. */
+    public long commits() {
+        return commits.get();
     }
 
     private Outcome runInSavepoint(Task<?> task) throws SQLException {
