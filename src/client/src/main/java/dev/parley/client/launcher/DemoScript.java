@@ -1,0 +1,48 @@
+package dev.parley.client.launcher;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/** The demo's people and their histories, read from {@code demo-script.json}. */
+record DemoScript(Person me, List<Contact> contacts, Bot bot,
+        @JsonProperty("long") LongConversation longConversation) {
+
+    record Person(String handle, String displayName) {
+    }
+
+    record Line(String from, int daysAgo, String time, String text) {
+        boolean fromMe() {
+            return "me".equals(from);
+        }
+    }
+
+    record Contact(String handle, String displayName, int unread, List<Line> history) {
+    }
+
+    record Rule(List<String> match, String reply) {
+    }
+
+    record Bot(String handle, String greeting, List<Rule> replies, List<String> fallback) {
+    }
+
+    /** A conversation generated from line pools, long enough to exercise scrolling and paging. */
+    record LongConversation(String handle, int days, Map<String, List<String>> lines) {
+    }
+
+    static DemoScript load() {
+        try (InputStream in = DemoScript.class.getResourceAsStream("demo-script.json")) {
+            if (in == null) {
+                throw new IllegalStateException("demo-script.json is missing from the build");
+            }
+            return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in, DemoScript.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the demo script", e);
+        }
+    }
+}

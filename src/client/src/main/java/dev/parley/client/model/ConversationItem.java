@@ -1,0 +1,49 @@
+package dev.parley.client.model;
+
+import java.time.Instant;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One row of the conversation list. Changed only on the JavaFX thread. */
+public final class ConversationItem {
+    private final long id;
+    private final String peerHandle;
+    private final StringProperty peerName = new SimpleStringProperty(this, "peerName");
+    private final StringProperty preview = new SimpleStringProperty(this, "preview", "");
+    private final ObjectProperty<Instant> lastActivity = new SimpleObjectProperty<>(this, "lastActivity");
+    private final IntegerProperty unread = new SimpleIntegerProperty(this, "unread");
+
+    public ConversationItem(long id, String peerHandle, String peerName) {
+        this.id = id;
+        this.peerHandle = peerHandle;
+        this.peerName.set(peerName);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String peerHandle() {
+        return peerHandle;
+    }
+
+    public StringProperty peerNameProperty() {
+        return peerName;
+    }
+
+    public StringProperty previewProperty() {
+        return preview;
+    }
+
+    public ObjectProperty<Instant> lastActivityProperty() {
+        return lastActivity;
+    }
+
+    public IntegerProperty unreadProperty() {
+        return unread;
+    }
+}

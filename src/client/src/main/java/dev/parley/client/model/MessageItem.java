@@ -1,0 +1,65 @@
+package dev.parley.client.model;
+
+import dev.parley.client.store.MessageStatus;
+import java.time.Instant;
+import java.util.UUID;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** One message in the open chat. Its seq, time and status change when the server acknowledges it. */
+public final class MessageItem {
+    private final long conversationId;
+    private final UUID clientId;
+    private final String sender;
+    private final String text;
+    private final boolean mine;
+    private final LongProperty seq = new SimpleLongProperty(this, "seq");
+    private final ObjectProperty<Instant> sentAt = new SimpleObjectProperty<>(this, "sentAt");
+    private final ObjectProperty<MessageStatus> status = new SimpleObjectProperty<>(this, "status");
+
+    public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
+            Instant sentAt, MessageStatus status) {
+        this.conversationId = conversationId;
+        this.clientId = clientId;
+        this.sender = sender;
+        this.text = text;
+        this.mine = mine;
+        this.seq.set(seq);
+        this.sentAt.set(sentAt);
+        this.status.set(status);
+    }
+
+    public long conversationId() {
+        return conversationId;
+    }
+
+    public UUID clientId() {
+        return clientId;
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public boolean mine() {
+        return mine;
+    }
+
+    public LongProperty seqProperty() {
+        return seq;
+    }
+
+    public ObjectProperty<Instant> sentAtProperty() {
+        return sentAt;
+    }
+
+    public ObjectProperty<MessageStatus> statusProperty() {
+        return status;
+    }
+}

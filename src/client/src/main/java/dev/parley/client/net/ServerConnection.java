@@ -1,0 +1,227 @@
+package dev.parley.client.net;
+
+import dev.parley.protocol.Codec;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Event;
+import dev.parley.protocol.Limits;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.Request;
+import dev.parley.protocol.ServerFrame;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one WebSocket to the server: reconnects with backoff and jitter, matches replies to requests by id
+ * (with a timeout), and hands pushes to its {@link Listener}. Callbacks run on the connection's own
+ * threads, never on the JavaFX thread.
+ */
+public final class ServerConnection implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    private static final int CLOSE_SESSION_ENDED = 4001;
+
+    /** Receives what happens on the connection. */
+    public interface Listener {
+        /** The socket is open (again); sign in and catch up here. Runs on a background thread. */
+        void onOpen();
+
+        void onEvent(Event event);
+
+        void onClosed(boolean sessionEnded);
+    }
+
+    private final URI uri;
+    private final Codec codec;
+    private final Listener listener;
+    private final ScheduledExecutorService scheduler;
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new Random());
+    private final Map<String, CompletableFuture<ServerFrame.Ok>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
+    private volatile Socket socket;
+    private volatile boolean closed;
+
+    public ServerConnection(URI uri, Codec codec, Listener listener) {
+        this.uri = uri;
+        this.codec = codec;
+        this.listener = listener;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "parley-connection");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** Starts connecting; retries until {@link #close()}. */
+    public void start() {
+        scheduler.execute(this::connect);
+    }
+
+    /** Completes when the socket first opens; sign-in uses it to tell "server unreachable" apart. */
+    public CompletableFuture<Void> firstOpen() {
+        return firstOpen;
+    }
+
+    public boolean isOpen() {
+        Socket current = socket;
+        return current != null && current.isOpen();
+    }
+
+    /** Sends a request; the future fails with {@link ProtocolException} on an error reply, timeout or loss. */
+    public <T> CompletableFuture<T> request(Request request, Class<T> replyType) {
+        Socket current = socket;
+        if (current == null || !current.isOpen()) {
+            return CompletableFuture.failedFuture(notConnected());
+        }
+        String id = Long.toString(ids.incrementAndGet());
+        CompletableFuture<ServerFrame.Ok> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        try {
+            current.send(codec.encodeRequest(id, request));
+        } catch (RuntimeException e) {
+            pending.remove(id);
+            return CompletableFuture.failedFuture(notConnected());
+        }
+        return reply.orTimeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ok, error) -> pending.remove(id))
+                .exceptionallyCompose(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                            ? new ProtocolException(ErrorCode.INTERNAL, "the server did not answer in time")
+                            : cause);
+                })
+                .thenApply(ok -> codec.readBody(ok.body(), replyType));
+    }
+
+    private static ProtocolException notConnected() {
+        return new ProtocolException(ErrorCode.INTERNAL, "not connected");
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        Socket next = new Socket(uri);
+        socket = next;
+        next.connect();
+    }
+
+    private void scheduleReconnect() {
+        if (closed) {
+            return;
+        }
+        Duration wait = backoff.next();
+        log.debug("reconnecting to {} in {} ms", uri, wait.toMillis());
+        scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Reconnects now instead of waiting for the backoff (e.g. when the user clicks Retry). */
+    public void retryNow() {
+        if (!isOpen() && !closed) {
+            backoff.reset();
+            scheduler.execute(this::connect);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Socket current = socket;
+        if (current != null) {
+            current.close();
+        }
+        scheduler.shutdownNow();
+        failPending();
+    }
+
+    private void failPending() {
+        List.copyOf(pending.values()).forEach(f -> f.completeExceptionally(
+                new ProtocolException(ErrorCode.INTERNAL, "connection lost")));
+        pending.clear();
+    }
+
+    /** One attempt's socket; a new one is made for each reconnect. */
+    private final class Socket extends WebSocketClient {
+        Socket(URI target) {
+            super(target, new Draft_6455(List.of(), List.of(new org.java_websocket.protocols.Protocol("")),
+                    Limits.MAX_SERVER_FRAME_BYTES));
+            setConnectionLostTimeout(30);
+            setTcpNoDelay(true);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            backoff.reset();
+            firstOpen.complete(null);
+            scheduler.execute(() -> {
+                if (socket == this) {
+                    listener.onOpen();
+                }
+            });
+        }
+
+        @Override
+        public void onMessage(String text) {
+            ServerFrame frame;
+            try {
+                frame = codec.decodeServerFrame(text);
+            } catch (ProtocolException e) {
+                log.warn("ignoring a frame the client cannot read: {}", e.getMessage());
+                return;
+            }
+            if (frame instanceof ServerFrame.Ok ok) {
+                complete(ok.re(), future -> future.complete(ok));
+            } else if (frame instanceof ServerFrame.Error error) {
+                complete(error.re(), future -> future.completeExceptionally(error.toException()));
+            } else if (frame instanceof ServerFrame.Pushed pushed) {
+                listener.onEvent(pushed.event());
+            }
+        }
+
+        private void complete(String re, java.util.function.Consumer<CompletableFuture<ServerFrame.Ok>> action) {
+            CompletableFuture<ServerFrame.Ok> future = re == null ? null : pending.get(re);
+            if (future != null) {
+                action.accept(future);
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            if (socket != this) {
+                return;
+            }
+            failPending();
+            boolean sessionEnded = code == CLOSE_SESSION_ENDED;
+            listener.onClosed(sessionEnded);
+            if (!sessionEnded) {
+                scheduleReconnect();
+            }
+        }
+
+        @Override
+        public void onError(Exception error) {
+            log.debug("connection error: {}", error.toString());
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.parley.client.store;
+
+import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.Message;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The local SQLite cache of one account: conversations, messages, sync cursors and the outbox. Not thread
+ * safe by design: every call comes from the session's single I/O thread, never the JavaFX thread.
+ */
+public final class LocalStore implements AutoCloseable {
+    private static final String MESSAGE_COLUMNS = "conversation_id, seq, client_id, sender, text, sent_at, status";
+
+    private final Connection db;
+
+    private LocalStore(Connection db) {
+        this.db = db;
+    }
+
+    public static LocalStore open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setBusyTimeout(5_000);
+            SQLiteDataSource source = new SQLiteDataSource(config);
+            source.setUrl("jdbc:sqlite:" + directory.resolve("cache.db").toAbsolutePath());
+            Flyway.configure().dataSource(source).locations("classpath:dev/parley/client/store/migration")
+                    .load().migrate();
+            return new LocalStore(source.getConnection());
+        } catch (Exception e) {
+            throw new StoreException("cannot open the local cache in " + directory, e);
+        }
+    }
+
+    /** Conversations, most recently active first. */
+    public List<StoredConversation> conversations() {
+        return query("SELECT * FROM conversations ORDER BY last_at DESC, id DESC", LocalStore::conversation);
+    }
+
+    public Optional<StoredConversation> conversation(long id) {
+        return query("SELECT * FROM conversations WHERE id = ?", LocalStore::conversation, id).stream().findFirst();
+    }
+
+    /** Records what the server says about a conversation; keeps the local cursor. */
+    public StoredConversation upsert(ConversationSummary summary) {
+        Message last = summary.lastMessage();
+        update("INSERT INTO conversations (id, peer_handle, peer_name, last_seq, read_seq, unread, last_text,"
+                        + " last_sender, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET peer_handle = excluded.peer_handle,"
+                        + " peer_name = excluded.peer_name, last_seq = MAX(last_seq, excluded.last_seq),"
+                        + " read_seq = MAX(read_seq, excluded.read_seq), unread = excluded.unread,"
+                        + " last_text = COALESCE(excluded.last_text, last_text),"
+                        + " last_sender = COALESCE(excluded.last_sender, last_sender),"
+                        + " last_at = MAX(last_at, excluded.last_at)",
+                summary.id(), summary.peer().handle(), summary.peer().displayName(), summary.lastSeq(),
+                summary.readSeq(), summary.unread(), last == null ? null : last.text(),
+                last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli());
+        return conversation(summary.id()).orElseThrow();
+    }
+
+    /** Skips history older than {@code seq} for sync; older pages load on demand through history. */
+    public void advanceCursorTo(long conversationId, long seq) {
+        update("UPDATE conversations SET cursor = MAX(cursor, ?) WHERE id = ?", seq, conversationId);
+    }
+
+    public Map<Long, Long> cursors() {
+        Map<Long, Long> cursors = new HashMap<>();
+        query("SELECT id, cursor FROM conversations", row -> cursors.put(row.getLong(1), row.getLong(2)));
+        return cursors;
+    }
+
+    /**
+     * Stores a message from the server (a push, a sync page, an ack or history), replacing the outbox copy
+     * with the same client id, moving the cursor over any now-contiguous seqs and updating the preview.
+     *
+     * @return true if it was new to the cache (not a repeat of something already stored as sent)
+     */
+    public boolean apply(Message message) {
+        boolean known = !query("SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ?", row -> 1,
+                message.conversationId(), message.seq()).isEmpty();
+        if (known) {
+            return false;
+        }
+        int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT'"
+                        + " WHERE sender = ? AND client_id = ?", message.seq(), message.sentAt().toEpochMilli(),
+                message.text(), message.sender(), message.clientId().toString());
+        if (replaced == 0) {
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, 'SENT')",
+                    message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
+                    message.text(), message.sentAt().toEpochMilli());
+        }
+        update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
+                message.conversationId());
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ? WHERE id = ? AND last_at <= ?",
+                message.text(), message.sender(), message.sentAt().toEpochMilli(), message.conversationId(),
+                message.sentAt().toEpochMilli());
+        advanceContiguousCursor(message.conversationId());
+        return true;
+    }
+
+    private void advanceContiguousCursor(long conversationId) {
+        // One step per present next seq: a message that fills a gap lets the cursor run over what followed it.
+        while (update("UPDATE conversations SET cursor = cursor + 1 WHERE id = ? AND EXISTS (SELECT 1 FROM messages m"
+                + " WHERE m.conversation_id = conversations.id AND m.seq = conversations.cursor + 1)",
+                conversationId) > 0) {
+            continue;
+        }
+    }
+
+    /** Puts an own message into the outbox. */
+    public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String text, Instant now) {
+        update("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, 'SENDING')",
+                conversationId, clientId.toString(), sender, text, now.toEpochMilli());
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?) WHERE id = ?",
+                text, sender, now.toEpochMilli(), conversationId);
+        return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING);
+    }
+
+    /** The outbox in the order the messages were written. */
+    public List<StoredMessage> outbox() {
+        return query("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE status = 'SENDING' ORDER BY local_id",
+                LocalStore::message);
+    }
+
+    public void setStatus(String sender, UUID clientId, MessageStatus status) {
+        update("UPDATE messages SET status = ? WHERE sender = ? AND client_id = ? AND seq IS NULL", status.name(),
+                sender, clientId.toString());
+    }
+
+    /**
+     * The newest {@code limit} messages before {@code beforeSeq} (null: the newest of all, with the outbox),
+     * oldest first.
+     */
+    public List<StoredMessage> messages(long conversationId, Long beforeSeq, int limit) {
+        List<StoredMessage> newestFirst = beforeSeq == null
+                ? query("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = ?"
+                        + " ORDER BY seq IS NULL DESC, seq DESC, local_id DESC LIMIT ?", LocalStore::message,
+                        conversationId, limit)
+                : query("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
+                        + " ORDER BY seq DESC LIMIT ?", LocalStore::message, conversationId, beforeSeq, limit);
+        List<StoredMessage> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    public void setReadCursor(long conversationId, long readSeq, int unread) {
+        update("UPDATE conversations SET read_seq = MAX(read_seq, ?), unread = ? WHERE id = ?", readSeq, unread,
+                conversationId);
+    }
+
+    public void setUnread(long conversationId, int unread) {
+        update("UPDATE conversations SET unread = ? WHERE id = ?", unread, conversationId);
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the local cache", e);
+        }
+    }
+
+    private static StoredConversation conversation(ResultSet row) throws SQLException {
+        return new StoredConversation(row.getLong("id"), row.getString("peer_handle"), row.getString("peer_name"),
+                row.getLong("last_seq"), row.getLong("read_seq"), row.getInt("unread"), row.getString("last_text"),
+                row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")));
+    }
+
+    private static StoredMessage message(ResultSet row) throws SQLException {
+        return new StoredMessage(row.getLong("conversation_id"), row.getLong("seq"),
+                UUID.fromString(row.getString("client_id")), row.getString("sender"), row.getString("text"),
+                Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")));
+    }
+
+    @FunctionalInterface
+    private interface Mapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Mapper<T> mapper, Object... params) {
+        try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("local cache query failed: " + sql, e);
+        }
+    }
+
+    private int update(String sql, Object... params) {
+        try (PreparedStatement statement = prepare(sql, params)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("local cache update failed: " + sql, e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
+        }
+        return statement;
+    }
+}

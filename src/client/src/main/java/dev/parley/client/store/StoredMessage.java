@@ -1,0 +1,9 @@
+package dev.parley.client.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A message as the local cache holds it; {@code seq} is 0 while it waits in the outbox. */
+public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
+        Instant sentAt, MessageStatus status) {
+}

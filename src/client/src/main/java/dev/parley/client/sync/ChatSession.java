@@ -1,0 +1,403 @@
+package dev.parley.client.sync;
+
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.model.Inbox;
+import dev.parley.client.net.ConnectionState;
+import dev.parley.client.net.ServerConnection;
+import dev.parley.client.store.LocalStore;
+import dev.parley.client.store.MessageStatus;
+import dev.parley.client.store.StoredConversation;
+import dev.parley.client.store.StoredMessage;
+import dev.parley.protocol.Codec;
+import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Event;
+import dev.parley.protocol.Message;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.protocol.UserProfile;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A signed-in account on one server: the connection, the local cache and the models, and the one place
+ * where server events, sync pages and outbox acks are applied to them. Network and disk work run on the
+ * session's I/O thread; the {@link Inbox}, the state and listeners change on the {@code fx} executor only.
+ */
+public final class ChatSession implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChatSession.class);
+    /** On a fresh cache, sync fetches only this many recent messages per conversation; older ones page in. */
+    private static final int INITIAL_WINDOW = 100;
+    /** Refusals that retrying cannot fix: the message is marked failed for the user to see. */
+    private static final Set<ErrorCode> PERMANENT = Set.of(ErrorCode.BAD_REQUEST, ErrorCode.TOO_LARGE,
+            ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.FORBIDDEN, ErrorCode.PRIVACY_DENIED, ErrorCode.BLOCKED);
+
+    private final UserProfile me;
+    private final String token;
+    private final LocalStore store;
+    private final ServerConnection connection;
+    private final ExecutorService io;
+    private final Executor fx;
+    private final Clock clock;
+    private final Inbox inbox = new Inbox();
+    private final ReadOnlyObjectWrapper<ConnectionState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.CONNECTING);
+    private final List<Consumer<StoredMessage>> messageListeners = new CopyOnWriteArrayList<>();
+    // I/O-thread state.
+    private boolean signedIn;
+    private boolean flushing;
+    /** The conversation the user is reading right now (visible, at the bottom, window focused), or 0. */
+    private volatile long reading;
+
+    public ChatSession(URI server, String token, UserProfile me, Path cacheDir, Executor fx, Clock clock) {
+        this.me = me;
+        this.token = token;
+        this.fx = fx;
+        this.clock = clock;
+        this.io = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "parley-io");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.store = LocalStore.open(cacheDir);
+        this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents());
+    }
+
+    /** Shows the cached inbox at once, then connects and catches up. */
+    public void start() {
+        io.execute(() -> {
+            publishInbox(store.conversations());
+            connection.start();
+        });
+    }
+
+    public UserProfile me() {
+        return me;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Called on the fx executor for every message added or changed in any conversation. */
+    public void addMessageListener(Consumer<StoredMessage> listener) {
+        messageListeners.add(listener);
+    }
+
+    public void removeMessageListener(Consumer<StoredMessage> listener) {
+        messageListeners.remove(listener);
+    }
+
+    /** Tells the session which conversation the user is reading now (0 for none); it is kept read. */
+    public void setReading(long conversationId) {
+        reading = conversationId;
+    }
+
+    public void retryConnectingNow() {
+        connection.retryNow();
+    }
+
+    /** Writes a message into the outbox (shown as sending at once) and sends it when the server is reachable. */
+    public void send(long conversationId, String text) {
+        Request.MessageSend validated = new Request.MessageSend(conversationId, UUID.randomUUID(), text);
+        io.execute(() -> {
+            StoredMessage queued = store.enqueue(conversationId, validated.clientId(), me.handle(),
+                    validated.text(), clock.instant());
+            publish(queued);
+            flushOutbox();
+        });
+    }
+
+    /** Puts a failed message back into the outbox. */
+    public void retry(UUID clientId) {
+        io.execute(() -> {
+            store.setStatus(me.handle(), clientId, MessageStatus.SENDING);
+            store.outbox().stream().filter(m -> m.clientId().equals(clientId)).findFirst().ifPresent(this::publish);
+            flushOutbox();
+        });
+    }
+
+    /** A page of a conversation, oldest first: from the cache, topped up from the server's history. */
+    public CompletableFuture<List<StoredMessage>> loadMessages(long conversationId, Long beforeSeq, int limit) {
+        return CompletableFuture.supplyAsync(() -> store.messages(conversationId, beforeSeq, limit), io)
+                .thenCompose(local -> {
+                    if (local.size() >= limit || !signedIn) {
+                        return CompletableFuture.completedFuture(local);
+                    }
+                    long oldest = local.stream().filter(m -> m.seq() > 0).mapToLong(StoredMessage::seq).min()
+                            .orElse(beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
+                    if (oldest <= 1) {
+                        return CompletableFuture.completedFuture(local);
+                    }
+                    Long before = oldest == Long.MAX_VALUE ? null : oldest;
+                    return connection.request(new Request.MessageHistory(conversationId, before, limit),
+                                    Reply.History.class)
+                            .thenApplyAsync(history -> {
+                                history.messages().forEach(store::apply);
+                                return store.messages(conversationId, beforeSeq, limit);
+                            }, io)
+                            .exceptionally(error -> local);
+                });
+    }
+
+    /** Marks a conversation read up to {@code seq}; the unread badge clears at once. */
+    public void markRead(long conversationId, long seq) {
+        inbox.find(conversationId).ifPresent(item -> item.unreadProperty().set(0));
+        io.execute(() -> {
+            store.setUnread(conversationId, 0);
+            if (signedIn) {
+                connection.request(new Request.MessageRead(conversationId, seq), Reply.ReadCursor.class)
+                        .thenAcceptAsync(cursor -> applyReadCursor(cursor.conversationId(), cursor.readSeq(),
+                                cursor.unread()), io);
+            }
+        });
+    }
+
+    /** Opens (or creates) the conversation with a handle; completes with its id once it is in the inbox. */
+    public CompletableFuture<Long> openConversation(String handle) {
+        return connection.request(new Request.ConversationOpen(handle), ConversationSummary.class)
+                .thenApplyAsync(summary -> {
+                    store.upsert(summary);
+                    publishInbox(store.conversations());
+                    return summary.id();
+                }, io);
+    }
+
+    public CompletableFuture<UserProfile> lookUp(String handle) {
+        return connection.request(new Request.UserGet(handle), UserProfile.class);
+    }
+
+    /** Ends the session on the server too; the token stops working. */
+    public CompletableFuture<Void> signOut() {
+        return connection.request(new Request.Logout(), Reply.Empty.class).thenRun(() -> { });
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        io.shutdown();
+        try {
+            io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+
+    // ---- catching up (I/O thread) ----
+
+    private void catchUp() {
+        setState(ConnectionState.CONNECTING);
+        connection.request(new Request.Hello(1, token), Reply.HelloResult.class)
+                .thenCompose(hello -> connection.request(new Request.ConversationList(), Reply.Conversations.class))
+                .thenAcceptAsync(list -> {
+                    signedIn = true;
+                    for (ConversationSummary summary : list.conversations()) {
+                        StoredConversation stored = store.upsert(summary);
+                        if (store.cursors().getOrDefault(stored.id(), 0L) == 0 && summary.lastSeq() > INITIAL_WINDOW) {
+                            store.advanceCursorTo(stored.id(), summary.lastSeq() - INITIAL_WINDOW);
+                        }
+                    }
+                    publishInbox(store.conversations());
+                    syncPage();
+                }, io)
+                .exceptionally(this::onCatchUpFailure);
+    }
+
+    private void syncPage() {
+        connection.request(new Request.Sync(store.cursors()), Reply.SyncPage.class)
+                .thenAcceptAsync(page -> {
+                    page.messages().forEach(message -> applyMessage(message, false));
+                    if (page.more()) {
+                        syncPage();
+                    } else {
+                        setState(ConnectionState.ONLINE);
+                        flushOutbox();
+                    }
+                }, io)
+                .exceptionally(this::onCatchUpFailure);
+    }
+
+    private Void onCatchUpFailure(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof ProtocolException protocol && protocol.code() == ErrorCode.UNAUTHORIZED) {
+            log.info("the session has ended: {}", protocol.getMessage());
+            setState(ConnectionState.SIGNED_OUT);
+            connection.close();
+        } else {
+            log.debug("catching up stopped: {}", cause.toString());
+        }
+        return null;
+    }
+
+    // ---- applying (I/O thread) ----
+
+    private void applyMessage(Message message, boolean live) {
+        if (store.conversation(message.conversationId()).isEmpty()) {
+            refreshConversations();
+        }
+        if (!store.apply(message)) {
+            return;
+        }
+        boolean mine = message.sender().equals(me.handle());
+        if (live && !mine) {
+            if (reading == message.conversationId()) {
+                connection.request(new Request.MessageRead(message.conversationId(), message.seq()),
+                        Reply.ReadCursor.class);
+            } else {
+                store.conversation(message.conversationId())
+                        .ifPresent(c -> store.setUnread(c.id(), c.unread() + 1));
+            }
+        }
+        publish(new StoredMessage(message.conversationId(), message.seq(), message.clientId(), message.sender(),
+                message.text(), message.sentAt(), MessageStatus.SENT));
+    }
+
+    private void refreshConversations() {
+        try {
+            connection.request(new Request.ConversationList(), Reply.Conversations.class).join()
+                    .conversations().forEach(store::upsert);
+        } catch (CompletionException e) {
+            log.debug("could not refresh conversations: {}", e.getCause().toString());
+        }
+    }
+
+    private void applyReadCursor(long conversationId, long readSeq, int unread) {
+        store.setReadCursor(conversationId, readSeq, unread);
+        store.conversation(conversationId).ifPresent(this::publishConversation);
+    }
+
+    private void flushOutbox() {
+        if (flushing || !signedIn) {
+            return;
+        }
+        List<StoredMessage> outbox = store.outbox();
+        if (outbox.isEmpty()) {
+            return;
+        }
+        flushing = true;
+        StoredMessage next = outbox.get(0);
+        connection.request(new Request.MessageSend(next.conversationId(), next.clientId(), next.text()),
+                        Reply.Sent.class)
+                .whenCompleteAsync((sent, error) -> {
+                    flushing = false;
+                    if (error == null) {
+                        applyMessage(sent.message(), false);
+                        flushOutbox();
+                        return;
+                    }
+                    Throwable cause = unwrap(error);
+                    if (cause instanceof ProtocolException refused && PERMANENT.contains(refused.code())) {
+                        log.info("message {} refused: {}", next.clientId(), refused.getMessage());
+                        store.setStatus(me.handle(), next.clientId(), MessageStatus.FAILED);
+                        publish(new StoredMessage(next.conversationId(), 0, next.clientId(), next.sender(),
+                                next.text(), next.sentAt(), MessageStatus.FAILED));
+                        flushOutbox();
+                    }
+                    // Otherwise the connection is down or the server busy: the outbox waits for the next catch-up.
+                }, io);
+    }
+
+    // ---- publishing to the models (fx executor) ----
+
+    private void publish(StoredMessage message) {
+        store.conversation(message.conversationId()).ifPresent(this::publishConversation);
+        fx.execute(() -> messageListeners.forEach(listener -> listener.accept(message)));
+    }
+
+    private void publishConversation(StoredConversation conversation) {
+        fx.execute(() -> {
+            ConversationItem item = inbox.find(conversation.id()).orElseGet(() -> {
+                ConversationItem added = new ConversationItem(conversation.id(), conversation.peerHandle(),
+                        conversation.peerName());
+                inbox.conversations().add(added);
+                return added;
+            });
+            update(item, conversation);
+        });
+    }
+
+    private void publishInbox(List<StoredConversation> conversations) {
+        fx.execute(() -> {
+            for (StoredConversation conversation : conversations) {
+                ConversationItem item = inbox.find(conversation.id()).orElse(null);
+                if (item == null) {
+                    item = new ConversationItem(conversation.id(), conversation.peerHandle(), conversation.peerName());
+                    inbox.conversations().add(item);
+                }
+                update(item, conversation);
+            }
+        });
+    }
+
+    private static void update(ConversationItem item, StoredConversation conversation) {
+        item.peerNameProperty().set(conversation.peerName());
+        item.previewProperty().set(conversation.lastText() == null ? "" : conversation.lastText());
+        item.lastActivityProperty().set(conversation.lastAt());
+        item.unreadProperty().set(conversation.unread());
+    }
+
+    private void setState(ConnectionState next) {
+        fx.execute(() -> state.set(next));
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private void onIo(Runnable work) {
+        try {
+            io.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("session closed; dropping a connection callback");
+        }
+    }
+
+    /** Connection callbacks, moved onto the I/O thread. */
+    private final class ConnectionEvents implements ServerConnection.Listener {
+        @Override
+        public void onOpen() {
+            onIo(ChatSession.this::catchUp);
+        }
+
+        @Override
+        public void onEvent(Event event) {
+            onIo(() -> {
+                if (event instanceof Event.MessageEvent pushed) {
+                    applyMessage(pushed.message(), true);
+                } else if (event instanceof Event.ReadEvent read) {
+                    applyReadCursor(read.conversationId(), read.readSeq(), read.unread());
+                }
+            });
+        }
+
+        @Override
+        public void onClosed(boolean sessionEnded) {
+            onIo(() -> {
+                signedIn = false;
+                flushing = false;
+                setState(sessionEnded ? ConnectionState.SIGNED_OUT : ConnectionState.OFFLINE);
+            });
+        }
+    }
+}

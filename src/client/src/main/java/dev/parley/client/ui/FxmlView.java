@@ -1,0 +1,21 @@
+package dev.parley.client.ui;
+
+/** Every FXML file of the app, named once. */
+public enum FxmlView {
+    LOGIN("login/LoginView.fxml"),
+    MAIN("main/MainView.fxml"),
+    CONVERSATIONS("conversations/ConversationListView.fxml"),
+    CHAT("chat/ChatView.fxml"),
+    NEW_MESSAGE("newmessage/NewMessageView.fxml"),
+    STARTING("main/StartingView.fxml");
+
+    private final String path;
+
+    FxmlView(String path) {
+        this.path = path;
+    }
+
+    String path() {
+        return path;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.parley.client.ui.chat;
+
+import dev.parley.client.model.MessageItem;
+import java.time.LocalDate;
+
+/** A row of the chat list: a day separator or a message with its place in a run from one sender. */
+public sealed interface ChatRow {
+
+    record Day(LocalDate day) implements ChatRow {
+    }
+
+    /** {@code first}/{@code last}: the message opens/closes a run of messages from the same sender. */
+    record Bubble(MessageItem message, boolean first, boolean last) implements ChatRow {
+    }
+}

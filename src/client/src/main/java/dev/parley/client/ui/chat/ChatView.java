@@ -1,0 +1,234 @@
+package dev.parley.client.ui.chat;
+
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.model.MessageItem;
+import dev.parley.client.ui.FxmlView;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.Avatar;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The chat pane. Keeps the reading position: follows new messages only when already at the bottom, shows
+ * a pill otherwise, and when older pages load above, keeps the message the user was looking at in place.
+ */
+public final class ChatView {
+    private static final PseudoClass OVER_LIMIT = PseudoClass.getPseudoClass("over-limit");
+    private static final int MAX_COMPOSER_ROWS = 6;
+
+    private final ChatViewModel model;
+    private final Runnable onNewMessage;
+    private final Parent root;
+    private final Avatar avatar = new Avatar(Avatar.Size.HEADER);
+    private Anchor pendingAnchor;
+
+    @FXML private VBox nothingOpen;
+    @FXML private BorderPane chatPane;
+    @FXML private HBox header;
+    @FXML private Label peerName;
+    @FXML private Label peerHandle;
+    @FXML private ListView<ChatRow> messageList;
+    @FXML private VBox noMessages;
+    @FXML private Label noMessagesTitle;
+    @FXML private Button newMessagesPill;
+    @FXML private TextArea composer;
+    @FXML private Label counter;
+    @FXML private Button sendButton;
+
+    /** The row at the top of the viewport and how far it was scrolled past, to restore after a prepend. */
+    private record Anchor(Object key, double offset) {
+    }
+
+    public ChatView(ChatViewModel model, Runnable onNewMessage) {
+        this.model = model;
+        this.onNewMessage = onNewMessage;
+        this.root = ViewLoader.load(FxmlView.CHAT, this);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        header.getChildren().add(0, avatar);
+        var open = model.conversationProperty().isNotNull();
+        nothingOpen.visibleProperty().bind(open.not());
+        chatPane.visibleProperty().bind(open);
+        model.conversationProperty().addListener((obs, old, item) -> showHeader(item));
+
+        messageList.setItems(model.rows());
+        messageList.setCellFactory(list -> new MessageCell(list, model, model::retry));
+        messageList.skinProperty().addListener((obs, old, skin) -> watchScrolling());
+        noMessages.visibleProperty().bind(Bindings.isEmpty(model.rows()).and(model.loadingProperty().not()));
+        model.rows().addListener((ListChangeListener<ChatRow>) change -> {
+            if (pendingAnchor != null) {
+                Anchor anchor = pendingAnchor;
+                pendingAnchor = null;
+                Platform.runLater(() -> restore(anchor));
+            }
+        });
+        model.scrollToEndRequestsProperty().addListener((obs, old, now) -> Platform.runLater(this::scrollToEnd));
+
+        newMessagesPill.visibleProperty().bind(model.newBelowProperty().greaterThan(0));
+        newMessagesPill.textProperty().bind(Bindings.createStringBinding(
+                () -> ViewLoader.text("chat.newMessages", model.newBelowProperty().get()), model.newBelowProperty()));
+
+        composer.textProperty().bindBidirectional(model.draftProperty());
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, this::onComposerKey);
+        composer.textProperty().addListener((obs, old, text) -> composer.setPrefRowCount(
+                Math.max(1, Math.min(MAX_COMPOSER_ROWS, (int) text.chars().filter(c -> c == '\n').count() + 1))));
+        counter.textProperty().bind(model.counterProperty());
+        counter.visibleProperty().bind(model.counterProperty().isNotEmpty());
+        counter.managedProperty().bind(counter.visibleProperty());
+        model.overLimitProperty().addListener((obs, was, over) -> counter.pseudoClassStateChanged(OVER_LIMIT, over));
+        sendButton.disableProperty().bind(model.canSendProperty().not());
+    }
+
+    private void showHeader(ConversationItem item) {
+        if (item == null) {
+            return;
+        }
+        avatar.show(item.peerHandle(), item.peerNameProperty().get());
+        peerName.textProperty().bind(item.peerNameProperty());
+        peerHandle.setText("@" + item.peerHandle());
+        noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
+        Platform.runLater(composer::requestFocus);
+    }
+
+    /** Enter sends; Shift+Enter (or Ctrl+Enter) starts a new line. */
+    private void onComposerKey(KeyEvent event) {
+        if (event.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        event.consume();
+        if (event.isShiftDown() || event.isControlDown()) {
+            composer.insertText(composer.getCaretPosition(), "\n");
+        } else {
+            model.send();
+        }
+    }
+
+    private void watchScrolling() {
+        for (var node : messageList.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.valueProperty().addListener((obs, old, value) -> onScrolled());
+                bar.visibleProperty().addListener((obs, old, visible) -> onScrolled());
+            }
+        }
+        messageList.heightProperty().addListener((obs, old, height) -> onScrolled());
+    }
+
+    private void onScrolled() {
+        VirtualFlow<?> flow = flow();
+        if (flow == null) {
+            return;
+        }
+        model.atBottomProperty().set(isAtBottom(flow));
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first != null && first.getIndex() <= 1 && model.hasOlderProperty().get() && !model.loadingProperty().get()
+                && pendingAnchor == null) {
+            pendingAnchor = anchorOf(flow);
+            model.loadOlder();
+        }
+    }
+
+    private boolean isAtBottom(VirtualFlow<?> flow) {
+        int size = model.rows().size();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (size == 0 || last == null) {
+            return true;
+        }
+        return last.getIndex() >= size - 1 && last.getLayoutY() + last.getHeight() <= flow.getHeight() + 2;
+    }
+
+    private Anchor anchorOf(VirtualFlow<?> flow) {
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first == null || first.getIndex() < 0 || first.getIndex() >= model.rows().size()) {
+            return null;
+        }
+        return new Anchor(keyOf(model.rows().get(first.getIndex())), first.getLayoutY());
+    }
+
+    private void restore(Anchor anchor) {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || anchor == null) {
+            return;
+        }
+        for (int i = 0; i < model.rows().size(); i++) {
+            if (keyOf(model.rows().get(i)).equals(anchor.key())) {
+                flow.scrollToTop(i);
+                flow.scrollPixels(-anchor.offset());
+                return;
+            }
+        }
+    }
+
+    private static Object keyOf(ChatRow row) {
+        return row instanceof ChatRow.Bubble bubble ? bubble.message() : row;
+    }
+
+    private void scrollToEnd() {
+        VirtualFlow<?> flow = flow();
+        int size = model.rows().size();
+        if (flow == null || size == 0) {
+            return;
+        }
+        messageList.scrollTo(size - 1);
+        // Row heights are known only after layout: finish on the next pulse, scrolling past the end (clamped).
+        Platform.runLater(() -> {
+            VirtualFlow<?> laidOut = flow();
+            if (laidOut != null) {
+                laidOut.scrollPixels(Double.MAX_VALUE / 4);
+            }
+            model.newBelowProperty().set(0);
+            model.atBottomProperty().set(true);
+        });
+    }
+
+    private VirtualFlow<?> flow() {
+        return messageList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+    }
+
+    @FXML
+    private void send() {
+        model.send();
+        composer.requestFocus();
+    }
+
+    @FXML
+    private void jumpToNewest() {
+        model.jumpToNewest();
+    }
+
+    @FXML
+    private void newMessage() {
+        onNewMessage.run();
+    }
+
+    /** For tests and keyboard focus: the composer. */
+    public TextArea composer() {
+        return composer;
+    }
+
+    MessageItem lastMessage() {
+        return model.messages().isEmpty() ? null : model.messages().get(model.messages().size() - 1);
+    }
+}

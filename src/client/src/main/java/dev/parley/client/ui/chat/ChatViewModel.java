@@ -1,0 +1,298 @@
+package dev.parley.client.ui.chat;
+
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.model.MessageItem;
+import dev.parley.client.store.MessageStatus;
+import dev.parley.client.store.StoredMessage;
+import dev.parley.client.sync.ChatSession;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.Formats;
+import dev.parley.protocol.Limits;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open conversation: its messages (paged in from the cache and the server), the composer, and whether
+ * the user is reading at the bottom (then new messages are marked read and followed) or scrolled up (then a
+ * "new messages" pill counts them).
+ */
+public final class ChatViewModel {
+    static final int PAGE = 60;
+    /** The counter appears when this few characters are left. */
+    private static final int COUNTER_FROM = 500;
+    private static final Duration RUN_GAP = Duration.ofMinutes(5);
+
+    private final ChatSession session;
+    private final Formats formats;
+    private final ObjectProperty<ConversationItem> conversation = new SimpleObjectProperty<>(this, "conversation");
+    private final ObservableList<MessageItem> messages = FXCollections.observableArrayList();
+    private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
+    private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
+    private final BooleanProperty atBottom = new SimpleBooleanProperty(this, "atBottom", true);
+    private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
+    private final IntegerProperty newBelow = new SimpleIntegerProperty(this, "newBelow");
+    private final BooleanProperty hasOlder = new SimpleBooleanProperty(this, "hasOlder");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    /** Incremented whenever the view should scroll to the newest message. */
+    private final IntegerProperty scrollToEndRequests = new SimpleIntegerProperty(this, "scrollToEndRequests");
+    private final BooleanBinding canSend;
+    private final StringBinding counter;
+    private final BooleanBinding overLimit;
+    private long generation;
+
+    public ChatViewModel(ChatSession session, Formats formats) {
+        this.session = session;
+        this.formats = formats;
+        this.canSend = Bindings.createBooleanBinding(() -> conversation.get() != null && !draft.get().isBlank()
+                && length(draft.get().strip()) <= Limits.MAX_TEXT_CHARS, conversation, draft);
+        this.overLimit = Bindings.createBooleanBinding(() -> length(draft.get().strip()) > Limits.MAX_TEXT_CHARS,
+                draft);
+        this.counter = Bindings.createStringBinding(() -> {
+            int used = length(draft.get().strip());
+            return used > Limits.MAX_TEXT_CHARS - COUNTER_FROM
+                    ? ViewLoader.text("chat.counter", formats.number(used), formats.number(Limits.MAX_TEXT_CHARS))
+                    : "";
+        }, draft);
+        session.addMessageListener(this::onMessage);
+        conversation.addListener((obs, old, next) -> open(next));
+        atBottom.addListener((obs, was, now) -> updateReading());
+        windowFocused.addListener((obs, was, now) -> updateReading());
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    private void open(ConversationItem item) {
+        long current = ++generation;
+        messages.clear();
+        rebuildRows();
+        newBelow.set(0);
+        hasOlder.set(false);
+        draft.set("");
+        updateReading();
+        if (item == null) {
+            return;
+        }
+        loading.set(true);
+        session.loadMessages(item.id(), null, PAGE).thenAccept(page -> javafx.application.Platform.runLater(() -> {
+            if (current != generation) {
+                return;
+            }
+            loading.set(false);
+            messages.setAll(page.stream().map(this::toItem).toList());
+            hasOlder.set(oldestSeq() > 1 && oldestSeq() != Long.MAX_VALUE);
+            rebuildRows();
+            scrollToEndRequests.set(scrollToEndRequests.get() + 1);
+            updateReading();
+        }));
+    }
+
+    /** Loads the page before the oldest message shown; the view keeps its scroll anchor. */
+    public void loadOlder() {
+        ConversationItem item = conversation.get();
+        if (item == null || loading.get() || !hasOlder.get()) {
+            return;
+        }
+        long current = generation;
+        long before = oldestSeq();
+        loading.set(true);
+        session.loadMessages(item.id(), before, PAGE).thenAccept(page -> javafx.application.Platform.runLater(() -> {
+            if (current != generation) {
+                return;
+            }
+            loading.set(false);
+            List<MessageItem> older = page.stream().filter(m -> m.seq() > 0 && m.seq() < before)
+                    .map(this::toItem).toList();
+            messages.addAll(0, older);
+            hasOlder.set(!older.isEmpty() && oldestSeq() > 1);
+            rebuildRows();
+        }));
+    }
+
+    private long oldestSeq() {
+        return messages.stream().mapToLong(m -> m.seqProperty().get()).filter(seq -> seq > 0).min()
+                .orElse(Long.MAX_VALUE);
+    }
+
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        session.send(conversation.get().id(), draft.get());
+        draft.set("");
+    }
+
+    public void retry(MessageItem item) {
+        if (item.statusProperty().get() == MessageStatus.FAILED) {
+            session.retry(item.clientId());
+        }
+    }
+
+    /** The "new messages" pill was clicked: the view scrolls down and the count resets. */
+    public void jumpToNewest() {
+        newBelow.set(0);
+        scrollToEndRequests.set(scrollToEndRequests.get() + 1);
+    }
+
+    private void onMessage(StoredMessage stored) {
+        ConversationItem item = conversation.get();
+        if (item == null || stored.conversationId() != item.id()) {
+            return;
+        }
+        Optional<MessageItem> existing = messages.stream().filter(m -> m.clientId().equals(stored.clientId())
+                && m.sender().equals(stored.sender())).findFirst();
+        if (existing.isPresent()) {
+            MessageItem message = existing.get();
+            message.seqProperty().set(stored.seq());
+            message.sentAtProperty().set(stored.sentAt());
+            message.statusProperty().set(stored.status());
+            rebuildRows();
+            return;
+        }
+        MessageItem message = toItem(stored);
+        insertInOrder(message);
+        rebuildRows();
+        if (message.mine() || atBottom.get()) {
+            scrollToEndRequests.set(scrollToEndRequests.get() + 1);
+        } else {
+            newBelow.set(newBelow.get() + 1);
+        }
+        if (!message.mine() && reading()) {
+            session.markRead(item.id(), stored.seq());
+        }
+    }
+
+    private void insertInOrder(MessageItem message) {
+        long seq = message.seqProperty().get();
+        if (seq == 0) {
+            messages.add(message);
+            return;
+        }
+        int index = messages.size();
+        while (index > 0) {
+            long before = messages.get(index - 1).seqProperty().get();
+            if (before != 0 && before < seq) {
+                break;
+            }
+            index--;
+        }
+        messages.add(index, message);
+    }
+
+    private MessageItem toItem(StoredMessage stored) {
+        return new MessageItem(stored.conversationId(), stored.clientId(), stored.sender(), stored.text(),
+                stored.sender().equals(session.me().handle()), stored.seq(), stored.sentAt(), stored.status());
+    }
+
+    private void rebuildRows() {
+        List<ChatRow> next = new ArrayList<>(messages.size() + 16);
+        LocalDate day = null;
+        for (int i = 0; i < messages.size(); i++) {
+            MessageItem message = messages.get(i);
+            LocalDate messageDay = formats.day(message.sentAtProperty().get());
+            if (!messageDay.equals(day)) {
+                next.add(new ChatRow.Day(messageDay));
+                day = messageDay;
+            }
+            MessageItem previous = i > 0 ? messages.get(i - 1) : null;
+            MessageItem following = i + 1 < messages.size() ? messages.get(i + 1) : null;
+            next.add(new ChatRow.Bubble(message, !sameRun(previous, message), !sameRun(message, following)));
+        }
+        rows.setAll(next);
+    }
+
+    private boolean sameRun(MessageItem earlier, MessageItem later) {
+        return earlier != null && later != null && earlier.sender().equals(later.sender())
+                && formats.day(earlier.sentAtProperty().get()).equals(formats.day(later.sentAtProperty().get()))
+                && Duration.between(earlier.sentAtProperty().get(), later.sentAtProperty().get()).compareTo(RUN_GAP) < 0;
+    }
+
+    private boolean reading() {
+        return atBottom.get() && windowFocused.get() && conversation.get() != null;
+    }
+
+    private void updateReading() {
+        ConversationItem item = conversation.get();
+        session.setReading(reading() ? item.id() : 0);
+        if (reading()) {
+            newBelow.set(0);
+            if (item.unreadProperty().get() > 0 && !messages.isEmpty()) {
+                long lastSeq = messages.stream().mapToLong(m -> m.seqProperty().get()).max().orElse(0);
+                session.markRead(item.id(), lastSeq);
+            }
+        }
+    }
+
+    public ObjectProperty<ConversationItem> conversationProperty() {
+        return conversation;
+    }
+
+    public ObservableList<ChatRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<MessageItem> messages() {
+        return messages;
+    }
+
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    public BooleanProperty atBottomProperty() {
+        return atBottom;
+    }
+
+    public BooleanProperty windowFocusedProperty() {
+        return windowFocused;
+    }
+
+    public IntegerProperty newBelowProperty() {
+        return newBelow;
+    }
+
+    public BooleanProperty hasOlderProperty() {
+        return hasOlder;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public IntegerProperty scrollToEndRequestsProperty() {
+        return scrollToEndRequests;
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+
+    public StringBinding counterProperty() {
+        return counter;
+    }
+
+    public BooleanBinding overLimitProperty() {
+        return overLimit;
+    }
+
+    public Formats formats() {
+        return formats;
+    }
+}

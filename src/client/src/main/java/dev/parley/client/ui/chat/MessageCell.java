@@ -1,0 +1,128 @@
+package dev.parley.client.ui.chat;
+
+import dev.parley.client.model.MessageItem;
+import dev.parley.client.store.MessageStatus;
+import dev.parley.client.ui.ViewLoader;
+import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Draws a chat row: a day separator, or a bubble (own on the right) with its time and delivery status. */
+final class MessageCell extends ListCell<ChatRow> {
+    private static final PseudoClass MINE = PseudoClass.getPseudoClass("mine");
+    private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first");
+    private static final PseudoClass LAST = PseudoClass.getPseudoClass("last");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** Bubbles take at most this share of the list's width. */
+    private static final double MAX_BUBBLE_SHARE = 0.72;
+
+    private final ChatViewModel model;
+    private final Consumer<MessageItem> onRetry;
+    private final Label day = new Label();
+    private final HBox dayRow = new HBox(day);
+    private final Label text = new Label();
+    private final Label time = new Label();
+    private final FontIcon status = new FontIcon();
+    private final HBox meta = new HBox(4, time, status);
+    private final VBox bubble = new VBox(2, text, meta);
+    private final HBox bubbleRow = new HBox(bubble);
+    private final InvalidationListener refresh = observable -> showBubble();
+    private MessageItem shown;
+
+    MessageCell(ListView<ChatRow> list, ChatViewModel model, Consumer<MessageItem> onRetry) {
+        this.model = model;
+        this.onRetry = onRetry;
+        getStyleClass().add("message-cell");
+        day.getStyleClass().add("day-separator");
+        dayRow.setAlignment(Pos.CENTER);
+        dayRow.getStyleClass().add("day-row");
+        text.getStyleClass().add("bubble-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        time.getStyleClass().add("bubble-time");
+        status.getStyleClass().add("bubble-status");
+        meta.setAlignment(Pos.CENTER_RIGHT);
+        meta.getStyleClass().add("bubble-meta");
+        bubble.getStyleClass().add("bubble");
+        bubble.setFillWidth(true);
+        bubble.maxWidthProperty().bind(list.widthProperty().multiply(MAX_BUBBLE_SHARE));
+        text.maxWidthProperty().bind(list.widthProperty().multiply(MAX_BUBBLE_SHARE).subtract(28));
+        HBox.setHgrow(bubble, Priority.NEVER);
+        bubbleRow.getStyleClass().add("bubble-row");
+        status.setOnMouseClicked(event -> {
+            if (shown != null && shown.statusProperty().get() == MessageStatus.FAILED) {
+                onRetry.accept(shown);
+            }
+        });
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(ChatRow row, boolean empty) {
+        if (shown != null) {
+            shown.statusProperty().removeListener(refresh);
+            shown.sentAtProperty().removeListener(refresh);
+            shown = null;
+        }
+        super.updateItem(row, empty);
+        setText(null);
+        if (empty || row == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+        } else if (row instanceof ChatRow.Day separator) {
+            day.setText(model.formats().dayLabel(separator.day()));
+            setGraphic(dayRow);
+            setAccessibleText(day.getText());
+        } else {
+            ChatRow.Bubble message = (ChatRow.Bubble) row;
+            shown = message.message();
+            shown.statusProperty().addListener(refresh);
+            shown.sentAtProperty().addListener(refresh);
+            pseudoClassStateChanged(FIRST, message.first());
+            pseudoClassStateChanged(LAST, message.last());
+            showBubble();
+            setGraphic(bubbleRow);
+        }
+    }
+
+    private void showBubble() {
+        MessageItem message = shown;
+        if (message == null) {
+            return;
+        }
+        boolean mine = message.mine();
+        pseudoClassStateChanged(MINE, mine);
+        bubbleRow.setAlignment(mine ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        text.setText(message.text());
+        time.setText(model.formats().time(message.sentAtProperty().get()));
+        MessageStatus state = message.statusProperty().get();
+        pseudoClassStateChanged(FAILED, state == MessageStatus.FAILED);
+        status.setVisible(mine);
+        status.setManaged(mine);
+        String statusText = switch (state) {
+            case SENDING -> ViewLoader.text("chat.status.sending");
+            case SENT -> ViewLoader.text("chat.status.sent");
+            case FAILED -> ViewLoader.text("chat.status.failed");
+        };
+        status.setIconLiteral(switch (state) {
+            case SENDING -> "fth-clock";
+            case SENT -> "fth-check";
+            case FAILED -> "fth-alert-circle";
+        });
+        status.setCursor(state == MessageStatus.FAILED ? Cursor.HAND : Cursor.DEFAULT);
+        Tooltip.install(status, new Tooltip(statusText));
+        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", message.text(), time.getText(), statusText)
+                : ViewLoader.text("chat.accessible.theirs", message.text(), time.getText())));
+    }
+}

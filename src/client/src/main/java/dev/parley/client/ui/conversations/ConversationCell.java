@@ -1,0 +1,96 @@
+package dev.parley.client.ui.conversations;
+
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.Avatar;
+import dev.parley.client.ui.common.Formats;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** A conversation row: avatar, name, last-message preview, relative time and unread badge. */
+final class ConversationCell extends ListCell<ConversationItem> {
+    private final Formats formats;
+    private final Avatar avatar = new Avatar(Avatar.Size.LIST);
+    private final Label name = new Label();
+    private final Label preview = new Label();
+    private final Label time = new Label();
+    private final Label badge = new Label();
+    private final HBox row;
+    private final InvalidationListener refresh = observable -> show(getItem());
+
+    ConversationCell(Formats formats) {
+        this.formats = formats;
+        name.getStyleClass().add("conversation-name");
+        preview.getStyleClass().add("conversation-preview");
+        preview.setTextOverrun(OverrunStyle.ELLIPSIS);
+        time.getStyleClass().add("conversation-time");
+        badge.getStyleClass().add("unread-badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMaxWidth(Double.MAX_VALUE);
+        preview.setMaxWidth(Double.MAX_VALUE);
+        HBox top = new HBox(8, name, time);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        HBox bottom = new HBox(8, preview, badge);
+        HBox.setHgrow(preview, Priority.ALWAYS);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox text = new VBox(3, top, bottom);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        row = new HBox(12, avatar, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("conversation-row");
+        getStyleClass().add("conversation-cell");
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(ConversationItem item, boolean empty) {
+        ConversationItem previous = getItem();
+        if (previous != null) {
+            previous.previewProperty().removeListener(refresh);
+            previous.unreadProperty().removeListener(refresh);
+            previous.lastActivityProperty().removeListener(refresh);
+            previous.peerNameProperty().removeListener(refresh);
+        }
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        item.previewProperty().addListener(refresh);
+        item.unreadProperty().addListener(refresh);
+        item.lastActivityProperty().addListener(refresh);
+        item.peerNameProperty().addListener(refresh);
+        show(item);
+        setGraphic(row);
+    }
+
+    private void show(ConversationItem item) {
+        if (item == null) {
+            return;
+        }
+        avatar.show(item.peerHandle(), item.peerNameProperty().get());
+        name.setText(item.peerNameProperty().get());
+        String lastText = item.previewProperty().get();
+        preview.setText(lastText.isEmpty() ? ViewLoader.text("conversations.noMessages")
+                : lastText.replace('\n', ' '));
+        time.setText(formats.relative(item.lastActivityProperty().get()));
+        int unread = item.unreadProperty().get();
+        badge.setText(unread > 99 ? "99+" : Integer.toString(unread));
+        badge.setVisible(unread > 0);
+        badge.setManaged(unread > 0);
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unread"), unread > 0);
+        setAccessibleText(unread > 0
+                ? ViewLoader.text("conversations.accessible.unread", item.peerNameProperty().get(), unread, lastText)
+                : ViewLoader.text("conversations.accessible", item.peerNameProperty().get(), lastText));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.parley.client.ui.conversations;
+
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.ui.FxmlView;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.Formats;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+
+/** The left pane: header with actions, search, and the list of conversations. */
+public final class ConversationListView {
+    private final ConversationListViewModel model;
+    private final Formats formats;
+    private final Runnable onNewMessage;
+    private final Runnable onSignOut;
+    private final String whoAmIText;
+    private final Parent root;
+
+    @FXML private TextField searchField;
+    @FXML private ListView<ConversationItem> list;
+    @FXML private MenuItem whoAmI;
+
+    public ConversationListView(ConversationListViewModel model, Formats formats, String whoAmIText,
+            Runnable onNewMessage, Runnable onSignOut) {
+        this.model = model;
+        this.formats = formats;
+        this.whoAmIText = whoAmIText;
+        this.onNewMessage = onNewMessage;
+        this.onSignOut = onSignOut;
+        this.root = ViewLoader.load(FxmlView.CONVERSATIONS, this);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        whoAmI.setText(whoAmIText);
+        searchField.textProperty().bindBidirectional(model.filterProperty());
+        list.setItems(model.conversations());
+        list.setCellFactory(view -> new ConversationCell(formats));
+        list.setPlaceholder(emptyState());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                model.selectedProperty().set(item);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, item) -> {
+            if (item != null && list.getSelectionModel().getSelectedItem() != item) {
+                list.getSelectionModel().select(item);
+                list.scrollTo(item);
+            }
+        });
+        // Sorting moves rows under the selection; keep the selected conversation selected.
+        model.conversations().addListener((javafx.collections.ListChangeListener<ConversationItem>) change -> {
+            ConversationItem selected = model.selectedProperty().get();
+            if (selected != null && list.getSelectionModel().getSelectedItem() != selected) {
+                list.getSelectionModel().select(selected);
+            }
+        });
+        searchField.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
+                list.requestFocus();
+                if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+                    list.getSelectionModel().selectFirst();
+                }
+                event.consume();
+            } else if (event.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                event.consume();
+            }
+        });
+    }
+
+    private VBox emptyState() {
+        Label title = new Label();
+        Label text = new Label();
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.isInboxEmpty()
+                ? ViewLoader.text("conversations.empty.title") : ViewLoader.text("conversations.noMatch.title"),
+                model.conversations()));
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.isInboxEmpty()
+                ? ViewLoader.text("conversations.empty.text") : ViewLoader.text("conversations.noMatch.text"),
+                model.conversations()));
+        title.getStyleClass().add("empty-state-title");
+        text.getStyleClass().add("empty-state-text");
+        text.setWrapText(true);
+        VBox box = new VBox(title, text);
+        box.getStyleClass().add("empty-state");
+        return box;
+    }
+
+    /** Ctrl+K: jump to the search field. */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @FXML
+    private void newMessage() {
+        onNewMessage.run();
+    }
+
+    @FXML
+    private void signOut() {
+        onSignOut.run();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.parley.client.ui.conversations;
+
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.model.Inbox;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/** The conversation list: sorted by last activity, filtered by the search text, with the selection. */
+public final class ConversationListViewModel {
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObjectProperty<ConversationItem> selected = new SimpleObjectProperty<>(this, "selected");
+    private final FilteredList<ConversationItem> filtered;
+    private final SortedList<ConversationItem> sorted;
+    private final Inbox inbox;
+
+    public ConversationListViewModel(Inbox inbox) {
+        this.inbox = inbox;
+        this.filtered = new FilteredList<>(inbox.conversations());
+        this.filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            String query = filter.get().strip().toLowerCase(Locale.ROOT);
+            return query.isEmpty() ? item -> true : item -> matches(item, query);
+        }, filter));
+        this.sorted = new SortedList<>(filtered, Comparator.comparing(
+                (ConversationItem item) -> item.lastActivityProperty().get() == null ? Instant.EPOCH
+                        : item.lastActivityProperty().get()).reversed().thenComparing(ConversationItem::id,
+                Comparator.reverseOrder()));
+    }
+
+    private static boolean matches(ConversationItem item, String query) {
+        return item.peerNameProperty().get().toLowerCase(Locale.ROOT).contains(query)
+                || item.peerHandle().contains(query)
+                || item.previewProperty().get().toLowerCase(Locale.ROOT).contains(query);
+    }
+
+    public ObservableList<ConversationItem> conversations() {
+        return sorted;
+    }
+
+    /** True when the user has no conversations at all (not merely none matching the search). */
+    public boolean isInboxEmpty() {
+        return inbox.conversations().isEmpty();
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<ConversationItem> selectedProperty() {
+        return selected;
+    }
+
+    /** Selects the conversation with this id once it is in the list. */
+    public void select(long conversationId) {
+        inbox.find(conversationId).ifPresent(selected::set);
+    }
+}

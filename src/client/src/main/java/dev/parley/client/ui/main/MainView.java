@@ -1,0 +1,81 @@
+package dev.parley.client.ui.main;
+
+import dev.parley.client.ui.FxmlView;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.chat.ChatView;
+import dev.parley.client.ui.conversations.ConversationListView;
+import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.newmessage.NewMessageDialog;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+
+/** The main window: connection banner, conversation list on the left, the open chat on the right. */
+public final class MainView {
+    private final MainViewModel model;
+    private final Stage stage;
+    private final Runnable onSignOut;
+    private final Parent root;
+    private ConversationListView conversationList;
+    private ChatView chatView;
+
+    @FXML private HBox banner;
+    @FXML private Label bannerText;
+    @FXML private Hyperlink retryLink;
+    @FXML private SplitPane split;
+
+    public MainView(MainViewModel model, Stage stage, Runnable onSignOut) {
+        this.model = model;
+        this.stage = stage;
+        this.onSignOut = onSignOut;
+        this.root = ViewLoader.load(FxmlView.MAIN, this);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        Formats formats = model.chat().formats();
+        String me = ViewLoader.text("account.signedInAs", model.session().me().displayName(),
+                model.session().me().handle());
+        conversationList = new ConversationListView(model.conversations(), formats, me, this::newMessage, onSignOut);
+        chatView = new ChatView(model.chat(), this::newMessage);
+        split.getItems().setAll(conversationList.root(), chatView.root());
+        SplitPane.setResizableWithParent(conversationList.root(), false);
+
+        bannerText.textProperty().bind(model.bannerProperty());
+        banner.visibleProperty().bind(model.bannerVisibleProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        retryLink.visibleProperty().bind(model.offlineProperty());
+        retryLink.managedProperty().bind(retryLink.visibleProperty());
+        model.chat().windowFocusedProperty().bind(stage.focusedProperty());
+    }
+
+    /** Window title and keyboard shortcuts; call once the scene is set. */
+    public void install() {
+        stage.titleProperty().bind(model.titleProperty());
+        var accelerators = root.getScene().getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
+                conversationList::focusSearch);
+        accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newMessage);
+    }
+
+    @FXML
+    private void retryNow() {
+        model.retryNow();
+    }
+
+    private void newMessage() {
+        new NewMessageDialog(stage, model.session()).showAndWait()
+                .ifPresent(id -> model.conversations().select(id));
+    }
+}
