@@ -120,7 +120,7 @@ public final class ChatSession implements AutoCloseable {
     /** Writes a message into the outbox (shown as sending at once) and sends it when the server is reachable. */
     public void send(long conversationId, String text) {
         Request.MessageSend validated = new Request.MessageSend(conversationId, UUID.randomUUID(), text);
-        io.execute(() -> {
+        onIo(() -> {
             StoredMessage queued = store.enqueue(conversationId, validated.clientId(), me.handle(),
                     validated.text(), clock.instant());
             publish(queued);
@@ -130,7 +130,7 @@ public final class ChatSession implements AutoCloseable {
 
     /** Puts a failed message back into the outbox. */
     public void retry(UUID clientId) {
-        io.execute(() -> {
+        onIo(() -> {
             store.setStatus(me.handle(), clientId, MessageStatus.SENDING);
             store.outbox().stream().filter(m -> m.clientId().equals(clientId)).findFirst().ifPresent(this::publish);
             flushOutbox();
@@ -139,7 +139,9 @@ public final class ChatSession implements AutoCloseable {
 
     /** A page of a conversation, oldest first: from the cache, topped up from the server's history. */
     public CompletableFuture<List<StoredMessage>> loadMessages(long conversationId, Long beforeSeq, int limit) {
-        return CompletableFuture.supplyAsync(() -> store.messages(conversationId, beforeSeq, limit), io)
+        CompletableFuture<List<StoredMessage>> cached = new CompletableFuture<>();
+        onIo(() -> cached.complete(store.messages(conversationId, beforeSeq, limit)));
+        return cached
                 .thenCompose(local -> {
                     if (local.size() >= limit || !signedIn) {
                         return CompletableFuture.completedFuture(local);
@@ -163,7 +165,7 @@ public final class ChatSession implements AutoCloseable {
     /** Marks a conversation read up to {@code seq}; the unread badge clears at once. */
     public void markRead(long conversationId, long seq) {
         inbox.find(conversationId).ifPresent(item -> item.unreadProperty().set(0));
-        io.execute(() -> {
+        onIo(() -> {
             store.setUnread(conversationId, 0);
             if (signedIn) {
                 connection.request(new Request.MessageRead(conversationId, seq), Reply.ReadCursor.class)

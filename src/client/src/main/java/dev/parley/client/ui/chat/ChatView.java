@@ -7,7 +7,6 @@ import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.common.Avatar;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
@@ -78,13 +77,11 @@ public final class ChatView {
         messageList.setCellFactory(list -> new MessageCell(list, model, model::retry));
         messageList.skinProperty().addListener((obs, old, skin) -> watchScrolling());
         noMessages.visibleProperty().bind(Bindings.isEmpty(model.rows()).and(model.loadingProperty().not()));
-        model.rows().addListener((ListChangeListener<ChatRow>) change -> {
-            if (pendingAnchor != null) {
-                Anchor anchor = pendingAnchor;
-                pendingAnchor = null;
-                Platform.runLater(() -> restore(anchor));
-            }
-        });
+        // Until the anchor is restored, pendingAnchor stays set, which also keeps another load from starting.
+        model.olderPagesLoadedProperty().addListener((obs, old, count) -> Platform.runLater(() -> {
+            restore(pendingAnchor);
+            pendingAnchor = null;
+        }));
         model.scrollToEndRequestsProperty().addListener((obs, old, now) -> Platform.runLater(this::scrollToEnd));
 
         newMessagesPill.visibleProperty().bind(model.newBelowProperty().greaterThan(0));
@@ -145,8 +142,11 @@ public final class ChatView {
         IndexedCell<?> first = flow.getFirstVisibleCell();
         if (first != null && first.getIndex() <= 1 && model.hasOlderProperty().get() && !model.loadingProperty().get()
                 && pendingAnchor == null) {
-            pendingAnchor = anchorOf(flow);
-            model.loadOlder();
+            Anchor anchor = anchorOf(flow);
+            if (anchor != null) {
+                pendingAnchor = anchor;
+                model.loadOlder();
+            }
         }
     }
 
@@ -159,12 +159,20 @@ public final class ChatView {
         return last.getIndex() >= size - 1 && last.getLayoutY() + last.getHeight() <= flow.getHeight() + 2;
     }
 
+    /** The first visible message (not a day separator: those move when older messages of that day arrive). */
     private Anchor anchorOf(VirtualFlow<?> flow) {
         IndexedCell<?> first = flow.getFirstVisibleCell();
-        if (first == null || first.getIndex() < 0 || first.getIndex() >= model.rows().size()) {
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null) {
             return null;
         }
-        return new Anchor(keyOf(model.rows().get(first.getIndex())), first.getLayoutY());
+        for (int i = Math.max(0, first.getIndex()); i <= last.getIndex() && i < model.rows().size(); i++) {
+            if (model.rows().get(i) instanceof ChatRow.Bubble bubble) {
+                IndexedCell<?> cell = flow.getCell(i);
+                return new Anchor(bubble.message(), cell.getLayoutY());
+            }
+        }
+        return null;
     }
 
     private void restore(Anchor anchor) {
@@ -172,9 +180,14 @@ public final class ChatView {
         if (flow == null || anchor == null) {
             return;
         }
+        // Let the list take in its new row count first, or the flow scrolls within the old one.
+        messageList.applyCss();
+        messageList.layout();
         for (int i = 0; i < model.rows().size(); i++) {
             if (keyOf(model.rows().get(i)).equals(anchor.key())) {
                 flow.scrollToTop(i);
+                // Measure the rows now at the top before nudging by the old offset, or the nudge uses estimates.
+                messageList.layout();
                 flow.scrollPixels(-anchor.offset());
                 return;
             }
@@ -183,6 +196,11 @@ public final class ChatView {
 
     private static Object keyOf(ChatRow row) {
         return row instanceof ChatRow.Bubble bubble ? bubble.message() : row;
+    }
+
+    /** Stops following the window's focus; called when this screen is replaced. */
+    public void dispose() {
+        model.dispose();
     }
 
     private void scrollToEnd() {

@@ -49,12 +49,15 @@ public final class ChatViewModel {
     private final IntegerProperty newBelow = new SimpleIntegerProperty(this, "newBelow");
     private final BooleanProperty hasOlder = new SimpleBooleanProperty(this, "hasOlder");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    /** Incremented after each older page is added above (possibly empty), so the view can restore its anchor. */
+    private final IntegerProperty olderPagesLoaded = new SimpleIntegerProperty(this, "olderPagesLoaded");
     /** Incremented whenever the view should scroll to the newest message. */
     private final IntegerProperty scrollToEndRequests = new SimpleIntegerProperty(this, "scrollToEndRequests");
     private final BooleanBinding canSend;
     private final StringBinding counter;
     private final BooleanBinding overLimit;
     private long generation;
+    private final java.util.function.Consumer<StoredMessage> messageListener = this::onMessage;
 
     public ChatViewModel(ChatSession session, Formats formats) {
         this.session = session;
@@ -69,7 +72,7 @@ public final class ChatViewModel {
                     ? ViewLoader.text("chat.counter", formats.number(used), formats.number(Limits.MAX_TEXT_CHARS))
                     : "";
         }, draft);
-        session.addMessageListener(this::onMessage);
+        session.addMessageListener(messageListener);
         conversation.addListener((obs, old, next) -> open(next));
         atBottom.addListener((obs, was, now) -> updateReading());
         windowFocused.addListener((obs, was, now) -> updateReading());
@@ -123,6 +126,7 @@ public final class ChatViewModel {
             messages.addAll(0, older);
             hasOlder.set(!older.isEmpty() && oldestSeq() > 1);
             rebuildRows();
+            olderPagesLoaded.set(olderPagesLoaded.get() + 1);
         }));
     }
 
@@ -240,6 +244,14 @@ public final class ChatViewModel {
         }
     }
 
+    /** Detaches from the session and the window, so a replaced screen stops acting on them. */
+    public void dispose() {
+        session.removeMessageListener(messageListener);
+        windowFocused.unbind();
+        conversation.unbind();
+        session.setReading(0);
+    }
+
     public ObjectProperty<ConversationItem> conversationProperty() {
         return conversation;
     }
@@ -274,6 +286,10 @@ public final class ChatViewModel {
 
     public BooleanProperty loadingProperty() {
         return loading;
+    }
+
+    public IntegerProperty olderPagesLoadedProperty() {
+        return olderPagesLoaded;
     }
 
     public IntegerProperty scrollToEndRequestsProperty() {

@@ -74,6 +74,12 @@ public final class MainView {
         model.retryNow();
     }
 
+    /** Detaches this screen from the window and the session before another screen replaces it. */
+    public void dispose() {
+        stage.titleProperty().unbind();
+        chatView.dispose();
+    }
+
     private void newMessage() {
         new NewMessageDialog(stage, model.session()).showAndWait()
                 .ifPresent(id -> model.conversations().select(id));

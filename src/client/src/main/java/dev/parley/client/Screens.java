@@ -1,0 +1,184 @@
+package dev.parley.client;
+
+import dev.parley.client.account.SavedSession;
+import dev.parley.client.account.SignInService;
+import dev.parley.client.launcher.DemoLauncher;
+import dev.parley.client.net.ConnectionState;
+import dev.parley.client.sync.ChatSession;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.login.LoginView;
+import dev.parley.client.ui.login.LoginViewModel;
+import dev.parley.client.ui.main.MainView;
+import dev.parley.client.ui.main.MainViewModel;
+import dev.parley.client.ui.main.StartingView;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which screen a window shows, and the wiring behind each: starting (demo), sign-in, or the main window
+ * of a signed-in session. All wiring is by hand and visible here.
+ */
+public final class Screens implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Screens.class);
+    private static final URI DEFAULT_SERVER = URI.create("ws://localhost:7447");
+
+    private final Stage stage;
+    private final AppOptions options;
+    private final List<ChatSession> sessions = new ArrayList<>();
+    private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
+    private DemoLauncher demo;
+
+    public Screens(Stage stage, AppOptions options) {
+        this.stage = stage;
+        this.options = options;
+    }
+
+    /** Shows the first screen: the demo, the saved session's main window, or sign-in. */
+    public void start() {
+        stage.titleProperty().unbind();
+        stage.setTitle(ViewLoader.text("window.title"));
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        if (options.demo()) {
+            startDemo(stage);
+        } else {
+            SavedSession.load(options.dataDir())
+                    .filter(saved -> saved.server().equals(options.server()))
+                    .ifPresentOrElse(saved -> showMain(stage, saved, saved.cacheDir(options.dataDir())),
+                            () -> showLogin(stage, options.server(), null));
+        }
+    }
+
+    private void startDemo(Stage stage) {
+        StartingView starting = new StartingView();
+        setScene(stage, starting.root(), 1080, 720);
+        Thread thread = new Thread(() -> {
+            try {
+                DemoLauncher launcher = DemoLauncher.start(options.dataDir(), !options.demoPeer());
+                Platform.runLater(() -> {
+                    demo = launcher;
+                    showMain(stage, launcher.user(), launcher.cacheDir(launcher.user()));
+                    if (options.demoPeer()) {
+                        Stage peer = new Stage();
+                        peer.setTitle(ViewLoader.text("window.title"));
+                        showMain(peer, launcher.peer(), launcher.cacheDir(launcher.peer()));
+                        peer.setX(stage.getX() + 60);
+                        peer.setY(stage.getY() + 60);
+                        peer.show();
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                log.error("the demo could not start", e);
+                Platform.runLater(() -> starting.showProblem(ViewLoader.text("starting.failed", e.getMessage())));
+            }
+        }, "parley-demo-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void showLogin(Stage stage, URI server, String notice) {
+        LoginViewModel model = new LoginViewModel(new SignInService(deviceName()), server == null ? DEFAULT_SERVER
+                : server, notice, session -> {
+                    try {
+                        session.save(options.dataDir());
+                    } catch (IOException e) {
+                        log.warn("could not remember the session; you will sign in again next time", e);
+                    }
+                    showMain(stage, session, session.cacheDir(options.dataDir()));
+                });
+        LoginView view = new LoginView(model);
+        setScene(stage, view.root(), 1080, 720);
+        view.focusFirstField();
+    }
+
+    void showMain(Stage stage, SavedSession saved, Path cacheDir) {
+        ChatSession session = new ChatSession(saved.server(), saved.token(), saved.profile(), cacheDir,
+                Platform::runLater, Clock.systemUTC());
+        sessions.add(session);
+        MainViewModel model = new MainViewModel(session, Formats.system());
+        MainView view = new MainView(model, stage, () -> signOut(stage, session));
+        setScene(stage, view.root(), 1080, 720);
+        view.install();
+        mainViews.put(session, view);
+        session.stateProperty().addListener((obs, old, state) -> {
+            if (state == ConnectionState.SIGNED_OUT && !options.demo()) {
+                endSession(session);
+                forgetSavedSession();
+                showLogin(stage, saved.server(), ViewLoader.text("login.notice.ended"));
+            }
+        });
+        session.start();
+    }
+
+    private void signOut(Stage stage, ChatSession session) {
+        session.signOut().whenComplete((done, error) -> Platform.runLater(() -> {
+            endSession(session);
+            forgetSavedSession();
+            if (options.demo()) {
+                Platform.exit();
+            } else {
+                showLogin(stage, options.server(), null);
+            }
+        }));
+    }
+
+    private void forgetSavedSession() {
+        try {
+            SavedSession.forget(options.dataDir());
+        } catch (IOException e) {
+            log.warn("could not forget the saved session", e);
+        }
+    }
+
+    private void endSession(ChatSession session) {
+        sessions.remove(session);
+        MainView view = mainViews.remove(session);
+        if (view != null) {
+            view.dispose();
+        }
+        Thread closer = new Thread(session::close, "parley-session-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    private static void setScene(Stage stage, Parent root, double width, double height) {
+        // The main window binds the title to the unread count; a new screen starts from a plain title.
+        stage.titleProperty().unbind();
+        stage.setTitle(ViewLoader.text("window.title"));
+        if (stage.getScene() == null) {
+            Scene scene = new Scene(root, width, height);
+            scene.getStylesheets().add(ViewLoader.stylesheet("app.css"));
+            stage.setScene(scene);
+        } else {
+            stage.getScene().setRoot(root);
+        }
+    }
+
+    private static String deviceName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        String os = System.getProperty("os.name", "desktop");
+        return host.isBlank() ? "Parley on " + os : "Parley on " + host;
+    }
+
+    @Override
+    public void close() {
+        mainViews.values().forEach(MainView::dispose);
+        mainViews.clear();
+        sessions.forEach(ChatSession::close);
+        sessions.clear();
+        if (demo != null) {
+            demo.close();
+        }
+    }
+}

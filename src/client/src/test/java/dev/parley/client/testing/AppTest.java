@@ -1,0 +1,125 @@
+package dev.parley.client.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.parley.client.AppOptions;
+import dev.parley.client.Screens;
+import dev.parley.client.account.SavedSession;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Base of the UI tests: a real server, the real app screens in a real (headless) JavaFX window, and a
+ * temp data directory per test.
+ */
+public abstract class AppTest extends FxRobot {
+    protected static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    protected Path tempDir;
+    protected TestServer server;
+    protected Screens screens;
+    protected Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    protected Path dataDir() {
+        return tempDir.resolve("app");
+    }
+
+    protected TestServer startServer() {
+        server = new TestServer(tempDir.resolve("server"));
+        return server;
+    }
+
+    /** Opens the app as if started with {@code --server} (and the given saved session, if any). */
+    protected void launch(SavedSession saved) throws Exception {
+        if (saved != null) {
+            saved.save(dataDir());
+        }
+        launch(new AppOptions(server.uri(), dataDir(), false));
+    }
+
+    protected void launch(AppOptions options) throws TimeoutException {
+        stage = FxToolkit.setupStage(window -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            screens = new Screens(window, options);
+            screens.start();
+            window.setWidth(1080);
+            window.setHeight(720);
+            window.show();
+            window.toFront();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Closes the app's sessions, like quitting; the window stays for the next launch. */
+    protected void quit() {
+        if (screens != null) {
+            Screens closing = screens;
+            screens = null;
+            interact(() -> { });
+            closing.close();
+        }
+    }
+
+    @AfterEach
+    void tearDownApp() throws TimeoutException {
+        quit();
+        FxToolkit.cleanupStages();
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    protected SavedSession sessionOf(Peer peer, String displayName) {
+        return new SavedSession(server.uri(), peer.handle(), displayName, peer.token());
+    }
+
+    /** Waits (polling, never sleeping blindly) until a condition read on the FX thread holds. */
+    protected void waitUntil(Callable<Boolean> condition) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> onFx(condition));
+    }
+
+    protected <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    protected boolean showing(String query) {
+        return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    protected String textOf(String query) throws Exception {
+        return onFx(() -> lookup(query).queryAs(Labeled.class).getText());
+    }
+
+    /** Writes what the window shows now to a PNG. */
+    protected void snapshot(Path file) throws Exception {
+        BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
+        Files.createDirectories(file.getParent());
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parley.client.testing;
+
+import dev.parley.client.model.ConversationItem;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.testfx.api.FxRobot;
+
+/** Reads the main window the way a person looks at it: rows, badges, bubbles and their status icons. */
+public final class ChatScreen {
+    private final FxRobot robot;
+
+    public ChatScreen(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    public boolean isShowing() {
+        return robot.lookup(".conversations-pane").tryQuery().isPresent();
+    }
+
+    /** Conversation names from top to bottom. Call on the FX thread. */
+    public List<String> conversationNames() {
+        ListView<ConversationItem> list = robot.lookup(".conversation-list").queryListView();
+        return list.getItems().stream().map(item -> item.peerNameProperty().get()).toList();
+    }
+
+    private Optional<Node> conversationCell(String name) {
+        return robot.lookup(".conversation-cell").queryAll().stream()
+                .filter(cell -> cell.lookupAll(".conversation-name").stream()
+                        .anyMatch(label -> name.equals(((Label) label).getText())))
+                .findFirst();
+    }
+
+    /** The unread badge's text, or empty when no badge shows. Call on the FX thread. */
+    public String unreadBadge(String name) {
+        return conversationCell(name).map(cell -> (Label) cell.lookup(".unread-badge"))
+                .filter(Node::isVisible).map(Label::getText).orElse("");
+    }
+
+    public String preview(String name) {
+        return conversationCell(name).map(cell -> ((Label) cell.lookup(".conversation-preview")).getText())
+                .orElse("");
+    }
+
+    public void open(String name) {
+        robot.clickOn(robot.lookup(".conversation-name").match(node -> name.equals(((Label) node).getText()))
+                .queryLabeled());
+    }
+
+    /** The status icon of the bubble showing {@code text}: fth-clock, fth-check or fth-alert-circle. */
+    public String statusOf(String text) {
+        return robot.lookup(".message-cell").queryAll().stream()
+                .filter(cell -> cell.lookupAll(".bubble-text").stream()
+                        .anyMatch(label -> text.equals(((Label) label).getText()) && label.isVisible()))
+                .map(cell -> ((FontIcon) cell.lookup(".bubble-status")).getIconLiteral())
+                .findFirst().orElse("");
+    }
+
+    /** Texts of the bubbles the list holds, oldest first. Call on the FX thread. */
+    public List<String> bubbleTexts() {
+        ListView<?> list = robot.lookup(".message-list").queryListView();
+        return list.getItems().stream()
+                .filter(row -> row instanceof dev.parley.client.ui.chat.ChatRow.Bubble)
+                .map(row -> ((dev.parley.client.ui.chat.ChatRow.Bubble) row).message().text())
+                .toList();
+    }
+}

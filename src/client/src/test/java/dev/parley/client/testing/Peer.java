@@ -1,0 +1,86 @@
+package dev.parley.client.testing;
+
+import dev.parley.client.net.ServerConnection;
+import dev.parley.protocol.Codec;
+import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.Event;
+import dev.parley.protocol.Message;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Another person, talking to the server over the wire protocol while the app under test runs. */
+public final class Peer implements AutoCloseable {
+    private final ServerConnection connection;
+    private final String handle;
+    private final String token;
+
+    private Peer(URI server, String handle, Request auth) {
+        this.handle = handle;
+        this.connection = new ServerConnection(server, new Codec(), new ServerConnection.Listener() {
+            @Override
+            public void onOpen() {
+            }
+
+            @Override
+            public void onEvent(Event event) {
+            }
+
+            @Override
+            public void onClosed(boolean sessionEnded) {
+            }
+        });
+        connection.start();
+        connection.firstOpen().orTimeout(20, TimeUnit.SECONDS).join();
+        this.token = call(auth, Reply.AuthResult.class).token();
+    }
+
+    /** Registers a new account with password {@code password-<handle>}. */
+    public static Peer register(URI server, String handle, String displayName) {
+        return new Peer(server, handle, new Request.Register(handle, displayName, "password-" + handle, "test"));
+    }
+
+    /** Signs in again (a new connection and device session) to an account made by {@link #register}. */
+    public static Peer signIn(URI server, String handle) {
+        return new Peer(server, handle, new Request.Login(handle, "password-" + handle, "test"));
+    }
+
+    public String handle() {
+        return handle;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public long open(String otherHandle) {
+        return call(new Request.ConversationOpen(otherHandle), ConversationSummary.class).id();
+    }
+
+    public Message send(long conversationId, String text) {
+        return call(new Request.MessageSend(conversationId, UUID.randomUUID(), text), Reply.Sent.class).message();
+    }
+
+    /** Sends many messages pipelined, in order. */
+    public void sendMany(long conversationId, List<String> texts) {
+        texts.stream().map(text -> connection.request(new Request.MessageSend(conversationId, UUID.randomUUID(), text),
+                Reply.Sent.class)).toList().forEach(CompletableFuture::join);
+    }
+
+    public List<Message> history(long conversationId) {
+        return call(new Request.MessageHistory(conversationId, null, 100), Reply.History.class).messages();
+    }
+
+    public <T> T call(Request request, Class<T> type) {
+        return connection.request(request, type).orTimeout(20, TimeUnit.SECONDS).join();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
