@@ -71,10 +71,8 @@ public final class Screens implements AutoCloseable {
                     showMain(stage, launcher.user(), launcher.cacheDir(launcher.user()));
                     if (options.demoPeer()) {
                         Stage peer = new Stage();
-                        peer.setTitle(ViewLoader.text("window.title"));
                         showMain(peer, launcher.peer(), launcher.cacheDir(launcher.peer()));
-                        peer.setX(stage.getX() + 60);
-                        peer.setY(stage.getY() + 60);
+                        sideBySide(stage, peer);
                         peer.show();
                     }
                 });
@@ -85,6 +83,19 @@ public final class Screens implements AutoCloseable {
         }, "parley-demo-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Both demo windows on screen at once: the user's on the left half, the peer's on the right. */
+    private static void sideBySide(Stage left, Stage right) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.max(left.getMinWidth(), screen.getWidth() / 2);
+        for (Stage window : java.util.List.of(left, right)) {
+            window.setWidth(width);
+            window.setHeight(Math.min(screen.getHeight(), 760));
+            window.setY(screen.getMinY());
+        }
+        left.setX(screen.getMinX());
+        right.setX(screen.getMinX() + screen.getWidth() - width);
     }
 
     void showLogin(Stage stage, URI server, String notice) {
@@ -107,7 +118,8 @@ public final class Screens implements AutoCloseable {
                 Platform::runLater, Clock.systemUTC());
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system());
-        MainView view = new MainView(model, stage, () -> signOut(stage, session));
+        MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
+                : "account.signOut"), () -> signOut(stage, session));
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);
@@ -122,6 +134,11 @@ public final class Screens implements AutoCloseable {
     }
 
     private void signOut(Stage stage, ChatSession session) {
+        if (options.demo()) {
+            // The demo keeps its people: leaving it must not end the demo user's session on the demo server.
+            Platform.exit();
+            return;
+        }
         session.signOut().whenComplete((done, error) -> Platform.runLater(() -> {
             endSession(session);
             forgetSavedSession();

@@ -107,6 +107,78 @@ class ChatTest extends AppTest {
         assertThat(anchor).as("older rows were added above").isGreaterThan(0);
     }
 
+    @Test
+    void whileScrolledUpNewMessagesShowAPillInsteadOfJumping() throws Exception {
+        bob.sendMany(withBob, IntStream.rangeClosed(1, 80).mapToObj(i -> "line " + i).toList());
+        launch(sessionOf(alice, "Alice Liddell"));
+        waitUntil(() -> screen.conversationNames().size() == 2);
+        screen.open("Bob Marsh");
+        waitUntil(() -> screen.bubbleTexts().contains("line 80"));
+        ListView<?> list = lookup(".message-list").queryListView();
+        interact(() -> ((VirtualFlow<?>) list.lookup(".virtual-flow")).scrollPixels(-600));
+        int firstVisible = onFx(() -> ((VirtualFlow<?>) list.lookup(".virtual-flow")).getFirstVisibleCell().getIndex());
+
+        bob.send(withBob, "Did you see this?");
+        waitUntil(() -> showing("#newMessagesPill"));
+        assertThat(onFx(() -> lookup("#newMessagesPill").queryButton().getText())).isEqualTo("1 new message");
+        assertThat(onFx(() -> ((VirtualFlow<?>) list.lookup(".virtual-flow")).getFirstVisibleCell().getIndex()))
+                .as("the view did not jump").isEqualTo(firstVisible);
+
+        clickOn("#newMessagesPill");
+        waitUntil(() -> !showing("#newMessagesPill")
+                && ((VirtualFlow<?>) list.lookup(".virtual-flow")).getLastVisibleCell().getIndex()
+                        == list.getItems().size() - 1);
+    }
+
+    @Test
+    void theComposerCountsNearTheLimitAndWillNotSendBlankOrTooLongText() throws Exception {
+        launch(sessionOf(alice, "Alice Liddell"));
+        waitUntil(() -> screen.conversationNames().size() == 2);
+        screen.open("Bob Marsh");
+        var composer = lookup("#composer").queryTextInputControl();
+
+        interact(() -> composer.setText("   \n  "));
+        boolean blankDisabled = onFx(() -> lookup("#sendButton").queryButton().isDisabled());
+        interact(() -> composer.setText("x".repeat(3_700)));
+        String nearLimit = onFx(() -> lookup("#counter").queryLabeled().getText());
+        interact(() -> composer.setText("x".repeat(4_097)));
+        boolean overDisabled = onFx(() -> lookup("#sendButton").queryButton().isDisabled());
+        clickOn("#composer").type(KeyCode.ENTER);
+
+        assertThat(blankDisabled).isTrue();
+        assertThat(nearLimit).isEqualTo("3,700 / 4,096");
+        assertThat(overDisabled).isTrue();
+        assertThat(bob.history(withBob)).hasSize(1);
+    }
+
+    @Test
+    void searchFiltersConversationsByNameHandleOrLastMessage() throws Exception {
+        launch(sessionOf(alice, "Alice Liddell"));
+        waitUntil(() -> screen.conversationNames().size() == 2);
+
+        clickOn("#searchField").write("mugs");
+        waitUntil(() -> screen.conversationNames().equals(List.of("Carol Diaz")));
+        push(KeyCode.SHORTCUT, KeyCode.A).write("bob");
+        waitUntil(() -> screen.conversationNames().equals(List.of("Bob Marsh")));
+        type(KeyCode.ESCAPE);
+
+        waitUntil(() -> screen.conversationNames().size() == 2);
+    }
+
+    @Test
+    void shiftEnterStartsANewLineAndEnterSendsBoth() throws Exception {
+        launch(sessionOf(alice, "Alice Liddell"));
+        waitUntil(() -> screen.conversationNames().size() == 2);
+        screen.open("Bob Marsh");
+
+        clickOn("#composer").write("First line");
+        press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        write("second line").type(KeyCode.ENTER);
+
+        waitUntil(() -> screen.statusOf("First line\nsecond line").equals("fth-check"));
+        assertThat(bob.history(withBob)).extracting(Message::text).last().isEqualTo("First line\nsecond line");
+    }
+
     private static int indexOfBubble(ListView<?> list, String text) {
         for (int i = 0; i < list.getItems().size(); i++) {
             if (list.getItems().get(i) instanceof dev.parley.client.ui.chat.ChatRow.Bubble bubble

@@ -38,8 +38,12 @@ public final class Avatar extends StackPane {
 
     public void show(String handle, String displayName) {
         initials.setText(initialsOf(displayName == null || displayName.isBlank() ? handle : displayName));
-        getStyleClass().removeIf(c -> c.startsWith("avatar-tone-"));
-        getStyleClass().add("avatar-tone-" + Math.floorMod(handle.hashCode(), PALETTE_SIZE));
+        String tone = "avatar-tone-" + Math.floorMod(handle.hashCode(), PALETTE_SIZE);
+        if (!getStyleClass().contains(tone)) {
+            // Only when the person changes: removing and re-adding the class would flash the default fill.
+            getStyleClass().removeIf(c -> c.startsWith("avatar-tone-"));
+            getStyleClass().add(tone);
+        }
         setAccessibleText(displayName);
     }
 

@@ -20,17 +20,20 @@ public final class ConversationListView {
     private final Runnable onNewMessage;
     private final Runnable onSignOut;
     private final String whoAmIText;
+    private final String signOutText;
     private final Parent root;
 
     @FXML private TextField searchField;
     @FXML private ListView<ConversationItem> list;
     @FXML private MenuItem whoAmI;
+    @FXML private MenuItem signOutItem;
 
     public ConversationListView(ConversationListViewModel model, Formats formats, String whoAmIText,
-            Runnable onNewMessage, Runnable onSignOut) {
+            String signOutText, Runnable onNewMessage, Runnable onSignOut) {
         this.model = model;
         this.formats = formats;
         this.whoAmIText = whoAmIText;
+        this.signOutText = signOutText;
         this.onNewMessage = onNewMessage;
         this.onSignOut = onSignOut;
         this.root = ViewLoader.load(FxmlView.CONVERSATIONS, this);
@@ -43,6 +46,7 @@ public final class ConversationListView {
     @FXML
     private void initialize() {
         whoAmI.setText(whoAmIText);
+        signOutItem.setText(signOutText);
         searchField.textProperty().bindBidirectional(model.filterProperty());
         list.setItems(model.conversations());
         list.setCellFactory(view -> new ConversationCell(formats));

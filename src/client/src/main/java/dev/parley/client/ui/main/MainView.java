@@ -22,6 +22,7 @@ public final class MainView {
     private final MainViewModel model;
     private final Stage stage;
     private final Runnable onSignOut;
+    private final String signOutLabel;
     private final Parent root;
     private ConversationListView conversationList;
     private ChatView chatView;
@@ -31,9 +32,10 @@ public final class MainView {
     @FXML private Hyperlink retryLink;
     @FXML private SplitPane split;
 
-    public MainView(MainViewModel model, Stage stage, Runnable onSignOut) {
+    public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut) {
         this.model = model;
         this.stage = stage;
+        this.signOutLabel = signOutLabel;
         this.onSignOut = onSignOut;
         this.root = ViewLoader.load(FxmlView.MAIN, this);
     }
@@ -47,7 +49,8 @@ public final class MainView {
         Formats formats = model.chat().formats();
         String me = ViewLoader.text("account.signedInAs", model.session().me().displayName(),
                 model.session().me().handle());
-        conversationList = new ConversationListView(model.conversations(), formats, me, this::newMessage, onSignOut);
+        conversationList = new ConversationListView(model.conversations(), formats, me, signOutLabel,
+                this::newMessage, onSignOut);
         chatView = new ChatView(model.chat(), this::newMessage);
         split.getItems().setAll(conversationList.root(), chatView.root());
         SplitPane.setResizableWithParent(conversationList.root(), false);
