@@ -3,7 +3,6 @@ package dev.parley.client.account;
 import dev.parley.client.net.ServerConnection;
 import dev.parley.protocol.Codec;
 import dev.parley.protocol.ErrorCode;
-import dev.parley.protocol.Event;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
@@ -38,19 +37,7 @@ public final class SignInService {
     }
 
     private CompletableFuture<SavedSession> authenticate(URI server, Request request) {
-        ServerConnection connection = new ServerConnection(server, new Codec(), new ServerConnection.Listener() {
-            @Override
-            public void onOpen() {
-            }
-
-            @Override
-            public void onEvent(Event event) {
-            }
-
-            @Override
-            public void onClosed(boolean sessionEnded) {
-            }
-        });
+        ServerConnection connection = new ServerConnection(server, new Codec(), ServerConnection.Listener.NONE);
         connection.start();
         return connection.firstOpen()
                 .orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

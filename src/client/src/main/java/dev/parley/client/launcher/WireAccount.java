@@ -31,10 +31,6 @@ final class WireAccount implements AutoCloseable {
             public void onEvent(Event event) {
                 events.accept(event);
             }
-
-            @Override
-            public void onClosed(boolean sessionEnded) {
-            }
         });
         connection.start();
         connection.firstOpen().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();

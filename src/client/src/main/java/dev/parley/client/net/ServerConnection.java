@@ -36,14 +36,21 @@ public final class ServerConnection implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final int CLOSE_SESSION_ENDED = 4001;
 
-    /** Receives what happens on the connection. */
+    /** Receives what happens on the connection; every method does nothing unless overridden. */
     public interface Listener {
+        /** A listener for a connection used only for requests and replies. */
+        Listener NONE = new Listener() {
+        };
+
         /** The socket is open (again); sign in and catch up here. Runs on a background thread. */
-        void onOpen();
+        default void onOpen() {
+        }
 
-        void onEvent(Event event);
+        default void onEvent(Event event) {
+        }
 
-        void onClosed(boolean sessionEnded);
+        default void onClosed(boolean sessionEnded) {
+        }
     }
 
     private final URI uri;

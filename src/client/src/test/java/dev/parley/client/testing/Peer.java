@@ -3,7 +3,6 @@ package dev.parley.client.testing;
 import dev.parley.client.net.ServerConnection;
 import dev.parley.protocol.Codec;
 import dev.parley.protocol.ConversationSummary;
-import dev.parley.protocol.Event;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
@@ -21,19 +20,7 @@ public final class Peer implements AutoCloseable {
 
     private Peer(URI server, String handle, Request auth) {
         this.handle = handle;
-        this.connection = new ServerConnection(server, new Codec(), new ServerConnection.Listener() {
-            @Override
-            public void onOpen() {
-            }
-
-            @Override
-            public void onEvent(Event event) {
-            }
-
-            @Override
-            public void onClosed(boolean sessionEnded) {
-            }
-        });
+        this.connection = new ServerConnection(server, new Codec(), ServerConnection.Listener.NONE);
         connection.start();
         connection.firstOpen().orTimeout(20, TimeUnit.SECONDS).join();
         this.token = call(auth, Reply.AuthResult.class).token();
