@@ -42,6 +42,8 @@ public final class Main implements Callable<Integer> {
         }
         AppOptions.set(new AppOptions(server, dataDir == null ? AppOptions.defaultDataDir() : dataDir, demoPeer));
         Application.launch(ParleyApp.class);
+        // The window is gone and sessions are closed; do not let a stray non-daemon thread keep the app alive.
+        System.exit(0);
         return 0;
     }
 }

@@ -38,6 +38,7 @@ public final class Screens implements AutoCloseable {
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
+    private boolean closed;
 
     public Screens(Stage stage, AppOptions options) {
         this.stage = stage;
@@ -66,8 +67,15 @@ public final class Screens implements AutoCloseable {
         Thread thread = new Thread(() -> {
             try {
                 DemoLauncher launcher = DemoLauncher.start(options.dataDir(), !options.demoPeer());
-                Platform.runLater(() -> {
+                synchronized (this) {
+                    if (closed) {
+                        // The window was closed while the demo was starting: stop it instead of showing it.
+                        launcher.close();
+                        return;
+                    }
                     demo = launcher;
+                }
+                Platform.runLater(() -> {
                     showMain(stage, launcher.user(), launcher.cacheDir(launcher.user()));
                     if (options.demoPeer()) {
                         Stage peer = new Stage();
@@ -190,6 +198,9 @@ public final class Screens implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         mainViews.values().forEach(MainView::dispose);
         mainViews.clear();
         sessions.forEach(ChatSession::close);

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class ServerConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final int CLOSE_SESSION_ENDED = 4001;
 
     /** Receives what happens on the connection; every method does nothing unless overridden. */
@@ -63,6 +64,7 @@ public final class ServerConnection implements AutoCloseable {
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
     private volatile Socket socket;
     private volatile boolean closed;
+    private java.util.concurrent.ScheduledFuture<?> reconnect;
 
     public ServerConnection(URI uri, Codec codec, Listener listener) {
         this.uri = uri;
@@ -125,8 +127,10 @@ public final class ServerConnection implements AutoCloseable {
         return new ProtocolException(ErrorCode.INTERNAL, "not connected");
     }
 
+    /** Runs on the scheduler thread only, so attempts never overlap: at most one socket is current. */
     private void connect() {
-        if (closed) {
+        Socket current = socket;
+        if (closed || (current != null && !current.isClosed() && !current.attemptFailed)) {
             return;
         }
         Socket next = new Socket(uri);
@@ -140,25 +144,43 @@ public final class ServerConnection implements AutoCloseable {
         }
         Duration wait = backoff.next();
         log.debug("reconnecting to {} in {} ms", uri, wait.toMillis());
-        scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            reconnect = scheduler.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("connection closed; no reconnect");
+        }
     }
 
     /** Reconnects now instead of waiting for the backoff (e.g. when the user clicks Retry). */
     public void retryNow() {
         if (!isOpen() && !closed) {
             backoff.reset();
-            scheduler.execute(this::connect);
+            scheduler.execute(() -> {
+                if (reconnect != null) {
+                    reconnect.cancel(false);
+                }
+                connect();
+            });
+        }
+    }
+
+    /** Drops the current socket so the usual reconnect (and catch-up) runs again, e.g. after a failed sync. */
+    public void reconnect() {
+        Socket current = socket;
+        if (current != null) {
+            current.close();
         }
     }
 
     @Override
     public void close() {
         closed = true;
+        scheduler.shutdownNow();
         Socket current = socket;
         if (current != null) {
             current.close();
+            // While still connecting, close() is a no-op in Java-WebSocket; the socket closes itself on open.
         }
-        scheduler.shutdownNow();
         failPending();
     }
 
@@ -170,15 +192,28 @@ public final class ServerConnection implements AutoCloseable {
 
     /** One attempt's socket; a new one is made for each reconnect. */
     private final class Socket extends WebSocketClient {
+        /** Set when this attempt ended, so a new one may start. */
+        volatile boolean attemptFailed;
+
         Socket(URI target) {
             super(target, new Draft_6455(List.of(), List.of(new org.java_websocket.protocols.Protocol("")),
-                    Limits.MAX_SERVER_FRAME_BYTES));
+                    Limits.MAX_SERVER_FRAME_BYTES), java.util.Map.of(), CONNECT_TIMEOUT_MS);
             setConnectionLostTimeout(30);
             setTcpNoDelay(true);
+            // The app must be able to exit while a connection is open or still being attempted.
+            setDaemon(true);
+        }
+
+        private boolean superseded() {
+            return closed || socket != this;
         }
 
         @Override
         public void onOpen(ServerHandshake handshake) {
+            if (superseded()) {
+                close();
+                return;
+            }
             backoff.reset();
             firstOpen.complete(null);
             scheduler.execute(() -> {
@@ -190,6 +225,9 @@ public final class ServerConnection implements AutoCloseable {
 
         @Override
         public void onMessage(String text) {
+            if (superseded()) {
+                return;
+            }
             ServerFrame frame;
             try {
                 frame = codec.decodeServerFrame(text);
@@ -215,7 +253,8 @@ public final class ServerConnection implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
-            if (socket != this) {
+            attemptFailed = true;
+            if (superseded()) {
                 return;
             }
             failPending();

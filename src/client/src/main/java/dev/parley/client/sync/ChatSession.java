@@ -50,7 +50,8 @@ public final class ChatSession implements AutoCloseable {
 
     private final UserProfile me;
     private final String token;
-    private final LocalStore store;
+    private final Path cacheDir;
+    private LocalStore store;
     private final ServerConnection connection;
     private final ExecutorService io;
     private final Executor fx;
@@ -62,6 +63,8 @@ public final class ChatSession implements AutoCloseable {
     // I/O-thread state.
     private boolean signedIn;
     private boolean flushing;
+    private boolean readsScheduled;
+    private final java.util.Map<Long, Long> pendingReads = new java.util.HashMap<>();
     /** The conversation the user is reading right now (visible, at the bottom, window focused), or 0. */
     private volatile long reading;
 
@@ -75,13 +78,14 @@ public final class ChatSession implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.store = LocalStore.open(cacheDir);
+        this.cacheDir = cacheDir;
         this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents());
     }
 
     /** Shows the cached inbox at once, then connects and catches up. */
     public void start() {
-        io.execute(() -> {
+        onIo(() -> {
+            store = LocalStore.open(cacheDir);
             publishInbox(store.conversations());
             connection.start();
         });
@@ -118,14 +122,21 @@ public final class ChatSession implements AutoCloseable {
     }
 
     /** Writes a message into the outbox (shown as sending at once) and sends it when the server is reachable. */
-    public void send(long conversationId, String text) {
+    public CompletableFuture<Void> send(long conversationId, String text) {
         Request.MessageSend validated = new Request.MessageSend(conversationId, UUID.randomUUID(), text);
+        CompletableFuture<Void> queued = new CompletableFuture<>();
         onIo(() -> {
-            StoredMessage queued = store.enqueue(conversationId, validated.clientId(), me.handle(),
-                    validated.text(), clock.instant());
-            publish(queued);
+            try {
+                publish(store.enqueue(conversationId, validated.clientId(), me.handle(), validated.text(),
+                        clock.instant()));
+                queued.complete(null);
+            } catch (RuntimeException e) {
+                queued.completeExceptionally(e);
+                throw e;
+            }
             flushOutbox();
         });
+        return queued;
     }
 
     /** Puts a failed message back into the outbox. */
@@ -139,10 +150,8 @@ public final class ChatSession implements AutoCloseable {
 
     /** A page of a conversation, oldest first: from the cache, topped up from the server's history. */
     public CompletableFuture<List<StoredMessage>> loadMessages(long conversationId, Long beforeSeq, int limit) {
-        CompletableFuture<List<StoredMessage>> cached = new CompletableFuture<>();
-        onIo(() -> cached.complete(store.messages(conversationId, beforeSeq, limit)));
-        return cached
-                .thenCompose(local -> {
+        return onIo(() -> store.messages(conversationId, beforeSeq, limit))
+                .thenComposeAsync(local -> {
                     if (local.size() >= limit || !signedIn) {
                         return CompletableFuture.completedFuture(local);
                     }
@@ -154,12 +163,14 @@ public final class ChatSession implements AutoCloseable {
                     Long before = oldest == Long.MAX_VALUE ? null : oldest;
                     return connection.request(new Request.MessageHistory(conversationId, before, limit),
                                     Reply.History.class)
-                            .thenApplyAsync(history -> {
-                                history.messages().forEach(store::apply);
+                            .handleAsync((history, error) -> {
+                                if (history != null) {
+                                    history.messages().forEach(store::apply);
+                                }
+                                // Either way, what the cache holds now (pushes may have arrived meanwhile).
                                 return store.messages(conversationId, beforeSeq, limit);
-                            }, io)
-                            .exceptionally(error -> local);
-                });
+                            }, io);
+                }, io);
     }
 
     /** Marks a conversation read up to {@code seq}; the unread badge clears at once. */
@@ -167,17 +178,43 @@ public final class ChatSession implements AutoCloseable {
         inbox.find(conversationId).ifPresent(item -> item.unreadProperty().set(0));
         onIo(() -> {
             store.setUnread(conversationId, 0);
-            if (signedIn) {
-                connection.request(new Request.MessageRead(conversationId, seq), Reply.ReadCursor.class)
-                        .thenAcceptAsync(cursor -> applyReadCursor(cursor.conversationId(), cursor.readSeq(),
-                                cursor.unread()), io);
-            }
+            queueRead(conversationId, seq);
         });
+    }
+
+    /** Collects read marks and sends each conversation's highest once, after the current burst of work. */
+    private void queueRead(long conversationId, long seq) {
+        pendingReads.merge(conversationId, seq, Math::max);
+        if (!readsScheduled) {
+            readsScheduled = true;
+            io.execute(this::sendReads);
+        }
+    }
+
+    private void sendReads() {
+        readsScheduled = false;
+        if (!signedIn) {
+            return;
+        }
+        java.util.Map<Long, Long> reads = new java.util.HashMap<>(pendingReads);
+        pendingReads.clear();
+        reads.forEach((conversationId, seq) -> connection.request(new Request.MessageRead(conversationId, seq),
+                        Reply.ReadCursor.class)
+                .thenAcceptAsync(cursor -> applyReadCursor(cursor.conversationId(), cursor.readSeq(),
+                        cursor.unread()), io)
+                // Not sent: keep it for the next catch-up.
+                .exceptionally(error -> {
+                    onIo(() -> {
+                        pendingReads.merge(conversationId, seq, Math::max);
+                    });
+                    return null;
+                }));
     }
 
     /** Opens (or creates) the conversation with a handle; completes with its id once it is in the inbox. */
     public CompletableFuture<Long> openConversation(String handle) {
-        return connection.request(new Request.ConversationOpen(handle), ConversationSummary.class)
+        return onIo(() -> connection.request(new Request.ConversationOpen(handle), ConversationSummary.class))
+                .thenCompose(reply -> reply)
                 .thenApplyAsync(summary -> {
                     store.upsert(summary);
                     publishInbox(store.conversations());
@@ -186,12 +223,14 @@ public final class ChatSession implements AutoCloseable {
     }
 
     public CompletableFuture<UserProfile> lookUp(String handle) {
-        return connection.request(new Request.UserGet(handle), UserProfile.class);
+        return onIo(() -> connection.request(new Request.UserGet(handle), UserProfile.class))
+                .thenCompose(reply -> reply);
     }
 
     /** Ends the session on the server too; the token stops working. */
     public CompletableFuture<Void> signOut() {
-        return connection.request(new Request.Logout(), Reply.Empty.class).thenRun(() -> { });
+        return onIo(() -> connection.request(new Request.Logout(), Reply.Empty.class))
+                .thenCompose(reply -> reply).thenRun(() -> { });
     }
 
     @Override
@@ -203,7 +242,9 @@ public final class ChatSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     // ---- catching up (I/O thread) ----
@@ -234,6 +275,9 @@ public final class ChatSession implements AutoCloseable {
                         syncPage();
                     } else {
                         setState(ConnectionState.ONLINE);
+                        if (!pendingReads.isEmpty()) {
+                            sendReads();
+                        }
                         flushOutbox();
                     }
                 }, io)
@@ -247,7 +291,13 @@ public final class ChatSession implements AutoCloseable {
             setState(ConnectionState.SIGNED_OUT);
             connection.close();
         } else {
-            log.debug("catching up stopped: {}", cause.toString());
+            // Without a full catch-up the inbox may miss messages: start over through a fresh connection.
+            log.warn("catching up failed ({}); reconnecting", cause.toString());
+            onIo(() -> {
+                signedIn = false;
+            });
+            setState(ConnectionState.OFFLINE);
+            connection.reconnect();
         }
         return null;
     }
@@ -258,15 +308,16 @@ public final class ChatSession implements AutoCloseable {
         if (store.conversation(message.conversationId()).isEmpty()) {
             refreshConversations();
         }
+        // The server's summary already counts what it had when it answered; count only what came after.
+        long knownLastSeq = store.conversation(message.conversationId()).map(StoredConversation::lastSeq).orElse(0L);
         if (!store.apply(message)) {
             return;
         }
         boolean mine = message.sender().equals(me.handle());
         if (live && !mine) {
             if (reading == message.conversationId()) {
-                connection.request(new Request.MessageRead(message.conversationId(), message.seq()),
-                        Reply.ReadCursor.class);
-            } else {
+                queueRead(message.conversationId(), message.seq());
+            } else if (message.seq() > knownLastSeq) {
                 store.conversation(message.conversationId())
                         .ifPresent(c -> store.setUnread(c.id(), c.unread() + 1));
             }
@@ -275,10 +326,13 @@ public final class ChatSession implements AutoCloseable {
                 message.text(), message.sentAt(), MessageStatus.SENT));
     }
 
+    /** A push for a conversation this cache does not know yet: fetch the list (rare: once per new chat). */
     private void refreshConversations() {
         try {
-            connection.request(new Request.ConversationList(), Reply.Conversations.class).join()
+            connection.request(new Request.ConversationList(), Reply.Conversations.class)
+                    .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()
                     .conversations().forEach(store::upsert);
+            publishInbox(store.conversations());
         } catch (CompletionException e) {
             log.debug("could not refresh conversations: {}", e.getCause().toString());
         }
@@ -315,8 +369,14 @@ public final class ChatSession implements AutoCloseable {
                         publish(new StoredMessage(next.conversationId(), 0, next.clientId(), next.sender(),
                                 next.text(), next.sentAt(), MessageStatus.FAILED));
                         flushOutbox();
+                    } else if (signedIn) {
+                        // Busy or slow but still connected: try again shortly (the server says when, if it knows).
+                        long delay = cause instanceof ProtocolException busy && busy.retryAfterMs() != null
+                                ? busy.retryAfterMs() : 2_000;
+                        CompletableFuture.runAsync(this::flushOutbox,
+                                CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS, io));
                     }
-                    // Otherwise the connection is down or the server busy: the outbox waits for the next catch-up.
+                    // Otherwise the connection is down: the outbox waits for the next catch-up.
                 }, io);
     }
 
@@ -367,11 +427,27 @@ public final class ChatSession implements AutoCloseable {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
+    /** Runs work on the I/O thread; a failure is logged, never silently lost. */
     private void onIo(Runnable work) {
         try {
-            io.execute(work);
+            io.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("local work failed", e);
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("session closed; dropping a connection callback");
+            log.debug("session closed; dropping work");
+        }
+    }
+
+    /** Computes a value on the I/O thread; the future fails if the work does or the session is closed. */
+    private <T> CompletableFuture<T> onIo(java.util.function.Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, io);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the session is closed"));
         }
     }
 

@@ -22,9 +22,8 @@ public final class ViewLoader {
 
     /** A user-visible string from the bundle, formatted with {@link java.text.MessageFormat}. */
     public static String text(String key, Object... arguments) {
-        String pattern = bundle().getString(key);
-        return arguments.length == 0 ? pattern
-                : new java.text.MessageFormat(pattern, java.util.Locale.getDefault()).format(arguments);
+        // Always through MessageFormat, so a pattern reads the same with or without arguments ('' is ').
+        return new java.text.MessageFormat(bundle().getString(key), java.util.Locale.getDefault()).format(arguments);
     }
 
     public static <T extends Parent> T load(FxmlView view, Object controller) {

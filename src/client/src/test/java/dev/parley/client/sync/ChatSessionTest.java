@@ -23,6 +23,28 @@ class ChatSessionTest {
     Path tempDir;
 
     @Test
+    void theFirstMessageOfANewConversationCountsOnceAsUnread() {
+        try (TestServer server = new TestServer(tempDir.resolve("server"));
+                Peer alice = Peer.register(server.uri(), "alice", "Alice");
+                Peer bob = Peer.register(server.uri(), "bob", "Bob")) {
+            try (ChatSession session = new ChatSession(server.uri(), alice.token(),
+                    new UserProfile("alice", "Alice", Instant.EPOCH), tempDir.resolve("cache"), Runnable::run,
+                    Clock.systemUTC())) {
+                session.start();
+                await().atMost(Duration.ofSeconds(20)).until(() -> session.stateProperty().get()
+                        == dev.parley.client.net.ConnectionState.ONLINE);
+
+                bob.send(bob.open("alice"), "hi, I found you through the market");
+                await().atMost(Duration.ofSeconds(20)).until(() -> session.inbox().conversations().size() == 1
+                        && "hi, I found you through the market".equals(
+                                session.inbox().conversations().get(0).previewProperty().get()));
+
+                assertThat(session.inbox().totalUnread()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aMessageTheServerRefusesIsMarkedFailedAndCanBeRetried() {
         try (TestServer server = new TestServer(tempDir.resolve("server"));
                 Peer alice = Peer.register(server.uri(), "alice", "Alice")) {

@@ -71,7 +71,10 @@ public final class ChatView {
         var open = model.conversationProperty().isNotNull();
         nothingOpen.visibleProperty().bind(open.not());
         chatPane.visibleProperty().bind(open);
-        model.conversationProperty().addListener((obs, old, item) -> showHeader(item));
+        model.conversationProperty().addListener((obs, old, item) -> {
+            pendingAnchor = null;
+            showHeader(item);
+        });
 
         messageList.setItems(model.rows());
         messageList.setCellFactory(list -> new MessageCell(list, model, model::retry));

@@ -57,6 +57,14 @@ public final class ChatViewModel {
     private final StringBinding counter;
     private final BooleanBinding overLimit;
     private long generation;
+    private boolean rebuildScheduled;
+    private final javafx.beans.value.ChangeListener<dev.parley.client.net.ConnectionState> stateListener =
+            (obs, old, state) -> {
+                if (state == dev.parley.client.net.ConnectionState.ONLINE) {
+                    hasOlder.set(oldestSeq() > 1 && oldestSeq() != Long.MAX_VALUE);
+                    updateReading();
+                }
+            };
     private final java.util.function.Consumer<StoredMessage> messageListener = this::onMessage;
 
     public ChatViewModel(ChatSession session, Formats formats) {
@@ -76,6 +84,8 @@ public final class ChatViewModel {
         conversation.addListener((obs, old, next) -> open(next));
         atBottom.addListener((obs, was, now) -> updateReading());
         windowFocused.addListener((obs, was, now) -> updateReading());
+        // Back online: what was read offline is marked read now, and older history can be fetched again.
+        session.stateProperty().addListener(stateListener);
     }
 
     private static int length(String text) {
@@ -94,11 +104,14 @@ public final class ChatViewModel {
             return;
         }
         loading.set(true);
-        session.loadMessages(item.id(), null, PAGE).thenAccept(page -> javafx.application.Platform.runLater(() -> {
+        session.loadMessages(item.id(), null, PAGE).whenComplete((page, error) -> javafx.application.Platform.runLater(() -> {
             if (current != generation) {
                 return;
             }
             loading.set(false);
+            if (error != null) {
+                return;
+            }
             messages.setAll(page.stream().map(this::toItem).toList());
             hasOlder.set(oldestSeq() > 1 && oldestSeq() != Long.MAX_VALUE);
             rebuildRows();
@@ -116,11 +129,15 @@ public final class ChatViewModel {
         long current = generation;
         long before = oldestSeq();
         loading.set(true);
-        session.loadMessages(item.id(), before, PAGE).thenAccept(page -> javafx.application.Platform.runLater(() -> {
+        session.loadMessages(item.id(), before, PAGE).whenComplete((page, error) -> javafx.application.Platform.runLater(() -> {
             if (current != generation) {
                 return;
             }
             loading.set(false);
+            if (error != null) {
+                olderPagesLoaded.set(olderPagesLoaded.get() + 1);
+                return;
+            }
             List<MessageItem> older = page.stream().filter(m -> m.seq() > 0 && m.seq() < before)
                     .map(this::toItem).toList();
             messages.addAll(0, older);
@@ -139,7 +156,16 @@ public final class ChatViewModel {
         if (!canSend.get()) {
             return;
         }
-        session.send(conversation.get().id(), draft.get());
+        String text = draft.get();
+        session.send(conversation.get().id(), text).exceptionally(error -> {
+            // Could not even be queued (e.g. the disk failed): give the text back rather than lose it.
+            javafx.application.Platform.runLater(() -> {
+                if (draft.get().isEmpty()) {
+                    draft.set(text);
+                }
+            });
+            return null;
+        });
         draft.set("");
     }
 
@@ -167,12 +193,12 @@ public final class ChatViewModel {
             message.seqProperty().set(stored.seq());
             message.sentAtProperty().set(stored.sentAt());
             message.statusProperty().set(stored.status());
-            rebuildRows();
+            scheduleRebuild();
             return;
         }
         MessageItem message = toItem(stored);
         insertInOrder(message);
-        rebuildRows();
+        scheduleRebuild();
         if (message.mine() || atBottom.get()) {
             scrollToEndRequests.set(scrollToEndRequests.get() + 1);
         } else {
@@ -203,6 +229,17 @@ public final class ChatViewModel {
     private MessageItem toItem(StoredMessage stored) {
         return new MessageItem(stored.conversationId(), stored.clientId(), stored.sender(), stored.text(),
                 stored.sender().equals(session.me().handle()), stored.seq(), stored.sentAt(), stored.status());
+    }
+
+    /** Many messages can arrive in one burst (a sync page): rebuild the rows once for all of them. */
+    private void scheduleRebuild() {
+        if (!rebuildScheduled) {
+            rebuildScheduled = true;
+            javafx.application.Platform.runLater(() -> {
+                rebuildScheduled = false;
+                rebuildRows();
+            });
+        }
     }
 
     private void rebuildRows() {
@@ -249,6 +286,7 @@ public final class ChatViewModel {
         session.removeMessageListener(messageListener);
         windowFocused.unbind();
         conversation.unbind();
+        session.stateProperty().removeListener(stateListener);
         session.setReading(0);
     }
 

@@ -32,6 +32,8 @@ public final class LoginViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final BooleanProperty retryable = new SimpleBooleanProperty(this, "retryable");
     private final BooleanBinding canSubmit;
+    /** A registration whose reply was lost may have succeeded: the retry signs in first. */
+    private boolean registrationUncertain;
 
     public LoginViewModel(SignInService service, URI defaultServer, String notice, Consumer<SavedSession> onSignedIn) {
         this.service = service;
@@ -69,9 +71,18 @@ public final class LoginViewModel {
         String who = handle.get().strip().toLowerCase(java.util.Locale.ROOT);
         CompletableFuture<SavedSession> attempt;
         try {
-            attempt = creatingAccount.get()
-                    ? service.register(address, who, displayName.get().strip(), password.get())
-                    : service.signIn(address, who, password.get());
+            if (creatingAccount.get() && registrationUncertain) {
+                String name = displayName.get().strip();
+                String secret = password.get();
+                attempt = service.signIn(address, who, secret).exceptionallyCompose(error ->
+                        SignInService.is(error, ErrorCode.UNAUTHORIZED)
+                                ? service.register(address, who, name, secret)
+                                : CompletableFuture.failedFuture(error));
+            } else {
+                attempt = creatingAccount.get()
+                        ? service.register(address, who, displayName.get().strip(), password.get())
+                        : service.signIn(address, who, password.get());
+            }
         } catch (ProtocolException refused) {
             busy.set(false);
             showFailure(refused, address);
@@ -80,10 +91,14 @@ public final class LoginViewModel {
         attempt.whenComplete((session, failure) -> Platform.runLater(() -> {
             busy.set(false);
             if (failure == null) {
+                registrationUncertain = false;
                 password.set("");
                 onSignedIn.accept(session);
             } else {
-                showFailure(SignInService.cause(failure), address);
+                Throwable cause = SignInService.cause(failure);
+                registrationUncertain = creatingAccount.get()
+                        && cause instanceof ProtocolException refused && refused.code() == ErrorCode.INTERNAL;
+                showFailure(cause, address);
             }
         }));
     }
@@ -122,6 +137,7 @@ public final class LoginViewModel {
     }
 
     public void toggleMode() {
+        registrationUncertain = false;
         creatingAccount.set(!creatingAccount.get());
         error.set("");
         retryable.set(false);
