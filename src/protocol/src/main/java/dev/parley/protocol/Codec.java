@@ -43,10 +43,20 @@ public final class Codec {
             Map.entry("msg.send", Request.MessageSend.class),
             Map.entry("msg.read", Request.MessageRead.class),
             Map.entry("msg.history", Request.MessageHistory.class),
-            Map.entry("sync", Request.Sync.class));
+            Map.entry("sync", Request.Sync.class),
+            Map.entry("user.follow", Request.UserFollow.class),
+            Map.entry("user.unfollow", Request.UserUnfollow.class),
+            Map.entry("user.block", Request.UserBlock.class),
+            Map.entry("user.unblock", Request.UserUnblock.class),
+            Map.entry("block.list", Request.BlockList.class),
+            Map.entry("privacy.get", Request.PrivacyGet.class),
+            Map.entry("privacy.set", Request.PrivacySet.class),
+            Map.entry("request.accept", Request.RequestAccept.class),
+            Map.entry("request.decline", Request.RequestDecline.class));
     private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.of(
             "evt.message", Event.MessageEvent.class,
-            "evt.read", Event.ReadEvent.class);
+            "evt.read", Event.ReadEvent.class,
+            "evt.privacy", Event.PrivacyEvent.class);
     private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
     private static final Set<String> ENVELOPE_FIELDS = Set.of("v", "id", "type", "body");
 

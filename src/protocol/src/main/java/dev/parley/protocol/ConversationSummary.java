@@ -2,8 +2,9 @@ package dev.parley.protocol;
 
 /**
  * One conversation as the caller sees it: the other person, the newest seq, the caller's read cursor,
- * how many messages from others are unread, and the last message (null while empty).
+ * how many messages from others are unread, the last message (null while empty), and whether it is a
+ * message request the caller has not accepted yet.
  */
 public record ConversationSummary(long id, UserProfile peer, long lastSeq, long readSeq, int unread,
-        Message lastMessage) {
+        Message lastMessage, boolean request) {
 }

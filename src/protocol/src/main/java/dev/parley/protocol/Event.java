@@ -7,6 +7,10 @@ public sealed interface Event {
     record MessageEvent(Message message) implements Event {
     }
 
+    /** The user's privacy settings changed (on any device). */
+    record PrivacyEvent(DmPolicy dmPolicy) implements Event {
+    }
+
     /**
      * The user's read cursor in a conversation after a {@code msg.read}, sent to all of that user's
      * connections so every device shows the same unread count.

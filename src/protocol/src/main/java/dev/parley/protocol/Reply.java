@@ -38,6 +38,18 @@ public final class Reply {
     public record History(long conversationId, List<Message> messages, boolean hasMore) {
     }
 
+    /** The caller's relationship with another user. */
+    public record Relationship(String handle, boolean following, boolean followedBy, boolean friends,
+            boolean blocked) {
+    }
+
+    public record Users(List<UserProfile> users) {
+    }
+
+    /** The caller's privacy settings. */
+    public record Privacy(DmPolicy dmPolicy) {
+    }
+
     /** Answer to {@code sync}: messages after the cursors in (conversation, seq) order; {@code more} to continue. */
     public record SyncPage(List<Message> messages, boolean more) {
     }

@@ -124,6 +124,60 @@ public sealed interface Request {
         }
     }
 
+    /** Follows a user; following each other makes two people friends. */
+    record UserFollow(String handle) implements Request {
+        public UserFollow {
+            handle = Check.lookupHandle(handle, "handle");
+        }
+    }
+
+    record UserUnfollow(String handle) implements Request {
+        public UserUnfollow {
+            handle = Check.lookupHandle(handle, "handle");
+        }
+    }
+
+    /** Blocks a user: they can no longer message the caller, find them or see their profile. */
+    record UserBlock(String handle) implements Request {
+        public UserBlock {
+            handle = Check.lookupHandle(handle, "handle");
+        }
+    }
+
+    record UserUnblock(String handle) implements Request {
+        public UserUnblock {
+            handle = Check.lookupHandle(handle, "handle");
+        }
+    }
+
+    /** Lists the people the caller has blocked. */
+    record BlockList() implements Request {
+    }
+
+    record PrivacyGet() implements Request {
+    }
+
+    /** Changes who may send the caller direct messages; applies at once, on every device. */
+    record PrivacySet(DmPolicy dmPolicy) implements Request {
+        public PrivacySet {
+            present(dmPolicy, "dmPolicy");
+        }
+    }
+
+    /** Accepts a message request: the conversation moves to the main list and the sender may write freely. */
+    record RequestAccept(Long conversationId) implements Request {
+        public RequestAccept {
+            Check.positive(conversationId, "conversationId");
+        }
+    }
+
+    /** Deletes a message request: it leaves the caller's lists and the sender can send no more. */
+    record RequestDecline(Long conversationId) implements Request {
+        public RequestDecline {
+            Check.positive(conversationId, "conversationId");
+        }
+    }
+
     private static <T> T present(T value, String field) {
         return Check.present(value, field);
     }

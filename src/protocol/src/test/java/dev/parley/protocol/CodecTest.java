@@ -38,7 +38,16 @@ class CodecTest {
                 new Request.MessageRead(7L, 42L),
                 new Request.MessageHistory(7L, 100L, 50),
                 new Request.MessageHistory(7L, null, null),
-                new Request.Sync(Map.of(7L, 41L, 9L, 0L)));
+                new Request.Sync(Map.of(7L, 41L, 9L, 0L)),
+                new Request.UserFollow("bob"),
+                new Request.UserUnfollow("bob"),
+                new Request.UserBlock("bob"),
+                new Request.UserUnblock("bob"),
+                new Request.BlockList(),
+                new Request.PrivacyGet(),
+                new Request.PrivacySet(DmPolicy.NO_ONE),
+                new Request.RequestAccept(7L),
+                new Request.RequestDecline(7L));
     }
 
     @Test
@@ -65,8 +74,11 @@ class CodecTest {
                 new Reply.Empty(),
                 new Reply.Sessions(List.of(new SessionInfo(3, "laptop", AT, AT, true))),
                 ALICE,
-                new ConversationSummary(7, ALICE, 42, 40, 2, MESSAGE),
-                new Reply.Conversations(List.of(new ConversationSummary(7, ALICE, 0, 0, 0, null))),
+                new ConversationSummary(7, ALICE, 42, 40, 2, MESSAGE, false),
+                new Reply.Conversations(List.of(new ConversationSummary(7, ALICE, 0, 0, 0, null, true))),
+                new Reply.Relationship("bob", true, false, false, false),
+                new Reply.Users(List.of(ALICE)),
+                new Reply.Privacy(DmPolicy.FRIENDS),
                 new Reply.Sent(MESSAGE, true),
                 new Reply.ReadCursor(7, 42, 0),
                 new Reply.History(7, List.of(MESSAGE), true),
@@ -91,7 +103,8 @@ class CodecTest {
     }
 
     static Stream<Event> everyEvent() {
-        return Stream.of(new Event.MessageEvent(MESSAGE), new Event.ReadEvent(7, 42, 0));
+        return Stream.of(new Event.MessageEvent(MESSAGE), new Event.ReadEvent(7, 42, 0),
+                new Event.PrivacyEvent(DmPolicy.EVERYONE));
     }
 
     @Test

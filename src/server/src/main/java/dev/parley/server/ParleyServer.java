@@ -11,6 +11,8 @@ import dev.parley.server.net.WsTransport;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
+import dev.parley.server.store.sqlite.SqliteSocialStore;
+import dev.parley.server.social.SocialService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -57,12 +59,15 @@ public final class ParleyServer implements AutoCloseable {
         SessionRegistry registry = new SessionRegistry();
         PasswordHasher hasher = new PasswordHasher(config.argonMemoryKiB(), config.argonIterations(),
                 config.hashThreads());
-        AccountService accounts = new AccountService(new SqliteAccountStore(database), hasher, registry,
+        SqliteAccountStore accountStore = new SqliteAccountStore(database);
+        AccountService accounts = new AccountService(accountStore, hasher, registry,
                 config.loginLimits(), config.clock());
-        ConversationService conversations = new ConversationService(new SqliteConversationStore(database),
-                new LocalBus(registry, codec), config.clock());
+        LocalBus bus = new LocalBus(registry, codec);
+        ConversationService conversations = new ConversationService(new SqliteConversationStore(database), bus,
+                config.clock());
+        SocialService social = new SocialService(new SqliteSocialStore(database), accountStore, bus, config.clock());
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
-        Gateway gateway = new Gateway(codec, new Router(accounts, conversations), workers);
+        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social), workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport);

@@ -10,16 +10,19 @@ import dev.parley.server.chat.ConversationService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
 import dev.parley.server.net.RequestHandler;
+import dev.parley.server.social.SocialService;
 import java.util.concurrent.CompletionStage;
 
 /** Sends each request type to the service that serves it, after checking that the caller is signed in. */
 final class Router implements RequestHandler {
     private final AccountService accounts;
     private final ConversationService conversations;
+    private final SocialService social;
 
-    Router(AccountService accounts, ConversationService conversations) {
+    Router(AccountService accounts, ConversationService conversations, SocialService social) {
         this.accounts = accounts;
         this.conversations = conversations;
+        this.social = social;
     }
 
     @Override
@@ -50,14 +53,49 @@ final class Router implements RequestHandler {
             return completedFuture(conversations.sync(me, sync));
         }
         if (request instanceof Request.ConversationOpen open) {
-            return conversations.open(me, accounts.user(open.handle()));
+            return conversations.open(me, social.visibleUser(me, open.handle()));
         }
         if (request instanceof Request.ConversationList) {
             return completedFuture(conversations.list(me));
         }
         if (request instanceof Request.UserGet get) {
-            return completedFuture(accounts.user(get.handle()).profile());
+            return completedFuture(social.visibleUser(me, get.handle()).profile());
         }
+        return handleSocial(connection, me, request);
+    }
+
+    private CompletionStage<?> handleSocial(ClientConnection connection, Identity me, Request request) {
+        if (request instanceof Request.UserFollow follow) {
+            return social.follow(me, follow);
+        }
+        if (request instanceof Request.UserUnfollow unfollow) {
+            return social.unfollow(me, unfollow);
+        }
+        if (request instanceof Request.UserBlock block) {
+            return social.block(me, block);
+        }
+        if (request instanceof Request.UserUnblock unblock) {
+            return social.unblock(me, unblock);
+        }
+        if (request instanceof Request.BlockList) {
+            return completedFuture(social.blocked(me));
+        }
+        if (request instanceof Request.PrivacyGet) {
+            return completedFuture(social.privacy(me));
+        }
+        if (request instanceof Request.PrivacySet set) {
+            return social.setPrivacy(me, set);
+        }
+        if (request instanceof Request.RequestAccept accept) {
+            return social.decideRequest(me, accept.conversationId(), true);
+        }
+        if (request instanceof Request.RequestDecline decline) {
+            return social.decideRequest(me, decline.conversationId(), false);
+        }
+        return handleSessions(connection, request);
+    }
+
+    private CompletionStage<?> handleSessions(ClientConnection connection, Request request) {
         if (request instanceof Request.Logout) {
             return accounts.logout(connection);
         }

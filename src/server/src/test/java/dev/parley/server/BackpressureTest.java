@@ -27,6 +27,7 @@ class BackpressureTest {
         try (ParleyServer server = TestServers.start(TestServers.config(dataDir).maxBacklogFrames(512).build());
                 WireClient alice = WireClient.registered(server.uri(), "alice");
                 WireClient bob = WireClient.registered(server.uri(), "bob")) {
+            WireClient.befriend(alice, bob);
             long conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
             String text = "x".repeat(4_000);
 

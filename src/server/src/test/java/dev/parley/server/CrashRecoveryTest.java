@@ -87,6 +87,8 @@ class CrashRecoveryTest {
             WireClient bob = WireClient.registered(uri, "bob");
             WireClient carol = WireClient.registered(uri, "carol");
             List.of(alice, bob, carol).forEach(c -> tokens.put(c.handle(), c.token()));
+            WireClient.befriend(alice, bob);
+            WireClient.befriend(carol, alice);
             aliceBob = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
             carolAlice = carol.ok(new Request.ConversationOpen("alice")).get("id").asLong();
             // Alice and Bob write into the same conversation at once; Carol into another.

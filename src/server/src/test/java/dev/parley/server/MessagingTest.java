@@ -35,8 +35,11 @@ class MessagingTest {
         server.stop();
     }
 
+    /** A new user, friends with everyone made before in the test: these tests are about delivery. */
     WireClient user(String handle) {
-        return track(WireClient.registered(server.uri(), handle));
+        WireClient user = WireClient.registered(server.uri(), handle);
+        clients.stream().filter(c -> c.handle() != null).forEach(other -> WireClient.befriend(user, other));
+        return track(user);
     }
 
     WireClient track(WireClient client) {

@@ -24,7 +24,9 @@ class ShutdownTest {
     void gracefulStopAcksWhatItCommittedThenClosesWith1001() {
         ParleyServer server = TestServers.start(dataDir);
         WireClient alice = WireClient.registered(server.uri(), "alice");
-        WireClient.registered(server.uri(), "bob").close();
+        try (WireClient bob = WireClient.registered(server.uri(), "bob")) {
+            WireClient.befriend(alice, bob);
+        }
         long conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
         List<UUID> clientIds = IntStream.range(0, 500).mapToObj(i -> UUID.randomUUID()).toList();
 

@@ -45,6 +45,12 @@ final class DemoSeeder {
                     accounts));
             WireAccount me = accounts.get(script.me().handle());
             for (DemoScript.Contact contact : script.contacts()) {
+                // Everyone in the demo knows Sam: friends, so their histories are ordinary conversations.
+                me.call(new Request.UserFollow(contact.handle()), Reply.Relationship.class);
+                accounts.get(contact.handle()).call(new Request.UserFollow(script.me().handle()),
+                        Reply.Relationship.class);
+            }
+            for (DemoScript.Contact contact : script.contacts()) {
                 long conversation = me.call(new Request.ConversationOpen(contact.handle()),
                         ConversationSummary.class).id();
                 List<DemoScript.Line> history = new ArrayList<>();

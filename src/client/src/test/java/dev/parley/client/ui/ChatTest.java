@@ -29,6 +29,8 @@ class ChatTest extends AppTest {
         alice = Peer.register(server.uri(), "alice", "Alice Liddell");
         bob = Peer.register(server.uri(), "bob", "Bob Marsh");
         carol = Peer.register(server.uri(), "carol", "Carol Diaz");
+        Peer.befriend(alice, bob);
+        Peer.befriend(alice, carol);
         withBob = bob.open("alice");
         bob.send(withBob, "Are we still on for Friday?");
         withCarol = carol.open("alice");

@@ -142,11 +142,6 @@ public final class AccountService {
         });
     }
 
-    public UserRecord user(String handle) {
-        return accounts.findByHandle(handle)
-                .orElseThrow(() -> ProtocolException.notFound("there is no user @" + handle));
-    }
-
     private void closeSession(long userId, long sessionId) {
         for (ClientConnection other : registry.connectionsOfSession(userId, sessionId)) {
             registry.unbind(other);

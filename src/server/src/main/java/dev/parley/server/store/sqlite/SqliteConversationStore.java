@@ -9,6 +9,8 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.UserProfile;
+import dev.parley.server.social.DeliveryRules;
+import dev.parley.server.social.MemberState;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.ConversationStore;
 import dev.parley.server.store.jdbc.Rows;
@@ -28,14 +30,14 @@ public final class SqliteConversationStore implements ConversationStore {
     private static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
             + " m.text, m.sent_at FROM messages m JOIN users u ON u.id = m.sender_id";
     /** One row per conversation of member ?: the other member's profile (or the caller's, for notes to self). */
-    private static final String SUMMARY_SELECT = "SELECT c.id, c.last_seq, me.read_seq,"
+    private static final String SUMMARY_SELECT = "SELECT c.id, c.last_seq, me.read_seq, me.state,"
             + " p.handle, p.display_name, p.created_at,"
             + " (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > me.read_seq"
             + "    AND x.sender_id <> me.user_id) AS unread"
             + " FROM members me JOIN conversations c ON c.id = me.conversation_id"
             + " JOIN users p ON p.id = COALESCE((SELECT o.user_id FROM members o"
             + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id), me.user_id)"
-            + " WHERE me.user_id = ?";
+            + " WHERE me.user_id = ? AND me.state <> 'DECLINED'";
 
     private final SqliteDatabase db;
 
@@ -57,10 +59,12 @@ public final class SqliteConversationStore implements ConversationStore {
             long id = Rows.insert(c,
                     "INSERT INTO conversations (kind, last_activity_at, created_at) VALUES ('direct', ?, ?)", now, now);
             Rows.update(c, "INSERT INTO direct_pairs (user_lo, user_hi, conversation_id) VALUES (?, ?, ?)", lo, hi, id);
-            Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at) VALUES (?, ?, ?)", id, lo, now);
+            String state = lo == hi ? MemberState.ACCEPTED.name() : MemberState.PENDING.name();
+            Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at, state) VALUES (?, ?, ?, ?)",
+                    id, lo, now, state);
             if (hi != lo) {
-                Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at) VALUES (?, ?, ?)",
-                        id, hi, now);
+                Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at, state) VALUES (?, ?, ?, ?)",
+                        id, hi, now, state);
             }
             return id;
         });
@@ -86,7 +90,8 @@ public final class SqliteConversationStore implements ConversationStore {
         Message last = lastSeq == 0 ? null
                 : Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
                         SqliteConversationStore::message, id, lastSeq).orElse(null);
-        return new ConversationSummary(id, peer, lastSeq, row.getLong("read_seq"), row.getInt("unread"), last);
+        return new ConversationSummary(id, peer, lastSeq, row.getLong("read_seq"), row.getInt("unread"), last,
+                MemberState.REQUEST.name().equals(row.getString("state")));
     }
 
     @Override
@@ -107,6 +112,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 }
                 return new Appended(original.get(), true, members);
             }
+            checkDelivery(c, conversationId, senderId, members);
             long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                     + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
             Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at)"
@@ -183,6 +189,40 @@ public final class SqliteConversationStore implements ConversationStore {
             List<Message> page = withinTextBudget(messages);
             return new Reply.SyncPage(page, more || page.size() < messages.size());
         });
+    }
+
+    /**
+     * Applies {@link DeliveryRules} inside the send's transaction, so a block or a privacy change committed
+     * before it always wins; refuses with a typed error, or records the members' new states.
+     */
+    private static void checkDelivery(Connection c, long conversationId, long senderId, List<Long> members)
+            throws SQLException {
+        if (members.size() != 2) {
+            return;
+        }
+        long recipientId = members.get(0) == senderId ? members.get(1) : members.get(0);
+        MemberState recipientState = MemberState.valueOf(Rows.one(c, "SELECT state FROM members"
+                + " WHERE conversation_id = ? AND user_id = ?", row -> row.getString(1), conversationId, recipientId)
+                .orElseThrow());
+        int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND sender_id = ?",
+                row -> row.getInt(1), conversationId, senderId).orElse(0);
+        DeliveryRules.Situation situation = new DeliveryRules.Situation(
+                SqliteSocialStore.dmPolicy(c, senderId), SqliteSocialStore.dmPolicy(c, recipientId),
+                SqliteSocialStore.follows(c, senderId, recipientId) && SqliteSocialStore.follows(c, recipientId, senderId),
+                SqliteSocialStore.blocks(c, senderId, recipientId), SqliteSocialStore.blocks(c, recipientId, senderId),
+                recipientState, sentAsRequest);
+        DeliveryRules.Decision decision = DeliveryRules.decide(situation);
+        if (decision instanceof DeliveryRules.Decision.Refuse refuse) {
+            throw new ProtocolException(refuse.code(), refuse.message());
+        }
+        MemberState next = ((DeliveryRules.Decision.Deliver) decision).recipientState();
+        if (next != recipientState) {
+            Rows.update(c, "UPDATE members SET state = ? WHERE conversation_id = ? AND user_id = ?", next.name(),
+                    conversationId, recipientId);
+        }
+        // Writing in a conversation accepts it (replying to a request accepts the request).
+        Rows.update(c, "UPDATE members SET state = 'ACCEPTED' WHERE conversation_id = ? AND user_id = ?",
+                conversationId, senderId);
     }
 
     /** The longest prefix (at least one message) whose text fits one reply's budget. */

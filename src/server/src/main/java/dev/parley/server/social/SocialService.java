@@ -1,0 +1,92 @@
+package dev.parley.server.social;
+
+import dev.parley.protocol.Event;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.server.bus.Bus;
+import dev.parley.server.net.Identity;
+import dev.parley.server.store.AccountStore;
+import dev.parley.server.store.SocialStore;
+import dev.parley.server.store.UserRecord;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/** Following, blocking, privacy settings and message-request decisions. */
+public final class SocialService {
+    private final SocialStore social;
+    private final AccountStore accounts;
+    private final Bus bus;
+    private final Clock clock;
+
+    public SocialService(SocialStore social, AccountStore accounts, Bus bus, Clock clock) {
+        this.social = social;
+        this.accounts = accounts;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    /**
+     * The user with this handle as {@code viewer} may see them: someone who blocked the viewer does not
+     * exist for them ({@code not_found}, the same answer as for a handle nobody has).
+     */
+    public UserRecord visibleUser(Identity viewer, String handle) {
+        UserRecord user = accounts.findByHandle(handle)
+                .filter(found -> !social.blocks(found.id(), viewer.userId()))
+                .orElseThrow(() -> ProtocolException.notFound("there is no user @" + handle));
+        return user;
+    }
+
+    public CompletableFuture<Reply.Relationship> follow(Identity me, Request.UserFollow request) {
+        UserRecord other = visibleOther(me, request.handle());
+        return social.follow(me.userId(), other.id(), clock.instant())
+                .thenApply(done -> social.relationship(me.userId(), other.id(), other.handle()));
+    }
+
+    public CompletableFuture<Reply.Relationship> unfollow(Identity me, Request.UserUnfollow request) {
+        UserRecord other = visibleOther(me, request.handle());
+        return social.unfollow(me.userId(), other.id())
+                .thenApply(done -> social.relationship(me.userId(), other.id(), other.handle()));
+    }
+
+    public CompletableFuture<Reply.Empty> block(Identity me, Request.UserBlock request) {
+        // Blocking someone who blocked you is allowed (and needs no visibility).
+        UserRecord other = accounts.findByHandle(request.handle()).filter(u -> u.id() != me.userId())
+                .orElseThrow(() -> ProtocolException.notFound("there is no user @" + request.handle()));
+        return social.block(me.userId(), other.id(), clock.instant()).thenApply(done -> new Reply.Empty());
+    }
+
+    public CompletableFuture<Reply.Empty> unblock(Identity me, Request.UserUnblock request) {
+        UserRecord other = accounts.findByHandle(request.handle())
+                .orElseThrow(() -> ProtocolException.notFound("there is no user @" + request.handle()));
+        return social.unblock(me.userId(), other.id()).thenApply(done -> new Reply.Empty());
+    }
+
+    public Reply.Users blocked(Identity me) {
+        return new Reply.Users(social.blocked(me.userId()));
+    }
+
+    public Reply.Privacy privacy(Identity me) {
+        return new Reply.Privacy(social.dmPolicy(me.userId()));
+    }
+
+    /** Applies at once; every device of the user hears of it. */
+    public CompletableFuture<Reply.Privacy> setPrivacy(Identity me, Request.PrivacySet request) {
+        return social.setDmPolicy(me.userId(), request.dmPolicy()).thenApply(done -> {
+            bus.publish(me.userId(), new Event.PrivacyEvent(request.dmPolicy()));
+            return new Reply.Privacy(request.dmPolicy());
+        });
+    }
+
+    public CompletableFuture<Reply.Empty> decideRequest(Identity me, long conversationId, boolean accept) {
+        return social.decideRequest(conversationId, me.userId(), accept).thenApply(done -> new Reply.Empty());
+    }
+
+    private UserRecord visibleOther(Identity me, String handle) {
+        UserRecord other = visibleUser(me, handle);
+        if (other.id() == me.userId()) {
+            throw ProtocolException.badRequest("you cannot follow yourself");
+        }
+        return other;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.parley.server.store;
+
+import dev.parley.protocol.DmPolicy;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.UserProfile;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Follows, blocks, privacy settings and message-request decisions. Writes complete after commit. */
+public interface SocialStore {
+
+    CompletableFuture<Void> follow(long followerId, long followeeId, Instant now);
+
+    CompletableFuture<Void> unfollow(long followerId, long followeeId);
+
+    CompletableFuture<Void> block(long blockerId, long blockedId, Instant now);
+
+    CompletableFuture<Void> unblock(long blockerId, long blockedId);
+
+    List<UserProfile> blocked(long blockerId);
+
+    /** True when {@code blockerId} has blocked {@code blockedId}. */
+    boolean blocks(long blockerId, long blockedId);
+
+    Reply.Relationship relationship(long viewerId, long otherId, String otherHandle);
+
+    DmPolicy dmPolicy(long userId);
+
+    CompletableFuture<Void> setDmPolicy(long userId, DmPolicy policy);
+
+    /** Accepts (or declines) a message request addressed to the user; fails with not_found if there is none. */
+    CompletableFuture<Void> decideRequest(long conversationId, long userId, boolean accept);
+}

@@ -1,0 +1,118 @@
+package dev.parley.server.store.sqlite;
+
+import static dev.parley.server.store.jdbc.Rows.instant;
+
+import dev.parley.protocol.DmPolicy;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.UserProfile;
+import dev.parley.server.social.MemberState;
+import dev.parley.server.store.SocialStore;
+import dev.parley.server.store.jdbc.Rows;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link SocialStore} on the SQLite file. */
+public final class SqliteSocialStore implements SocialStore {
+    private final SqliteDatabase db;
+
+    public SqliteSocialStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public CompletableFuture<Void> follow(long followerId, long followeeId, Instant now) {
+        return write(c -> Rows.update(c, "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at)"
+                + " VALUES (?, ?, ?)", followerId, followeeId, now));
+    }
+
+    @Override
+    public CompletableFuture<Void> unfollow(long followerId, long followeeId) {
+        return write(c -> Rows.update(c, "DELETE FROM follows WHERE follower_id = ? AND followee_id = ?",
+                followerId, followeeId));
+    }
+
+    @Override
+    public CompletableFuture<Void> block(long blockerId, long blockedId, Instant now) {
+        // Blocking also ends following in both directions, so the two are no longer friends.
+        return write(c -> {
+            Rows.update(c, "INSERT OR IGNORE INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)",
+                    blockerId, blockedId, now);
+            return Rows.update(c, "DELETE FROM follows WHERE (follower_id = ? AND followee_id = ?)"
+                    + " OR (follower_id = ? AND followee_id = ?)", blockerId, blockedId, blockedId, blockerId);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> unblock(long blockerId, long blockedId) {
+        return write(c -> Rows.update(c, "DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?",
+                blockerId, blockedId));
+    }
+
+    @Override
+    public List<UserProfile> blocked(long blockerId) {
+        return Rows.read(db.readers(), c -> Rows.list(c, "SELECT u.handle, u.display_name, u.created_at FROM blocks b"
+                + " JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = ? ORDER BY u.handle",
+                row -> new UserProfile(row.getString(1), row.getString(2), instant(row, "created_at")), blockerId));
+    }
+
+    @Override
+    public boolean blocks(long blockerId, long blockedId) {
+        return Rows.read(db.readers(), c -> blocks(c, blockerId, blockedId));
+    }
+
+    static boolean blocks(Connection c, long blockerId, long blockedId) throws SQLException {
+        return Rows.one(c, "SELECT 1 FROM blocks WHERE blocker_id = ? AND blocked_id = ?", row -> 1,
+                blockerId, blockedId).isPresent();
+    }
+
+    static boolean follows(Connection c, long followerId, long followeeId) throws SQLException {
+        return Rows.one(c, "SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?", row -> 1,
+                followerId, followeeId).isPresent();
+    }
+
+    static DmPolicy dmPolicy(Connection c, long userId) throws SQLException {
+        return DmPolicy.fromWire(Rows.one(c, "SELECT dm_policy FROM users WHERE id = ?", row -> row.getString(1),
+                userId).orElseThrow());
+    }
+
+    @Override
+    public Reply.Relationship relationship(long viewerId, long otherId, String otherHandle) {
+        return Rows.read(db.readers(), c -> {
+            boolean following = follows(c, viewerId, otherId);
+            boolean followedBy = follows(c, otherId, viewerId);
+            return new Reply.Relationship(otherHandle, following, followedBy, following && followedBy,
+                    blocks(c, viewerId, otherId));
+        });
+    }
+
+    @Override
+    public DmPolicy dmPolicy(long userId) {
+        return Rows.read(db.readers(), c -> dmPolicy(c, userId));
+    }
+
+    @Override
+    public CompletableFuture<Void> setDmPolicy(long userId, DmPolicy policy) {
+        return write(c -> Rows.update(c, "UPDATE users SET dm_policy = ? WHERE id = ?", policy.wireName(), userId));
+    }
+
+    @Override
+    public CompletableFuture<Void> decideRequest(long conversationId, long userId, boolean accept) {
+        return write(c -> {
+            int changed = Rows.update(c, "UPDATE members SET state = ? WHERE conversation_id = ? AND user_id = ?"
+                    + " AND state = ?", (accept ? MemberState.ACCEPTED : MemberState.DECLINED).name(),
+                    conversationId, userId, MemberState.REQUEST.name());
+            if (changed == 0) {
+                throw ProtocolException.notFound("no such message request");
+            }
+            return changed;
+        });
+    }
+
+    private CompletableFuture<Void> write(dev.parley.server.store.jdbc.WriteQueue.Write<Integer> write) {
+        return db.writes().submit(write).thenApply(changed -> null);
+    }
+}
