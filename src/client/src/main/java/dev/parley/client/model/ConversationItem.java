@@ -16,6 +16,8 @@ public final class ConversationItem {
     private final StringProperty preview = new SimpleStringProperty(this, "preview", "");
     private final ObjectProperty<Instant> lastActivity = new SimpleObjectProperty<>(this, "lastActivity");
     private final IntegerProperty unread = new SimpleIntegerProperty(this, "unread");
+    private final javafx.beans.property.BooleanProperty request =
+            new javafx.beans.property.SimpleBooleanProperty(this, "request");
 
     public ConversationItem(long id, String peerHandle, String peerName) {
         this.id = id;
@@ -45,5 +47,10 @@ public final class ConversationItem {
 
     public IntegerProperty unreadProperty() {
         return unread;
+    }
+
+    /** A message request not accepted yet: listed under Requests. */
+    public javafx.beans.property.BooleanProperty requestProperty() {
+        return request;
     }
 }

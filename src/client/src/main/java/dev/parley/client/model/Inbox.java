@@ -8,7 +8,7 @@ import javafx.collections.ObservableList;
 public final class Inbox {
     private final ObservableList<ConversationItem> conversations = FXCollections.observableArrayList(
             item -> new javafx.beans.Observable[] {item.lastActivityProperty(), item.unreadProperty(),
-                item.previewProperty(), item.peerNameProperty()});
+                item.previewProperty(), item.peerNameProperty(), item.requestProperty()});
 
     public ObservableList<ConversationItem> conversations() {
         return conversations;
@@ -18,7 +18,9 @@ public final class Inbox {
         return conversations.stream().filter(c -> c.id() == id).findFirst();
     }
 
+    /** Unread messages in accepted conversations; message requests wait quietly and are not counted. */
     public int totalUnread() {
-        return conversations.stream().mapToInt(c -> c.unreadProperty().get()).sum();
+        return conversations.stream().filter(c -> !c.requestProperty().get())
+                .mapToInt(c -> c.unreadProperty().get()).sum();
     }
 }

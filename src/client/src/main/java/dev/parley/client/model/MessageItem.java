@@ -18,6 +18,7 @@ public final class MessageItem {
     private final LongProperty seq = new SimpleLongProperty(this, "seq");
     private final ObjectProperty<Instant> sentAt = new SimpleObjectProperty<>(this, "sentAt");
     private final ObjectProperty<MessageStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final ObjectProperty<String> failure = new SimpleObjectProperty<>(this, "failure");
 
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
             Instant sentAt, MessageStatus status) {
@@ -61,5 +62,10 @@ public final class MessageItem {
 
     public ObjectProperty<MessageStatus> statusProperty() {
         return status;
+    }
+
+    /** The server's error code when it refused this message, else null. */
+    public ObjectProperty<String> failureProperty() {
+        return failure;
     }
 }

@@ -25,6 +25,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class LocalStore implements AutoCloseable {
     private static final String MESSAGE_COLUMNS = "conversation_id, seq, client_id, sender, text, sent_at, status";
+    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS + ", failure";
 
     private final Connection db;
 
@@ -62,16 +63,17 @@ public final class LocalStore implements AutoCloseable {
     public StoredConversation upsert(ConversationSummary summary) {
         Message last = summary.lastMessage();
         update("INSERT INTO conversations (id, peer_handle, peer_name, last_seq, read_seq, unread, last_text,"
-                        + " last_sender, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " last_sender, last_at, request) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET peer_handle = excluded.peer_handle,"
                         + " peer_name = excluded.peer_name, last_seq = MAX(last_seq, excluded.last_seq),"
                         + " read_seq = MAX(read_seq, excluded.read_seq), unread = excluded.unread,"
                         + " last_text = COALESCE(excluded.last_text, last_text),"
                         + " last_sender = COALESCE(excluded.last_sender, last_sender),"
-                        + " last_at = MAX(last_at, excluded.last_at)",
+                        + " last_at = MAX(last_at, excluded.last_at), request = excluded.request",
                 summary.id(), summary.peer().handle(), summary.peer().displayName(), summary.lastSeq(),
                 summary.readSeq(), summary.unread(), last == null ? null : last.text(),
-                last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli());
+                last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli(),
+                summary.request() ? 1 : 0);
         return conversation(summary.id()).orElseThrow();
     }
 
@@ -135,13 +137,14 @@ public final class LocalStore implements AutoCloseable {
 
     /** The outbox in the order the messages were written. */
     public List<StoredMessage> outbox() {
-        return query("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE status = 'SENDING' ORDER BY local_id",
+        return query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE status = 'SENDING' ORDER BY local_id",
                 LocalStore::message);
     }
 
-    public void setStatus(String sender, UUID clientId, MessageStatus status) {
-        update("UPDATE messages SET status = ? WHERE sender = ? AND client_id = ? AND seq IS NULL", status.name(),
-                sender, clientId.toString());
+    /** Sets an outbox message's status, and why the server refused it ({@code failure}, or null). */
+    public void setStatus(String sender, UUID clientId, MessageStatus status, String failure) {
+        update("UPDATE messages SET status = ?, failure = ? WHERE sender = ? AND client_id = ? AND seq IS NULL",
+                status.name(), failure, sender, clientId.toString());
     }
 
     /**
@@ -150,10 +153,10 @@ public final class LocalStore implements AutoCloseable {
      */
     public List<StoredMessage> messages(long conversationId, Long beforeSeq, int limit) {
         List<StoredMessage> newestFirst = beforeSeq == null
-                ? query("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = ?"
+                ? query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ?"
                         + " ORDER BY seq IS NULL DESC, seq DESC, local_id DESC LIMIT ?", LocalStore::message,
                         conversationId, limit)
-                : query("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
+                : query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
                         + " ORDER BY seq DESC LIMIT ?", LocalStore::message, conversationId, beforeSeq, limit);
         List<StoredMessage> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
@@ -163,6 +166,17 @@ public final class LocalStore implements AutoCloseable {
     public void setReadCursor(long conversationId, long readSeq, int unread) {
         update("UPDATE conversations SET read_seq = MAX(read_seq, ?), unread = ? WHERE id = ?", readSeq, unread,
                 conversationId);
+    }
+
+    /** The user accepted (or answered) a request: it belongs in the main list now. */
+    public void clearRequest(long conversationId) {
+        update("UPDATE conversations SET request = 0 WHERE id = ?", conversationId);
+    }
+
+    /** Forgets a conversation and its messages (a declined request). */
+    public void forget(long conversationId) {
+        update("DELETE FROM messages WHERE conversation_id = ?", conversationId);
+        update("DELETE FROM conversations WHERE id = ?", conversationId);
     }
 
     public void setUnread(long conversationId, int unread) {
@@ -181,13 +195,14 @@ public final class LocalStore implements AutoCloseable {
     private static StoredConversation conversation(ResultSet row) throws SQLException {
         return new StoredConversation(row.getLong("id"), row.getString("peer_handle"), row.getString("peer_name"),
                 row.getLong("last_seq"), row.getLong("read_seq"), row.getInt("unread"), row.getString("last_text"),
-                row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")));
+                row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1);
     }
 
     private static StoredMessage message(ResultSet row) throws SQLException {
         return new StoredMessage(row.getLong("conversation_id"), row.getLong("seq"),
                 UUID.fromString(row.getString("client_id")), row.getString("sender"), row.getString("text"),
-                Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")));
+                Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")),
+                row.getString("failure"));
     }
 
     @FunctionalInterface

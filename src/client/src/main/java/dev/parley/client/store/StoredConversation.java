@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A conversation as the local cache holds it, with what the inbox shows of its last message. */
 public record StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
-        int unread, String lastText, String lastSender, Instant lastAt) {
+        int unread, String lastText, String lastSender, Instant lastAt, boolean request) {
 }

@@ -142,7 +142,7 @@ public final class ChatSession implements AutoCloseable {
     /** Puts a failed message back into the outbox. */
     public void retry(UUID clientId) {
         onIo(() -> {
-            store.setStatus(me.handle(), clientId, MessageStatus.SENDING);
+            store.setStatus(me.handle(), clientId, MessageStatus.SENDING, null);
             store.outbox().stream().filter(m -> m.clientId().equals(clientId)).findFirst().ifPresent(this::publish);
             flushOutbox();
         });
@@ -220,6 +220,41 @@ public final class ChatSession implements AutoCloseable {
                     publishInbox(store.conversations());
                     return summary.id();
                 }, io);
+    }
+
+    /** Accepts a message request: the conversation moves to the main list. */
+    public CompletableFuture<Void> acceptRequest(long conversationId) {
+        return onIo(() -> connection.request(new Request.RequestAccept(conversationId), Reply.Empty.class))
+                .thenCompose(reply -> reply)
+                .thenAcceptAsync(done -> {
+                    store.clearRequest(conversationId);
+                    store.conversation(conversationId).ifPresent(this::publishConversation);
+                }, io);
+    }
+
+    /** Deletes a message request (and with {@code block}, blocks its sender first); it leaves the inbox. */
+    public CompletableFuture<Void> declineRequest(long conversationId, String peerHandle, boolean block) {
+        CompletableFuture<Void> blocked = block
+                ? onIo(() -> connection.request(new Request.UserBlock(peerHandle), Reply.Empty.class))
+                        .thenCompose(reply -> reply).thenRun(() -> { })
+                : CompletableFuture.completedFuture(null);
+        return blocked
+                .thenCompose(done -> onIo(() -> connection.request(new Request.RequestDecline(conversationId),
+                        Reply.Empty.class)).thenCompose(reply -> reply))
+                .thenAcceptAsync(done -> {
+                    store.forget(conversationId);
+                    fx.execute(() -> inbox.conversations().removeIf(item -> item.id() == conversationId));
+                }, io);
+    }
+
+    public CompletableFuture<dev.parley.protocol.DmPolicy> privacy() {
+        return onIo(() -> connection.request(new Request.PrivacyGet(), Reply.Privacy.class))
+                .thenCompose(reply -> reply).thenApply(Reply.Privacy::dmPolicy);
+    }
+
+    public CompletableFuture<dev.parley.protocol.DmPolicy> setPrivacy(dev.parley.protocol.DmPolicy policy) {
+        return onIo(() -> connection.request(new Request.PrivacySet(policy), Reply.Privacy.class))
+                .thenCompose(reply -> reply).thenApply(Reply.Privacy::dmPolicy);
     }
 
     public CompletableFuture<UserProfile> lookUp(String handle) {
@@ -358,6 +393,9 @@ public final class ChatSession implements AutoCloseable {
                 .whenCompleteAsync((sent, error) -> {
                     flushing = false;
                     if (error == null) {
+                        // Writing in a conversation accepts it, on the server too.
+                        store.conversation(next.conversationId()).filter(StoredConversation::request)
+                                .ifPresent(c -> store.clearRequest(c.id()));
                         applyMessage(sent.message(), false);
                         flushOutbox();
                         return;
@@ -365,9 +403,10 @@ public final class ChatSession implements AutoCloseable {
                     Throwable cause = unwrap(error);
                     if (cause instanceof ProtocolException refused && PERMANENT.contains(refused.code())) {
                         log.info("message {} refused: {}", next.clientId(), refused.getMessage());
-                        store.setStatus(me.handle(), next.clientId(), MessageStatus.FAILED);
+                        String reason = refused.code().wireName();
+                        store.setStatus(me.handle(), next.clientId(), MessageStatus.FAILED, reason);
                         publish(new StoredMessage(next.conversationId(), 0, next.clientId(), next.sender(),
-                                next.text(), next.sentAt(), MessageStatus.FAILED));
+                                next.text(), next.sentAt(), MessageStatus.FAILED, reason));
                         flushOutbox();
                     } else if (signedIn) {
                         // Busy or slow but still connected: try again shortly (the server says when, if it knows).
@@ -417,6 +456,7 @@ public final class ChatSession implements AutoCloseable {
         item.previewProperty().set(conversation.lastText() == null ? "" : conversation.lastText());
         item.lastActivityProperty().set(conversation.lastAt());
         item.unreadProperty().set(conversation.unread());
+        item.requestProperty().set(conversation.request());
     }
 
     private void setState(ConnectionState next) {

@@ -7,7 +7,8 @@ public enum FxmlView {
     CONVERSATIONS("conversations/ConversationListView.fxml"),
     CHAT("chat/ChatView.fxml"),
     NEW_MESSAGE("newmessage/NewMessageView.fxml"),
-    STARTING("main/StartingView.fxml");
+    STARTING("main/StartingView.fxml"),
+    PRIVACY("privacy/PrivacyView.fxml");
 
     private final String path;
 

@@ -27,6 +27,7 @@ class ChatSessionTest {
         try (TestServer server = new TestServer(tempDir.resolve("server"));
                 Peer alice = Peer.register(server.uri(), "alice", "Alice");
                 Peer bob = Peer.register(server.uri(), "bob", "Bob")) {
+            Peer.befriend(alice, bob);
             try (ChatSession session = new ChatSession(server.uri(), alice.token(),
                     new UserProfile("alice", "Alice", Instant.EPOCH), tempDir.resolve("cache"), Runnable::run,
                     Clock.systemUTC())) {

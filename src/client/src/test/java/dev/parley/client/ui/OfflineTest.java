@@ -18,6 +18,7 @@ class OfflineTest extends AppTest {
         startServer();
         try (Peer alice = Peer.register(server.uri(), "alice", "Alice Liddell");
                 Peer bob = Peer.register(server.uri(), "bob", "Bob Marsh")) {
+            Peer.befriend(alice, bob);
             long conversation = bob.open("alice");
             bob.send(conversation, "Ping me when you land");
             launch(sessionOf(alice, "Alice Liddell"));
@@ -49,6 +50,7 @@ class OfflineTest extends AppTest {
         startServer();
         try (Peer alice = Peer.register(server.uri(), "alice", "Alice Liddell");
                 Peer bob = Peer.register(server.uri(), "bob", "Bob Marsh")) {
+            Peer.befriend(alice, bob);
             bob.send(bob.open("alice"), "See you Saturday");
             launch(sessionOf(alice, "Alice Liddell"));
             waitUntil(() -> screen.conversationNames().size() == 1 && showing("#banner") == false);

@@ -50,6 +50,8 @@ public final class ChatView {
     @FXML private TextArea composer;
     @FXML private Label counter;
     @FXML private Button sendButton;
+    @FXML private VBox requestBanner;
+    @FXML private Label requestText;
 
     /** The row at the top of the viewport and how far it was scrolled past, to restore after a prepend. */
     private record Anchor(Object key, double offset) {
@@ -100,6 +102,8 @@ public final class ChatView {
         counter.managedProperty().bind(counter.visibleProperty());
         model.overLimitProperty().addListener((obs, was, over) -> counter.pseudoClassStateChanged(OVER_LIMIT, over));
         sendButton.disableProperty().bind(model.canSendProperty().not());
+        requestBanner.visibleProperty().bind(model.isRequestProperty());
+        requestBanner.managedProperty().bind(requestBanner.visibleProperty());
     }
 
     private void showHeader(ConversationItem item) {
@@ -110,6 +114,7 @@ public final class ChatView {
         peerName.textProperty().bind(item.peerNameProperty());
         peerHandle.setText("@" + item.peerHandle());
         noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
+        requestText.setText(ViewLoader.text("requests.explain", item.peerNameProperty().get(), item.peerHandle()));
         Platform.runLater(composer::requestFocus);
     }
 
@@ -232,6 +237,21 @@ public final class ChatView {
     private void send() {
         model.send();
         composer.requestFocus();
+    }
+
+    @FXML
+    private void acceptRequest() {
+        model.acceptRequest();
+    }
+
+    @FXML
+    private void declineRequest() {
+        model.declineRequest(false);
+    }
+
+    @FXML
+    private void blockRequest() {
+        model.declineRequest(true);
     }
 
     @FXML

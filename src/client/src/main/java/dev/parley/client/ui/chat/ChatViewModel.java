@@ -54,6 +54,7 @@ public final class ChatViewModel {
     /** Incremented whenever the view should scroll to the newest message. */
     private final IntegerProperty scrollToEndRequests = new SimpleIntegerProperty(this, "scrollToEndRequests");
     private final BooleanBinding canSend;
+    private final BooleanProperty isRequest = new SimpleBooleanProperty(this, "isRequest");
     private final StringBinding counter;
     private final BooleanBinding overLimit;
     private long generation;
@@ -72,6 +73,14 @@ public final class ChatViewModel {
         this.formats = formats;
         this.canSend = Bindings.createBooleanBinding(() -> conversation.get() != null && !draft.get().isBlank()
                 && length(draft.get().strip()) <= Limits.MAX_TEXT_CHARS, conversation, draft);
+        conversation.addListener((obs, old, item) -> {
+            isRequest.unbind();
+            if (item == null) {
+                isRequest.set(false);
+            } else {
+                isRequest.bind(item.requestProperty());
+            }
+        });
         this.overLimit = Bindings.createBooleanBinding(() -> length(draft.get().strip()) > Limits.MAX_TEXT_CHARS,
                 draft);
         this.counter = Bindings.createStringBinding(() -> {
@@ -169,6 +178,26 @@ public final class ChatViewModel {
         draft.set("");
     }
 
+    /** Accepts the open message request; replying would accept it too. */
+    public void acceptRequest() {
+        ConversationItem item = conversation.get();
+        if (item != null) {
+            session.acceptRequest(item.id());
+        }
+    }
+
+    /** Deletes the open message request, blocking its sender when asked to. */
+    public void declineRequest(boolean block) {
+        ConversationItem item = conversation.get();
+        if (item != null) {
+            session.declineRequest(item.id(), item.peerHandle(), block);
+        }
+    }
+
+    public BooleanProperty isRequestProperty() {
+        return isRequest;
+    }
+
     public void retry(MessageItem item) {
         if (item.statusProperty().get() == MessageStatus.FAILED) {
             session.retry(item.clientId());
@@ -193,6 +222,7 @@ public final class ChatViewModel {
             message.seqProperty().set(stored.seq());
             message.sentAtProperty().set(stored.sentAt());
             message.statusProperty().set(stored.status());
+            message.failureProperty().set(stored.failure());
             scheduleRebuild();
             return;
         }
@@ -227,8 +257,10 @@ public final class ChatViewModel {
     }
 
     private MessageItem toItem(StoredMessage stored) {
-        return new MessageItem(stored.conversationId(), stored.clientId(), stored.sender(), stored.text(),
+        MessageItem item = new MessageItem(stored.conversationId(), stored.clientId(), stored.sender(), stored.text(),
                 stored.sender().equals(session.me().handle()), stored.seq(), stored.sentAt(), stored.status());
+        item.failureProperty().set(stored.failure());
+        return item;
     }
 
     /** Many messages can arrive in one burst (a sync page): rebuild the rows once for all of them. */

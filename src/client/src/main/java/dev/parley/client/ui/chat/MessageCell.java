@@ -36,7 +36,9 @@ final class MessageCell extends ListCell<ChatRow> {
     private final FontIcon status = new FontIcon();
     private final HBox meta = new HBox(4, time, status);
     private final VBox bubble = new VBox(2, text, meta);
-    private final HBox bubbleRow = new HBox(bubble);
+    private final Label failure = new Label();
+    private final VBox bubbleWithReason = new VBox(bubble, failure);
+    private final HBox bubbleRow = new HBox(bubbleWithReason);
     private final InvalidationListener refresh = observable -> showBubble();
     private MessageItem shown;
 
@@ -60,6 +62,10 @@ final class MessageCell extends ListCell<ChatRow> {
         text.maxWidthProperty().bind(list.widthProperty().multiply(MAX_BUBBLE_SHARE).subtract(28));
         HBox.setHgrow(bubble, Priority.NEVER);
         bubbleRow.getStyleClass().add("bubble-row");
+        failure.getStyleClass().add("bubble-failure");
+        failure.setWrapText(true);
+        failure.maxWidthProperty().bind(bubble.maxWidthProperty());
+        bubbleWithReason.setAlignment(Pos.TOP_RIGHT);
         status.setOnMouseClicked(event -> {
             if (shown != null && shown.statusProperty().get() == MessageStatus.FAILED) {
                 onRetry.accept(shown);
@@ -73,6 +79,7 @@ final class MessageCell extends ListCell<ChatRow> {
         if (shown != null) {
             shown.statusProperty().removeListener(refresh);
             shown.sentAtProperty().removeListener(refresh);
+            shown.failureProperty().removeListener(refresh);
             shown = null;
         }
         super.updateItem(row, empty);
@@ -89,11 +96,26 @@ final class MessageCell extends ListCell<ChatRow> {
             shown = message.message();
             shown.statusProperty().addListener(refresh);
             shown.sentAtProperty().addListener(refresh);
+            shown.failureProperty().addListener(refresh);
             pseudoClassStateChanged(FIRST, message.first());
             pseudoClassStateChanged(LAST, message.last());
             showBubble();
             setGraphic(bubbleRow);
         }
+    }
+
+    /** The refusal in plain words, from the server's error code. */
+    static String failureText(String code) {
+        if (code == null) {
+            return ViewLoader.text("chat.failed.other");
+        }
+        return switch (code) {
+            case "privacy_denied" -> ViewLoader.text("chat.failed.privacy");
+            case "blocked" -> ViewLoader.text("chat.failed.blocked");
+            case "forbidden" -> ViewLoader.text("chat.failed.forbidden");
+            case "too_large" -> ViewLoader.text("chat.failed.tooLarge");
+            default -> ViewLoader.text("chat.failed.other");
+        };
     }
 
     private void showBubble() {
@@ -121,6 +143,10 @@ final class MessageCell extends ListCell<ChatRow> {
             case FAILED -> "fth-alert-circle";
         });
         status.setCursor(state == MessageStatus.FAILED ? Cursor.HAND : Cursor.DEFAULT);
+        String reason = state == MessageStatus.FAILED ? failureText(message.failureProperty().get()) : "";
+        failure.setText(reason);
+        failure.setVisible(!reason.isEmpty());
+        failure.setManaged(!reason.isEmpty());
         Tooltip.install(status, new Tooltip(statusText));
         setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", message.text(), time.getText(), statusText)
                 : ViewLoader.text("chat.accessible.theirs", message.text(), time.getText())));

@@ -19,6 +19,7 @@ public final class ConversationListView {
     private final Formats formats;
     private final Runnable onNewMessage;
     private final Runnable onSignOut;
+    private final Runnable onPrivacy;
     private final String whoAmIText;
     private final String signOutText;
     private final Parent root;
@@ -27,9 +28,14 @@ public final class ConversationListView {
     @FXML private ListView<ConversationItem> list;
     @FXML private MenuItem whoAmI;
     @FXML private MenuItem signOutItem;
+    @FXML private Label title;
+    @FXML private javafx.scene.layout.HBox requestsBar;
+    @FXML private javafx.scene.control.Button requestsButton;
+    @FXML private org.kordamp.ikonli.javafx.FontIcon requestsIcon;
 
     public ConversationListView(ConversationListViewModel model, Formats formats, String whoAmIText,
-            String signOutText, Runnable onNewMessage, Runnable onSignOut) {
+            String signOutText, Runnable onNewMessage, Runnable onSignOut, Runnable onPrivacy) {
+        this.onPrivacy = onPrivacy;
         this.model = model;
         this.formats = formats;
         this.whoAmIText = whoAmIText;
@@ -47,6 +53,15 @@ public final class ConversationListView {
     private void initialize() {
         whoAmI.setText(whoAmIText);
         signOutItem.setText(signOutText);
+        var requests = model.showingRequestsProperty();
+        title.textProperty().bind(javafx.beans.binding.Bindings.when(requests)
+                .then(ViewLoader.text("requests.title")).otherwise(ViewLoader.text("conversations.title")));
+        requestsBar.visibleProperty().bind(model.requestCountProperty().greaterThan(0).or(requests));
+        requestsBar.managedProperty().bind(requestsBar.visibleProperty());
+        requestsButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> requests.get()
+                ? ViewLoader.text("requests.back") : ViewLoader.text("requests.show", model.requestCountProperty().get()),
+                requests, model.requestCountProperty()));
+        requests.addListener((obs, was, now) -> requestsIcon.setIconLiteral(now ? "fth-arrow-left" : "fth-inbox"));
         searchField.textProperty().bindBidirectional(model.filterProperty());
         list.setItems(model.conversations());
         list.setCellFactory(view -> new ConversationCell(formats));
@@ -109,6 +124,16 @@ public final class ConversationListView {
     @FXML
     private void newMessage() {
         onNewMessage.run();
+    }
+
+    @FXML
+    private void toggleRequests() {
+        model.showingRequestsProperty().set(!model.showingRequestsProperty().get());
+    }
+
+    @FXML
+    private void privacy() {
+        onPrivacy.run();
     }
 
     @FXML

@@ -17,6 +17,9 @@ import javafx.collections.transformation.SortedList;
 /** The conversation list: sorted by last activity, filtered by the search text, with the selection. */
 public final class ConversationListViewModel {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final javafx.beans.property.BooleanProperty showingRequests =
+            new javafx.beans.property.SimpleBooleanProperty(this, "showingRequests");
+    private final javafx.beans.binding.IntegerBinding requestCount;
     private final ObjectProperty<ConversationItem> selected = new SimpleObjectProperty<>(this, "selected");
     private final FilteredList<ConversationItem> filtered;
     private final SortedList<ConversationItem> sorted;
@@ -27,8 +30,17 @@ public final class ConversationListViewModel {
         this.filtered = new FilteredList<>(inbox.conversations());
         this.filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             String query = filter.get().strip().toLowerCase(Locale.ROOT);
-            return query.isEmpty() ? item -> true : item -> matches(item, query);
-        }, filter));
+            boolean requests = showingRequests.get();
+            return item -> item.requestProperty().get() == requests && (query.isEmpty() || matches(item, query));
+        }, filter, showingRequests));
+        this.requestCount = Bindings.createIntegerBinding(() -> (int) inbox.conversations().stream()
+                .filter(item -> item.requestProperty().get()).count(), inbox.conversations());
+        // The last request handled: back to the chats.
+        requestCount.addListener((obs, old, count) -> {
+            if (count.intValue() == 0) {
+                showingRequests.set(false);
+            }
+        });
         this.sorted = new SortedList<>(filtered, Comparator.comparing(
                 (ConversationItem item) -> item.lastActivityProperty().get() == null ? Instant.EPOCH
                         : item.lastActivityProperty().get()).reversed().thenComparing(ConversationItem::id,
@@ -48,6 +60,15 @@ public final class ConversationListViewModel {
     /** True when the user has no conversations at all (not merely none matching the search). */
     public boolean isInboxEmpty() {
         return inbox.conversations().isEmpty();
+    }
+
+    /** Whether the list shows message requests instead of chats. */
+    public javafx.beans.property.BooleanProperty showingRequestsProperty() {
+        return showingRequests;
+    }
+
+    public javafx.beans.binding.IntegerBinding requestCountProperty() {
+        return requestCount;
     }
 
     public StringProperty filterProperty() {

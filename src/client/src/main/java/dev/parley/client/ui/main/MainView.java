@@ -50,7 +50,7 @@ public final class MainView {
         String me = ViewLoader.text("account.signedInAs", model.session().me().displayName(),
                 model.session().me().handle());
         conversationList = new ConversationListView(model.conversations(), formats, me, signOutLabel,
-                this::newMessage, onSignOut);
+                this::newMessage, onSignOut, this::privacy);
         chatView = new ChatView(model.chat(), this::newMessage);
         split.getItems().setAll(conversationList.root(), chatView.root());
         SplitPane.setResizableWithParent(conversationList.root(), false);
@@ -81,6 +81,10 @@ public final class MainView {
     public void dispose() {
         stage.titleProperty().unbind();
         chatView.dispose();
+    }
+
+    private void privacy() {
+        new dev.parley.client.ui.privacy.PrivacyDialog(stage, model.session()).showAndWait();
     }
 
     private void newMessage() {

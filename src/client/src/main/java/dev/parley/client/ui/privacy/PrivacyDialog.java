@@ -1,0 +1,66 @@
+package dev.parley.client.ui.privacy;
+
+import dev.parley.client.sync.ChatSession;
+import dev.parley.client.ui.FxmlView;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.protocol.DmPolicy;
+import java.util.Map;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.stage.Window;
+
+/** The privacy dialog: who can send the user direct messages. */
+public final class PrivacyDialog extends Dialog<Void> {
+    private final PrivacyViewModel model;
+
+    @FXML private ToggleGroup policyGroup;
+    @FXML private RadioButton everyone;
+    @FXML private RadioButton friends;
+    @FXML private RadioButton noOne;
+    @FXML private Label errorLabel;
+
+    public PrivacyDialog(Window owner, ChatSession session) {
+        this.model = new PrivacyViewModel(session);
+        initOwner(owner);
+        setTitle(ViewLoader.text("privacy.title"));
+        setHeaderText(null);
+        ButtonType save = new ButtonType(ViewLoader.text("privacy.save"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        getDialogPane().setContent(ViewLoader.load(FxmlView.PRIVACY, this));
+        Button saveButton = (Button) getDialogPane().lookupButton(save);
+        saveButton.disableProperty().bind(model.busyProperty().or(model.dmPolicyProperty().isNull()));
+        saveButton.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            model.save(this::close);
+        });
+        setResultConverter(button -> null);
+        model.load();
+    }
+
+    @FXML
+    private void initialize() {
+        Map<DmPolicy, RadioButton> buttons = Map.of(DmPolicy.EVERYONE, everyone, DmPolicy.FRIENDS, friends,
+                DmPolicy.NO_ONE, noOne);
+        buttons.forEach((policy, button) -> button.setUserData(policy));
+        model.dmPolicyProperty().addListener((obs, old, policy) -> {
+            if (policy != null && policyGroup.getSelectedToggle() != buttons.get(policy)) {
+                policyGroup.selectToggle(buttons.get(policy));
+            }
+        });
+        policyGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle != null) {
+                model.dmPolicyProperty().set((DmPolicy) toggle.getUserData());
+            }
+        });
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+    }
+}
