@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.social.AccountLimits;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--argon-iterations", description = "Argon2id iterations (default: ${DEFAULT-VALUE})")
     int argonIterations = 3;
 
+    @Option(names = "--relaxed-limits",
+            description = "Lift the per-account message, conversation and follow limits (load tests only).")
+    boolean relaxedLimits;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -33,7 +38,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = ServerConfig.builder(data).bind(bind).port(port)
-                .argon(argonMemoryKiB, argonIterations).build();
+                .argon(argonMemoryKiB, argonIterations)
+                .accountRates(relaxedLimits ? AccountLimits.Rates.GENEROUS : AccountLimits.Rates.DEFAULT).build();
         ParleyServer server = ParleyServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,6 +12,7 @@ import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import dev.parley.server.store.sqlite.SqliteSocialStore;
+import dev.parley.server.social.AccountLimits;
 import dev.parley.server.social.SocialService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -63,9 +64,11 @@ public final class ParleyServer implements AutoCloseable {
         AccountService accounts = new AccountService(accountStore, hasher, registry,
                 config.loginLimits(), config.clock());
         LocalBus bus = new LocalBus(registry, codec);
-        ConversationService conversations = new ConversationService(new SqliteConversationStore(database), bus,
-                config.clock());
-        SocialService social = new SocialService(new SqliteSocialStore(database), accountStore, bus, config.clock());
+        AccountLimits limits = new AccountLimits(config.accountRates(), config.clock());
+        SqliteSocialStore socialStore = new SqliteSocialStore(database);
+        ConversationService conversations = new ConversationService(new SqliteConversationStore(database),
+                socialStore, limits, bus, config.clock());
+        SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock());
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
         Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social), workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,

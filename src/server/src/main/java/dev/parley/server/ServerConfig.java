@@ -1,6 +1,7 @@
 package dev.parley.server;
 
 import dev.parley.server.auth.LoginLimits;
+import dev.parley.server.social.AccountLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * @param maxBacklogFrames unread outbound frames after which a connection is cut off
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
-        int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, LoginLimits loginLimits) {
+        int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, LoginLimits loginLimits,
+        AccountLimits.Rates accountRates) {
 
     public static final int DEFAULT_PORT = 7447;
 
@@ -26,6 +28,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(loginLimits, "loginLimits");
+        Objects.requireNonNull(accountRates, "accountRates");
     }
 
     public static Builder builder(Path dataDir) {
@@ -44,6 +47,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         private int workerThreads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
         private int maxBacklogFrames = 2_048;
         private LoginLimits loginLimits = LoginLimits.DEFAULT;
+        private AccountLimits.Rates accountRates = AccountLimits.Rates.DEFAULT;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -81,9 +85,15 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
             return this;
         }
 
+        /** Per-account limits on messages, new conversations with strangers and follows. */
+        public Builder accountRates(AccountLimits.Rates accountRates) {
+            this.accountRates = accountRates;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                    workerThreads, maxBacklogFrames, loginLimits);
+                    workerThreads, maxBacklogFrames, loginLimits, accountRates);
         }
     }
 }

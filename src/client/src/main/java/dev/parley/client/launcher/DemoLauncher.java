@@ -51,7 +51,9 @@ public final class DemoLauncher implements AutoCloseable {
         }
         DemoClock clock = new DemoClock();
         ParleyServer server = ParleyServer.start(ServerConfig.builder(demoDir.resolve("server"))
-                .port(0).clock(clock).argon(1024, 1).build());
+                .port(0).clock(clock).argon(1024, 1)
+                // Seeding writes weeks of history in seconds; the demo server is the user's own.
+                .accountRates(dev.parley.server.social.AccountLimits.Rates.GENEROUS).build());
         DemoScript script = DemoScript.load();
         Properties tokens = new Properties();
         try {

@@ -21,7 +21,8 @@ public final class TestServer implements AutoCloseable {
     /** Starts again on the same port (after {@link #stop()}), like a server coming back. */
     public void start() {
         try {
-            server = ParleyServer.start(ServerConfig.builder(dataDir).port(port).argon(1024, 1).build());
+            server = ParleyServer.start(ServerConfig.builder(dataDir).port(port).argon(1024, 1)
+                    .accountRates(dev.parley.server.social.AccountLimits.Rates.GENEROUS).build());
             port = server.port();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

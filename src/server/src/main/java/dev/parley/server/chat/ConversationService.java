@@ -7,7 +7,9 @@ import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.server.bus.Bus;
 import dev.parley.server.net.Identity;
+import dev.parley.server.social.AccountLimits;
 import dev.parley.server.store.ConversationStore;
+import dev.parley.server.store.SocialStore;
 import dev.parley.server.store.UserRecord;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -15,16 +17,26 @@ import java.util.concurrent.CompletableFuture;
 /** 1:1 conversations: open, list, send, read cursors, history and catch-up. */
 public final class ConversationService {
     private final ConversationStore conversations;
+    private final SocialStore social;
+    private final AccountLimits limits;
     private final Bus bus;
     private final Clock clock;
 
-    public ConversationService(ConversationStore conversations, Bus bus, Clock clock) {
+    public ConversationService(ConversationStore conversations, SocialStore social, AccountLimits limits, Bus bus,
+            Clock clock) {
         this.conversations = conversations;
+        this.social = social;
+        this.limits = limits;
         this.bus = bus;
         this.clock = clock;
     }
 
+    /** Opens the conversation; starting a new one with someone who is not a friend counts against a limit. */
     public CompletableFuture<ConversationSummary> open(Identity me, UserRecord other) {
+        if (other.id() != me.userId() && !conversations.hasDirect(me.userId(), other.id())
+                && !social.relationship(me.userId(), other.id(), other.handle()).friends()) {
+            limits.newConversation(me.userId());
+        }
         return conversations.openDirect(me.userId(), other.id(), clock.instant())
                 .thenApply(id -> conversations.summary(id, me.userId()).orElseThrow());
     }
@@ -38,6 +50,7 @@ public final class ConversationService {
      * other devices too). A resend returns the original and pushes nothing new.
      */
     public CompletableFuture<Reply.Sent> send(Identity me, Request.MessageSend request) {
+        limits.message(me.userId());
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
                         clock.instant())
                 .thenApply(appended -> {

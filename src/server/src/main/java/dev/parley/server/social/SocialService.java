@@ -16,12 +16,14 @@ import java.util.concurrent.CompletableFuture;
 public final class SocialService {
     private final SocialStore social;
     private final AccountStore accounts;
+    private final AccountLimits limits;
     private final Bus bus;
     private final Clock clock;
 
-    public SocialService(SocialStore social, AccountStore accounts, Bus bus, Clock clock) {
+    public SocialService(SocialStore social, AccountStore accounts, AccountLimits limits, Bus bus, Clock clock) {
         this.social = social;
         this.accounts = accounts;
+        this.limits = limits;
         this.bus = bus;
         this.clock = clock;
     }
@@ -39,6 +41,7 @@ public final class SocialService {
 
     public CompletableFuture<Reply.Relationship> follow(Identity me, Request.UserFollow request) {
         UserRecord other = visibleOther(me, request.handle());
+        limits.follow(me.userId());
         return social.follow(me.userId(), other.id(), clock.instant())
                 .thenApply(done -> social.relationship(me.userId(), other.id(), other.handle()));
     }

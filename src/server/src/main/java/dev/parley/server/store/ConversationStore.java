@@ -15,6 +15,9 @@ public interface ConversationStore {
     /** Gets or creates the direct conversation between two users (the same user for notes to self). */
     CompletableFuture<Long> openDirect(long userId, long otherUserId, Instant now);
 
+    /** Whether the two users already have a direct conversation. */
+    boolean hasDirect(long userId, long otherUserId);
+
     /** The conversation as {@code userId} sees it, or empty when they are not a member. */
     Optional<ConversationSummary> summary(long conversationId, long userId);
 

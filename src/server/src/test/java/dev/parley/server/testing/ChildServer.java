@@ -28,7 +28,8 @@ public final class ChildServer implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=logback.xml", "dev.parley.server.Main",
-                "--port", "0", "--data", dataDir.toString(), "--argon-memory-kib", "1024", "--argon-iterations", "1"))
+                "--port", "0", "--data", dataDir.toString(), "--argon-memory-kib", "1024", "--argon-iterations", "1",
+                "--relaxed-limits"))
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<URI> listening = new CompletableFuture<>();

@@ -2,6 +2,7 @@ package dev.parley.server.testing;
 
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
+import dev.parley.server.social.AccountLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,8 +12,9 @@ public final class TestServers {
     private TestServers() {
     }
 
+    /** Per-account limits are lifted: tests pipeline thousands of messages. RateLimitTest sets its own. */
     public static ServerConfig.Builder config(Path dataDir) {
-        return ServerConfig.builder(dataDir).port(0).argon(1024, 1);
+        return ServerConfig.builder(dataDir).port(0).argon(1024, 1).accountRates(AccountLimits.Rates.GENEROUS);
     }
 
     public static ParleyServer start(Path dataDir) {

@@ -71,6 +71,12 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     @Override
+    public boolean hasDirect(long userId, long otherUserId) {
+        return Rows.read(db.readers(), c -> Rows.one(c, "SELECT 1 FROM direct_pairs WHERE user_lo = ? AND user_hi = ?",
+                row -> 1, Math.min(userId, otherUserId), Math.max(userId, otherUserId)).isPresent());
+    }
+
+    @Override
     public Optional<ConversationSummary> summary(long conversationId, long userId) {
         return Rows.read(db.readers(), c -> Rows.one(c, SUMMARY_SELECT + " AND c.id = ?",
                 row -> summary(c, row), userId, conversationId));

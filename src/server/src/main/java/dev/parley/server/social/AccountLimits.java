@@ -1,0 +1,60 @@
+package dev.parley.server.social;
+
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.server.auth.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Per-account token buckets against floods and spam: messages sent, conversations started with people who
+ * are not friends, and follows. Exceeding one is a typed {@code rate_limited} with {@code retryAfterMs}.
+ */
+public final class AccountLimits {
+
+    /** A bucket: {@code burst} actions at once, then one more every {@code refill}. */
+    public record Rate(int burst, Duration refill) {
+    }
+
+    /** The three rates; {@link #DEFAULT} for production. */
+    public record Rates(Rate messages, Rate newConversations, Rate follows) {
+        public static final Rates DEFAULT = new Rates(new Rate(60, Duration.ofMillis(500)),
+                new Rate(20, Duration.ofMinutes(3)), new Rate(50, Duration.ofSeconds(30)));
+        /** For trusted bulk work such as seeding demo history and load tests. */
+        public static final Rates GENEROUS = new Rates(new Rate(100_000, Duration.ofMillis(1)),
+                new Rate(10_000, Duration.ofMillis(1)), new Rate(10_000, Duration.ofMillis(1)));
+    }
+
+    private final RateLimiter messages;
+    private final RateLimiter newConversations;
+    private final RateLimiter follows;
+
+    public AccountLimits(Rates rates, Clock clock) {
+        this.messages = limiter(rates.messages(), clock);
+        this.newConversations = limiter(rates.newConversations(), clock);
+        this.follows = limiter(rates.follows(), clock);
+    }
+
+    private static RateLimiter limiter(Rate rate, Clock clock) {
+        return new RateLimiter(rate.burst(), rate.refill(), clock);
+    }
+
+    public void message(long userId) {
+        take(messages, userId, "you are sending messages too fast; wait a moment");
+    }
+
+    public void newConversation(long userId) {
+        take(newConversations, userId, "you are starting conversations with new people too fast; try again later");
+    }
+
+    public void follow(long userId) {
+        take(follows, userId, "you are following people too fast; try again later");
+    }
+
+    private static void take(RateLimiter limiter, long userId, String message) {
+        long wait = limiter.tryAcquire(Long.toString(userId));
+        if (wait > 0) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, message, wait);
+        }
+    }
+}
