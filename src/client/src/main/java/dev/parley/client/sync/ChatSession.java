@@ -60,6 +60,8 @@ public final class ChatSession implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ConnectionState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.CONNECTING);
     private final List<Consumer<StoredMessage>> messageListeners = new CopyOnWriteArrayList<>();
+    /** Handles of the people this user blocked (changed on the fx executor only). */
+    private final javafx.collections.ObservableSet<String> blocked = javafx.collections.FXCollections.observableSet();
     // I/O-thread state.
     private boolean signedIn;
     private boolean flushing;
@@ -234,17 +236,47 @@ public final class ChatSession implements AutoCloseable {
 
     /** Deletes a message request (and with {@code block}, blocks its sender first); it leaves the inbox. */
     public CompletableFuture<Void> declineRequest(long conversationId, String peerHandle, boolean block) {
-        CompletableFuture<Void> blocked = block
+        CompletableFuture<Void> blocking = block
                 ? onIo(() -> connection.request(new Request.UserBlock(peerHandle), Reply.Empty.class))
                         .thenCompose(reply -> reply).thenRun(() -> { })
                 : CompletableFuture.completedFuture(null);
-        return blocked
+        return blocking
                 .thenCompose(done -> onIo(() -> connection.request(new Request.RequestDecline(conversationId),
                         Reply.Empty.class)).thenCompose(reply -> reply))
                 .thenAcceptAsync(done -> {
                     store.forget(conversationId);
-                    fx.execute(() -> inbox.conversations().removeIf(item -> item.id() == conversationId));
+                    fx.execute(() -> {
+                        inbox.conversations().removeIf(item -> item.id() == conversationId);
+                        if (block) {
+                            blocked.add(peerHandle);
+                        }
+                    });
                 }, io);
+    }
+
+    /** The people this user blocked, kept up to date; read it on the fx thread. */
+    public javafx.collections.ObservableSet<String> blocked() {
+        return blocked;
+    }
+
+    /** Blocks or unblocks someone; they can no longer message this user or find them while blocked. */
+    public CompletableFuture<Void> setBlocked(String handle, boolean block) {
+        Request request = block ? new Request.UserBlock(handle) : new Request.UserUnblock(handle);
+        return onIo(() -> connection.request(request, Reply.Empty.class)).thenCompose(reply -> reply)
+                .thenRun(() -> fx.execute(() -> {
+                    if (block) {
+                        blocked.add(handle);
+                    } else {
+                        blocked.remove(handle);
+                    }
+                }));
+    }
+
+    private void refreshBlocked() {
+        connection.request(new Request.BlockList(), Reply.Users.class).thenAccept(list -> fx.execute(() -> {
+            blocked.retainAll(list.users().stream().map(UserProfile::handle).toList());
+            list.users().forEach(user -> blocked.add(user.handle()));
+        }));
     }
 
     public CompletableFuture<dev.parley.protocol.DmPolicy> privacy() {
@@ -310,6 +342,7 @@ public final class ChatSession implements AutoCloseable {
                         syncPage();
                     } else {
                         setState(ConnectionState.ONLINE);
+                        refreshBlocked();
                         if (!pendingReads.isEmpty()) {
                             sendReads();
                         }

@@ -51,6 +51,7 @@ public final class ChatView {
     @FXML private Label counter;
     @FXML private Button sendButton;
     @FXML private VBox requestBanner;
+    @FXML private javafx.scene.control.MenuItem blockItem;
     @FXML private Label requestText;
 
     /** The row at the top of the viewport and how far it was scrolled past, to restore after a prepend. */
@@ -102,6 +103,8 @@ public final class ChatView {
         counter.managedProperty().bind(counter.visibleProperty());
         model.overLimitProperty().addListener((obs, was, over) -> counter.pseudoClassStateChanged(OVER_LIMIT, over));
         sendButton.disableProperty().bind(model.canSendProperty().not());
+        blockItem.textProperty().bind(Bindings.when(model.peerBlockedProperty())
+                .then(ViewLoader.text("chat.unblock")).otherwise(ViewLoader.text("chat.block")));
         requestBanner.visibleProperty().bind(model.isRequestProperty());
         requestBanner.managedProperty().bind(requestBanner.visibleProperty());
     }
@@ -237,6 +240,11 @@ public final class ChatView {
     private void send() {
         model.send();
         composer.requestFocus();
+    }
+
+    @FXML
+    private void toggleBlock() {
+        model.toggleBlock();
     }
 
     @FXML

@@ -55,6 +55,7 @@ public final class ChatViewModel {
     private final IntegerProperty scrollToEndRequests = new SimpleIntegerProperty(this, "scrollToEndRequests");
     private final BooleanBinding canSend;
     private final BooleanProperty isRequest = new SimpleBooleanProperty(this, "isRequest");
+    private final BooleanProperty peerBlocked = new SimpleBooleanProperty(this, "peerBlocked");
     private final StringBinding counter;
     private final BooleanBinding overLimit;
     private long generation;
@@ -73,6 +74,8 @@ public final class ChatViewModel {
         this.formats = formats;
         this.canSend = Bindings.createBooleanBinding(() -> conversation.get() != null && !draft.get().isBlank()
                 && length(draft.get().strip()) <= Limits.MAX_TEXT_CHARS, conversation, draft);
+        session.blocked().addListener((javafx.collections.SetChangeListener<String>) change -> updatePeerBlocked());
+        conversation.addListener((obs, old, item) -> updatePeerBlocked());
         conversation.addListener((obs, old, item) -> {
             isRequest.unbind();
             if (item == null) {
@@ -176,6 +179,24 @@ public final class ChatViewModel {
             return null;
         });
         draft.set("");
+    }
+
+    private void updatePeerBlocked() {
+        ConversationItem item = conversation.get();
+        peerBlocked.set(item != null && session.blocked().contains(item.peerHandle()));
+    }
+
+    /** Whether the user blocked the person in the open conversation. */
+    public BooleanProperty peerBlockedProperty() {
+        return peerBlocked;
+    }
+
+    /** Blocks the person in the open conversation, or unblocks them. */
+    public void toggleBlock() {
+        ConversationItem item = conversation.get();
+        if (item != null) {
+            session.setBlocked(item.peerHandle(), !peerBlocked.get());
+        }
     }
 
     /** Accepts the open message request; replying would accept it too. */

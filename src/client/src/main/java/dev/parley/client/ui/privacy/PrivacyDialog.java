@@ -25,9 +25,12 @@ public final class PrivacyDialog extends Dialog<Void> {
     @FXML private RadioButton friends;
     @FXML private RadioButton noOne;
     @FXML private Label errorLabel;
+    @FXML private javafx.scene.layout.VBox blockedList;
+    private final ChatSession session;
 
     public PrivacyDialog(Window owner, ChatSession session) {
         this.model = new PrivacyViewModel(session);
+        this.session = session;
         initOwner(owner);
         setTitle(ViewLoader.text("privacy.title"));
         setHeaderText(null);
@@ -42,6 +45,31 @@ public final class PrivacyDialog extends Dialog<Void> {
         });
         setResultConverter(button -> null);
         model.load();
+        showBlocked();
+        javafx.collections.SetChangeListener<String> blockedChanged = change -> showBlocked();
+        session.blocked().addListener(blockedChanged);
+        setOnHidden(event -> session.blocked().removeListener(blockedChanged));
+    }
+
+    /** One row per blocked person, each with an Unblock button. */
+    private void showBlocked() {
+        blockedList.getChildren().clear();
+        if (session.blocked().isEmpty()) {
+            Label none = new Label(ViewLoader.text("privacy.blocked.none"));
+            none.getStyleClass().add("privacy-explain");
+            blockedList.getChildren().add(none);
+            return;
+        }
+        session.blocked().stream().sorted().forEach(handle -> {
+            Label name = new Label("@" + handle);
+            Button unblock = new Button(ViewLoader.text("privacy.unblock"));
+            unblock.getStyleClass().add("small");
+            unblock.setId("unblock-" + handle);
+            unblock.setOnAction(event -> session.setBlocked(handle, false));
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(name, unblock);
+            row.getStyleClass().add("privacy-blocked-row");
+            blockedList.getChildren().add(row);
+        });
     }
 
     @FXML
