@@ -22,7 +22,7 @@ class OfflineTest extends AppTest {
             long conversation = bob.open("alice");
             bob.send(conversation, "Ping me when you land");
             launch(sessionOf(alice, "Alice Liddell"));
-            waitUntil(() -> screen.conversationNames().size() == 1);
+            waitUntil(() -> screen.conversationNames().size() == 1 && !showing("#banner"));
             screen.open("Bob Marsh");
 
             server.stop();

@@ -70,6 +70,18 @@ public final class WsTransport extends WebSocketServer {
         }
     }
 
+    /** While draining, refuse the handshake itself: an accepted connection would only wait for replies. */
+    @Override
+    public org.java_websocket.handshake.ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket,
+            org.java_websocket.drafts.Draft draft, ClientHandshake request)
+            throws org.java_websocket.exceptions.InvalidDataException {
+        if (draining) {
+            throw new org.java_websocket.exceptions.InvalidDataException(CloseFrame.TRY_AGAIN_LATER,
+                    "server is shutting down");
+        }
+        return super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
+    }
+
     @Override
     public void onStart() {
         started.complete(null);
