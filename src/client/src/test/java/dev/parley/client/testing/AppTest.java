@@ -114,6 +114,15 @@ public abstract class AppTest extends FxRobot {
         return onFx(() -> lookup(query).queryAs(Labeled.class).getText());
     }
 
+    /** The innermost cause, e.g. the ProtocolException inside a failed future's wrappers. */
+    protected static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     /** Writes what the window shows now to a PNG. */
     protected void snapshot(Path file) throws Exception {
         BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));

@@ -44,12 +44,4 @@ class BlockFlowTest extends AppTest {
             assertThat(bob.send(conversation, "back again").text()).isEqualTo("back again");
         }
     }
-
-    private static Throwable rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }

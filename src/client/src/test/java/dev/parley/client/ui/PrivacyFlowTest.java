@@ -94,12 +94,4 @@ class PrivacyFlowTest extends AppTest {
                     .isEqualTo("Not delivered: this person's privacy settings don't allow your message right now.");
         }
     }
-
-    private static Throwable rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }
