@@ -44,6 +44,7 @@ public final class Codec {
             Map.entry("msg.read", Request.MessageRead.class),
             Map.entry("msg.history", Request.MessageHistory.class),
             Map.entry("sync", Request.Sync.class),
+            Map.entry("user.search", Request.UserSearch.class),
             Map.entry("user.follow", Request.UserFollow.class),
             Map.entry("user.unfollow", Request.UserUnfollow.class),
             Map.entry("user.block", Request.UserBlock.class),

@@ -26,6 +26,8 @@ public final class Limits {
     public static final int MAX_HISTORY_PAGE = 100;
     /** Largest number of messages one {@code sync} reply carries; the client asks again while {@code more}. */
     public static final int MAX_SYNC_PAGE = 500;
+    /** Largest page of people one {@code user.search} returns. */
+    public static final int MAX_SEARCH_PAGE = 50;
     /** Longest request id a client may choose. */
     public static final int MAX_REQUEST_ID_CHARS = 64;
     public static final long MAX_PHOTO_BYTES = 25L * 1024 * 1024;

@@ -46,6 +46,10 @@ public final class Reply {
     public record Users(List<UserProfile> users) {
     }
 
+    /** Answer to {@code user.search}: one page, best matches first; {@code more} when another page exists. */
+    public record SearchResults(List<UserProfile> users, boolean more) {
+    }
+
     /** The caller's privacy settings. */
     public record Privacy(DmPolicy dmPolicy) {
     }

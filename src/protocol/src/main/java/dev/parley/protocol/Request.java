@@ -137,6 +137,31 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * Finds people by handle prefix or display name, best matches first, {@code limit} (≤ 50) per page.
+     * People who blocked the caller, and people the caller blocked, never appear.
+     */
+    record UserSearch(String query, Integer page, Integer limit) implements Request {
+        public UserSearch {
+            query = present(query, "query").strip();
+            if (query.startsWith("@")) {
+                query = query.substring(1);
+            }
+            if (query.isEmpty() || query.length() > Limits.MAX_DISPLAY_NAME_CHARS) {
+                throw ProtocolException.badRequest("'query' must be 1–" + Limits.MAX_DISPLAY_NAME_CHARS
+                        + " characters");
+            }
+            page = page == null ? 0 : page;
+            limit = limit == null ? 20 : limit;
+            if (page < 0 || page > 1_000) {
+                throw ProtocolException.badRequest("'page' must be 0–1000");
+            }
+            if (limit < 1 || limit > Limits.MAX_SEARCH_PAGE) {
+                throw ProtocolException.badRequest("'limit' must be 1–" + Limits.MAX_SEARCH_PAGE);
+            }
+        }
+    }
+
     /** Blocks a user: they can no longer message the caller, find them or see their profile. */
     record UserBlock(String handle) implements Request {
         public UserBlock {

@@ -65,6 +65,9 @@ final class Router implements RequestHandler {
     }
 
     private CompletionStage<?> handleSocial(ClientConnection connection, Identity me, Request request) {
+        if (request instanceof Request.UserSearch search) {
+            return completedFuture(social.search(me, search));
+        }
         if (request instanceof Request.UserFollow follow) {
             return social.follow(me, follow);
         }

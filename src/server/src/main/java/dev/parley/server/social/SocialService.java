@@ -65,6 +65,12 @@ public final class SocialService {
         return social.unblock(me.userId(), other.id()).thenApply(done -> new Reply.Empty());
     }
 
+    public Reply.SearchResults search(Identity me, Request.UserSearch request) {
+        var found = social.search(me.userId(), request.query(), request.page() * request.limit(), request.limit());
+        boolean more = found.size() > request.limit();
+        return new Reply.SearchResults(more ? found.subList(0, request.limit()) : found, more);
+    }
+
     public Reply.Users blocked(Identity me) {
         return new Reply.Users(social.blocked(me.userId()));
     }

@@ -60,6 +60,26 @@ public final class SqliteSocialStore implements SocialStore {
     }
 
     @Override
+    public List<UserProfile> search(long viewerId, String query, int offset, int limit) {
+        String q = query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        // Rank: exact handle, handle prefix, a word of the name starting with it, the name containing it.
+        return Rows.read(db.readers(), c -> Rows.list(c, "SELECT handle, display_name, created_at FROM ("
+                + " SELECT u.id, u.handle, u.display_name, u.created_at, CASE"
+                + "  WHEN u.handle = ? THEN 0"
+                + "  WHEN u.handle LIKE ? || '%' ESCAPE '\\' THEN 1"
+                + "  WHEN lower(u.display_name) LIKE ? || '%' ESCAPE '\\'"
+                + "    OR lower(u.display_name) LIKE '% ' || ? || '%' ESCAPE '\\' THEN 2"
+                + "  WHEN lower(u.display_name) LIKE '%' || ? || '%' ESCAPE '\\' THEN 3 END AS rank"
+                + " FROM users u WHERE u.id <> ?"
+                + "  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = u.id AND b.blocked_id = ?)"
+                + "    OR (b.blocker_id = ? AND b.blocked_id = u.id))"
+                + ") WHERE rank IS NOT NULL ORDER BY rank, handle LIMIT ? OFFSET ?",
+                row -> new UserProfile(row.getString(1), row.getString(2), instant(row, "created_at")),
+                query.toLowerCase(java.util.Locale.ROOT), q, q, q, q, viewerId, viewerId, viewerId, limit + 1, offset));
+    }
+
+    @Override
     public boolean blocks(long blockerId, long blockedId) {
         return Rows.read(db.readers(), c -> blocks(c, blockerId, blockedId));
     }
