@@ -45,7 +45,15 @@ public final class ChatScreen {
                 .orElse("");
     }
 
+    /** Clicks the conversation's row once the list has drawn it (the model can be a pulse ahead of the cells). */
     public void open(String name) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () ->
+                    robot.lookup(".conversation-name").match(node -> name.equals(((Label) node).getText()))
+                            .tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no conversation row named " + name, e);
+        }
         robot.clickOn(robot.lookup(".conversation-name").match(node -> name.equals(((Label) node).getText()))
                 .queryLabeled());
     }
