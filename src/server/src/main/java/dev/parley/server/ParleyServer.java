@@ -115,6 +115,7 @@ public final class ParleyServer implements AutoCloseable {
         }
         database.close();
         try {
+            transport.closeAll(Duration.ofSeconds(3));
             transport.stop(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

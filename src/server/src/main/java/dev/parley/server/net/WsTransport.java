@@ -82,6 +82,25 @@ public final class WsTransport extends WebSocketServer {
         return super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
     }
 
+    /**
+     * Closes every connection with 1001 and waits (up to {@code timeout}) for the closing handshakes; any
+     * connection still open then is dropped at the TCP level. Java-WebSocket's own {@code stop()} can end its
+     * selector loop before queued close frames are written and leaves those sockets open, so a client would
+     * only notice the server is gone at its next ping.
+     */
+    public void closeAll(Duration timeout) throws InterruptedException {
+        for (WebSocket socket : getConnections()) {
+            socket.close(CloseFrame.GOING_AWAY, "server is shutting down");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!getConnections().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        for (WebSocket socket : getConnections()) {
+            socket.closeConnection(CloseFrame.GOING_AWAY, "server is shutting down");
+        }
+    }
+
     @Override
     public void onStart() {
         started.complete(null);
