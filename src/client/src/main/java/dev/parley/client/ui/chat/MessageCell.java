@@ -39,6 +39,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private final Label failure = new Label();
     private final VBox bubbleWithReason = new VBox(bubble, failure);
     private final HBox bubbleRow = new HBox(bubbleWithReason);
+    private final Tooltip statusTip = new Tooltip();
     private final InvalidationListener refresh = observable -> showBubble();
     private MessageItem shown;
 
@@ -66,6 +67,7 @@ final class MessageCell extends ListCell<ChatRow> {
         failure.setWrapText(true);
         failure.maxWidthProperty().bind(bubble.maxWidthProperty());
         bubbleWithReason.setAlignment(Pos.TOP_RIGHT);
+        Tooltip.install(status, statusTip);
         status.setOnMouseClicked(event -> {
             if (shown != null && shown.statusProperty().get() == MessageStatus.FAILED) {
                 onRetry.accept(shown);
@@ -147,7 +149,7 @@ final class MessageCell extends ListCell<ChatRow> {
         failure.setText(reason);
         failure.setVisible(!reason.isEmpty());
         failure.setManaged(!reason.isEmpty());
-        Tooltip.install(status, new Tooltip(statusText));
+        statusTip.setText(statusText);
         setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", message.text(), time.getText(), statusText)
                 : ViewLoader.text("chat.accessible.theirs", message.text(), time.getText())));
     }
