@@ -53,11 +53,17 @@ public final class Codec {
             Map.entry("privacy.get", Request.PrivacyGet.class),
             Map.entry("privacy.set", Request.PrivacySet.class),
             Map.entry("request.accept", Request.RequestAccept.class),
-            Map.entry("request.decline", Request.RequestDecline.class));
+            Map.entry("request.decline", Request.RequestDecline.class),
+            Map.entry("msg.unsend", Request.MessageUnsend.class),
+            Map.entry("typing", Request.Typing.class),
+            Map.entry("presence.get", Request.PresenceGet.class));
     private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.of(
             "evt.message", Event.MessageEvent.class,
             "evt.read", Event.ReadEvent.class,
-            "evt.privacy", Event.PrivacyEvent.class);
+            "evt.privacy", Event.PrivacyEvent.class,
+            "evt.seen", Event.SeenEvent.class,
+            "evt.typing", Event.TypingEvent.class,
+            "evt.presence", Event.PresenceEvent.class);
     private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
     private static final Set<String> ENVELOPE_FIELDS = Set.of("v", "id", "type", "body");
 

@@ -8,7 +8,26 @@ public sealed interface Event {
     }
 
     /** The user's privacy settings changed (on any device). */
-    record PrivacyEvent(DmPolicy dmPolicy) implements Event {
+    record PrivacyEvent(DmPolicy dmPolicy, boolean readReceipts, PresenceVisibility presence) implements Event {
+        public PrivacyEvent(Reply.Privacy privacy) {
+            this(privacy.dmPolicy(), privacy.readReceipts(), privacy.presence());
+        }
+
+        public Reply.Privacy privacy() {
+            return new Reply.Privacy(dmPolicy, readReceipts, presence);
+        }
+    }
+
+    /** The other person in a 1:1 conversation has read up to {@code readSeq} (both share read receipts). */
+    record SeenEvent(long conversationId, long readSeq) implements Event {
+    }
+
+    /** Someone is typing in a conversation; it lapses after a few seconds without another one. */
+    record TypingEvent(long conversationId, String handle) implements Event {
+    }
+
+    /** A friend came online or went offline (both share presence). */
+    record PresenceEvent(String handle, boolean online) implements Event {
     }
 
     /**

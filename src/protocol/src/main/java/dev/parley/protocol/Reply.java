@@ -51,7 +51,11 @@ public final class Reply {
     }
 
     /** The caller's privacy settings. */
-    public record Privacy(DmPolicy dmPolicy) {
+    public record Privacy(DmPolicy dmPolicy, boolean readReceipts, PresenceVisibility presence) {
+    }
+
+    /** Answer to {@code presence.get}: handles of the caller's friends who are online and share it. */
+    public record Presence(List<String> online) {
     }
 
     /** Answer to {@code sync}: messages after the cursors in (conversation, seq) order; {@code more} to continue. */

@@ -182,11 +182,42 @@ public sealed interface Request {
     record PrivacyGet() implements Request {
     }
 
-    /** Changes who may send the caller direct messages; applies at once, on every device. */
-    record PrivacySet(DmPolicy dmPolicy) implements Request {
+    /**
+     * Changes the caller's privacy settings; absent fields stay as they are. Applies at once, on every
+     * device.
+     */
+    record PrivacySet(DmPolicy dmPolicy, Boolean readReceipts, PresenceVisibility presence) implements Request {
         public PrivacySet {
-            present(dmPolicy, "dmPolicy");
+            if (dmPolicy == null && readReceipts == null && presence == null) {
+                throw ProtocolException.badRequest("give at least one of dmPolicy, readReceipts, presence");
+            }
         }
+
+        public PrivacySet(DmPolicy dmPolicy) {
+            this(Check.present(dmPolicy, "dmPolicy"), null, null);
+        }
+    }
+
+    /**
+     * Unsends (deletes for everyone) one of the caller's own messages: the server erases its text and
+     * appends an {@link MessageKind#UNSEND} tombstone with its own seq. Unsending twice is harmless.
+     */
+    record MessageUnsend(Long conversationId, Long seq) implements Request {
+        public MessageUnsend {
+            Check.positive(conversationId, "conversationId");
+            Check.positive(seq, "seq");
+        }
+    }
+
+    /** The caller is typing in a conversation; the other person sees it if both share presence. */
+    record Typing(Long conversationId) implements Request {
+        public Typing {
+            Check.positive(conversationId, "conversationId");
+        }
+    }
+
+    /** Which of the caller's friends are online now (only those who share presence, and only if the caller does). */
+    record PresenceGet() implements Request {
     }
 
     /** Accepts a message request: the conversation moves to the main list and the sender may write freely. */

@@ -48,7 +48,11 @@ class CodecTest {
                 new Request.PrivacyGet(),
                 new Request.PrivacySet(DmPolicy.NO_ONE),
                 new Request.RequestAccept(7L),
-                new Request.RequestDecline(7L));
+                new Request.RequestDecline(7L),
+                new Request.PrivacySet(null, true, PresenceVisibility.NOBODY),
+                new Request.MessageUnsend(7L, 42L),
+                new Request.Typing(7L),
+                new Request.PresenceGet());
     }
 
     @Test
@@ -80,7 +84,12 @@ class CodecTest {
                 new Reply.Relationship("bob", true, false, false, false),
                 new Reply.Users(List.of(ALICE)),
                 new Reply.SearchResults(List.of(ALICE), true),
-                new Reply.Privacy(DmPolicy.FRIENDS),
+                new Reply.Privacy(DmPolicy.FRIENDS, true, PresenceVisibility.FRIENDS),
+                new Reply.Presence(List.of("bob")),
+                new ConversationSummary(7, ALICE, 42, 40, 2, MESSAGE, false, 41L),
+                new Reply.Sent(new Message(7, 43, "alice", CLIENT_ID, "", AT, MessageKind.UNSEND, 42L, false), false),
+                new Reply.History(7, List.of(new Message(7, 42, "alice", CLIENT_ID, "", AT, MessageKind.TEXT, null,
+                        true)), false),
                 new Reply.Sent(MESSAGE, true),
                 new Reply.ReadCursor(7, 42, 0),
                 new Reply.History(7, List.of(MESSAGE), true),
@@ -106,7 +115,8 @@ class CodecTest {
 
     static Stream<Event> everyEvent() {
         return Stream.of(new Event.MessageEvent(MESSAGE), new Event.ReadEvent(7, 42, 0),
-                new Event.PrivacyEvent(DmPolicy.EVERYONE));
+                new Event.PrivacyEvent(new Reply.Privacy(DmPolicy.EVERYONE, false, PresenceVisibility.NOBODY)),
+                new Event.SeenEvent(7, 41), new Event.TypingEvent(7, "bob"), new Event.PresenceEvent("bob", true));
     }
 
     @Test
@@ -163,6 +173,12 @@ class CodecTest {
         "{\"v\":1,\"id\":\"a\",\"type\":\"msg.history\",\"body\":{\"conversationId\":7,\"limit\":101}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"sync\",\"body\":{\"cursors\":{\"7\":-1}}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"sync\",\"body\":{\"cursors\":{\"seven\":1}}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"privacy.set\",\"body\":{}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"privacy.set\",\"body\":{\"presence\":\"everyone\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"privacy.set\",\"body\":{\"readReceipts\":\"yes\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.unsend\",\"body\":{\"conversationId\":7,\"seq\":0}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.unsend\",\"body\":{\"conversationId\":7}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"typing\",\"body\":{\"conversationId\":-1}}",
     })
     void strictRequestReadingRefusesWhatAClientShouldNotSend(String frame) {
         Codec.Decoded decoded = CODEC.decodeRequest(frame);

@@ -13,6 +13,7 @@ import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import dev.parley.server.store.sqlite.SqliteSocialStore;
 import dev.parley.server.social.AccountLimits;
+import dev.parley.server.social.PresenceService;
 import dev.parley.server.social.SocialService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -66,11 +67,15 @@ public final class ParleyServer implements AutoCloseable {
         LocalBus bus = new LocalBus(registry, codec);
         AccountLimits limits = new AccountLimits(config.accountRates(), config.clock());
         SqliteSocialStore socialStore = new SqliteSocialStore(database);
-        ConversationService conversations = new ConversationService(new SqliteConversationStore(database),
-                socialStore, limits, bus, config.clock());
-        SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock());
+        SqliteConversationStore conversationStore = new SqliteConversationStore(database);
+        ConversationService conversations = new ConversationService(conversationStore, socialStore, limits, bus,
+                config.clock());
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
-        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social), workers);
+        PresenceService presence = new PresenceService(socialStore, conversationStore, registry, bus, workers,
+                config.clock());
+        registry.onPresence(presence);
+        SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence);
+        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence), workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport);

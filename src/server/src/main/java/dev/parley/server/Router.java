@@ -10,6 +10,7 @@ import dev.parley.server.chat.ConversationService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
 import dev.parley.server.net.RequestHandler;
+import dev.parley.server.social.PresenceService;
 import dev.parley.server.social.SocialService;
 import java.util.concurrent.CompletionStage;
 
@@ -18,11 +19,14 @@ final class Router implements RequestHandler {
     private final AccountService accounts;
     private final ConversationService conversations;
     private final SocialService social;
+    private final PresenceService presence;
 
-    Router(AccountService accounts, ConversationService conversations, SocialService social) {
+    Router(AccountService accounts, ConversationService conversations, SocialService social,
+            PresenceService presence) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.social = social;
+        this.presence = presence;
     }
 
     @Override
@@ -42,6 +46,15 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.MessageSend send) {
             return conversations.send(me, send);
+        }
+        if (request instanceof Request.MessageUnsend unsend) {
+            return conversations.unsend(me, unsend);
+        }
+        if (request instanceof Request.Typing typing) {
+            return completedFuture(presence.typing(me, typing));
+        }
+        if (request instanceof Request.PresenceGet) {
+            return completedFuture(presence.onlineFriends(me));
         }
         if (request instanceof Request.MessageRead read) {
             return conversations.read(me, read);

@@ -8,6 +8,7 @@ import dev.parley.protocol.Request;
 import dev.parley.server.bus.Bus;
 import dev.parley.server.net.Identity;
 import dev.parley.server.social.AccountLimits;
+import dev.parley.server.store.Appended;
 import dev.parley.server.store.ConversationStore;
 import dev.parley.server.store.SocialStore;
 import dev.parley.server.store.UserRecord;
@@ -53,21 +54,40 @@ public final class ConversationService {
         limits.message(me.userId());
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
                         clock.instant())
-                .thenApply(appended -> {
-                    if (!appended.duplicate()) {
-                        Event event = new Event.MessageEvent(appended.message());
-                        appended.memberIds().forEach(member -> bus.publish(member, event));
-                    }
-                    return new Reply.Sent(appended.message(), appended.duplicate());
-                });
+                .thenApply(this::publishIfNew);
     }
 
-    /** Moves the read cursor and tells the user's other devices, so their unread counts follow. */
+    private Reply.Sent publishIfNew(Appended appended) {
+        if (!appended.duplicate()) {
+            Event event = new Event.MessageEvent(appended.message());
+            appended.memberIds().forEach(member -> bus.publish(member, event));
+        }
+        return new Reply.Sent(appended.message(), appended.duplicate());
+    }
+
+    /**
+     * Unsends one of the caller's messages. Once committed, the tombstone goes to every session of both
+     * people, whose clients erase the message from their stores.
+     */
+    public CompletableFuture<Reply.Sent> unsend(Identity me, Request.MessageUnsend request) {
+        limits.message(me.userId());
+        return conversations.unsend(request.conversationId(), me.userId(), request.seq(), clock.instant())
+                .thenApply(this::publishIfNew);
+    }
+
+    /**
+     * Moves the read cursor and tells the user's other devices, so their unread counts follow; the other
+     * person hears of it too when both share read receipts.
+     */
     public CompletableFuture<Reply.ReadCursor> read(Identity me, Request.MessageRead request) {
         return conversations.markRead(request.conversationId(), me.userId(), request.seq())
                 .thenApply(cursor -> {
                     bus.publish(me.userId(),
                             new Event.ReadEvent(cursor.conversationId(), cursor.readSeq(), cursor.unread()));
+                    Event seen = new Event.SeenEvent(cursor.conversationId(), cursor.readSeq());
+                    conversations.members(cursor.conversationId()).stream()
+                            .filter(other -> other != me.userId() && social.sharesReceipts(me.userId(), other))
+                            .forEach(other -> bus.publish(other, seen));
                     return cursor;
                 });
     }

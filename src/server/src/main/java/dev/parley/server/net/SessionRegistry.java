@@ -7,13 +7,46 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The signed-in connections on this node, by user and by device session. */
 public final class SessionRegistry {
+    /** Hears when a user's first connection signs in and when their last one goes. */
+    public interface PresenceListener {
+        void online(Identity identity);
+
+        void offline(Identity identity);
+    }
+
     private final Map<Long, Set<ClientConnection>> byUser = new ConcurrentHashMap<>();
+    private volatile PresenceListener presence = new PresenceListener() {
+        @Override
+        public void online(Identity identity) {
+        }
+
+        @Override
+        public void offline(Identity identity) {
+        }
+    };
+
+    public void onPresence(PresenceListener listener) {
+        this.presence = listener;
+    }
 
     /** Signs a connection in (or over to another identity). */
     public void bind(ClientConnection connection, Identity identity) {
         unbind(connection);
         connection.identity(identity);
-        byUser.computeIfAbsent(identity.userId(), id -> ConcurrentHashMap.newKeySet()).add(connection);
+        boolean[] first = {false};
+        byUser.compute(identity.userId(), (id, set) -> {
+            Set<ClientConnection> connections = set == null ? ConcurrentHashMap.newKeySet() : set;
+            first[0] = connections.isEmpty();
+            connections.add(connection);
+            return connections;
+        });
+        if (first[0]) {
+            presence.online(identity);
+        }
+    }
+
+    public boolean isOnline(long userId) {
+        return byUser.containsKey(userId);
     }
 
     /** Signs a connection out; it stays open but anonymous. */
@@ -23,10 +56,14 @@ public final class SessionRegistry {
             return;
         }
         connection.identity(null);
+        boolean[] last = {false};
         byUser.computeIfPresent(identity.userId(), (id, set) -> {
-            set.remove(connection);
+            last[0] = set.remove(connection) && set.isEmpty();
             return set.isEmpty() ? null : set;
         });
+        if (last[0]) {
+            presence.offline(identity);
+        }
     }
 
     public Set<ClientConnection> connectionsOf(long userId) {

@@ -9,7 +9,9 @@ import dev.parley.server.net.Identity;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.SocialStore;
 import dev.parley.server.store.UserRecord;
+import dev.parley.server.store.UserRef;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Following, blocking, privacy settings and message-request decisions. */
@@ -19,8 +21,11 @@ public final class SocialService {
     private final AccountLimits limits;
     private final Bus bus;
     private final Clock clock;
+    private final PresenceService presence;
 
-    public SocialService(SocialStore social, AccountStore accounts, AccountLimits limits, Bus bus, Clock clock) {
+    public SocialService(SocialStore social, AccountStore accounts, AccountLimits limits, Bus bus, Clock clock,
+            PresenceService presence) {
+        this.presence = presence;
         this.social = social;
         this.accounts = accounts;
         this.limits = limits;
@@ -76,14 +81,18 @@ public final class SocialService {
     }
 
     public Reply.Privacy privacy(Identity me) {
-        return new Reply.Privacy(social.dmPolicy(me.userId()));
+        return social.privacy(me.userId());
     }
 
-    /** Applies at once; every device of the user hears of it. */
+    /** Applies at once; every device of the user hears of it, and friends see presence change accordingly. */
     public CompletableFuture<Reply.Privacy> setPrivacy(Identity me, Request.PrivacySet request) {
-        return social.setDmPolicy(me.userId(), request.dmPolicy()).thenApply(done -> {
-            bus.publish(me.userId(), new Event.PrivacyEvent(request.dmPolicy()));
-            return new Reply.Privacy(request.dmPolicy());
+        List<UserRef> audienceBefore = social.presenceAudience(me.userId());
+        return social.setPrivacy(me.userId(), request).thenApply(privacy -> {
+            bus.publish(me.userId(), new Event.PrivacyEvent(privacy));
+            if (request.presence() != null) {
+                presence.visibilityChanged(me, audienceBefore, privacy.presence());
+            }
+            return privacy;
         });
     }
 

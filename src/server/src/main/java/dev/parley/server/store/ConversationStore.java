@@ -31,6 +31,16 @@ public interface ConversationStore {
      */
     CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text, Instant now);
 
+    /**
+     * Unsends the user's own message {@code seq}: erases its text and appends a tombstone with the next seq,
+     * or returns the existing tombstone. {@code not_found} for a conversation or message the user cannot see,
+     * {@code forbidden} for someone else's message.
+     */
+    CompletableFuture<Appended> unsend(long conversationId, long userId, long seq, Instant now);
+
+    /** The conversation's member ids, ascending (empty for an unknown conversation). */
+    List<Long> members(long conversationId);
+
     /** Moves the user's read cursor forward (never back, never past the last seq). */
     CompletableFuture<Reply.ReadCursor> markRead(long conversationId, long userId, long seq);
 

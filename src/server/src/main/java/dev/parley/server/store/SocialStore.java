@@ -1,7 +1,7 @@
 package dev.parley.server.store;
 
-import dev.parley.protocol.DmPolicy;
 import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
 import dev.parley.protocol.UserProfile;
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +28,16 @@ public interface SocialStore {
 
     Reply.Relationship relationship(long viewerId, long otherId, String otherHandle);
 
-    DmPolicy dmPolicy(long userId);
+    Reply.Privacy privacy(long userId);
 
-    CompletableFuture<Void> setDmPolicy(long userId, DmPolicy policy);
+    /** Applies the fields the change names; completes with the settings after commit. */
+    CompletableFuture<Reply.Privacy> setPrivacy(long userId, Request.PrivacySet change);
+
+    /** Friends who see the user's presence: both follow each other and both share presence with friends. */
+    List<UserRef> presenceAudience(long userId);
+
+    /** Whether the two see each other's read position: both share read receipts and neither blocked the other. */
+    boolean sharesReceipts(long userId, long otherId);
 
     /** Accepts (or declines) a message request addressed to the user; fails with not_found if there is none. */
     CompletableFuture<Void> decideRequest(long conversationId, long userId, boolean accept);

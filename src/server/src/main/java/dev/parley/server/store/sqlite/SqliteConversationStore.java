@@ -6,6 +6,7 @@ import dev.parley.protocol.ConversationSummary;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.Message;
+import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.UserProfile;
@@ -28,12 +29,13 @@ import java.util.concurrent.CompletableFuture;
 /** {@link ConversationStore} on the SQLite file. */
 public final class SqliteConversationStore implements ConversationStore {
     private static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
-            + " m.text, m.sent_at FROM messages m JOIN users u ON u.id = m.sender_id";
+            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at FROM messages m JOIN users u ON u.id = m.sender_id";
+    /** What counts as unread for member {@code me}: others' text messages past the cursor, not unsent. */
+    private static final String UNREAD = "(SELECT COUNT(*) FROM messages x WHERE x.conversation_id = me.conversation_id"
+            + " AND x.seq > me.read_seq AND x.sender_id <> me.user_id AND x.kind = 'text' AND x.unsent_at IS NULL)";
     /** One row per conversation of member ?: the other member's profile (or the caller's, for notes to self). */
     private static final String SUMMARY_SELECT = "SELECT c.id, c.last_seq, me.read_seq, me.state,"
-            + " p.handle, p.display_name, p.created_at,"
-            + " (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id AND x.seq > me.read_seq"
-            + "    AND x.sender_id <> me.user_id) AS unread"
+            + " p.id AS peer_id, me.user_id AS my_id, p.handle, p.display_name, p.created_at, " + UNREAD + " AS unread"
             + " FROM members me JOIN conversations c ON c.id = me.conversation_id"
             + " JOIN users p ON p.id = COALESCE((SELECT o.user_id FROM members o"
             + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id), me.user_id)"
@@ -93,11 +95,15 @@ public final class SqliteConversationStore implements ConversationStore {
         long lastSeq = row.getLong("last_seq");
         UserProfile peer = new UserProfile(row.getString("handle"), row.getString("display_name"),
                 instant(row, "created_at"));
-        Message last = lastSeq == 0 ? null
-                : Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
-                        SqliteConversationStore::message, id, lastSeq).orElse(null);
+        Message last = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = 'text'"
+                + " ORDER BY m.seq DESC LIMIT 1", SqliteConversationStore::message, id).orElse(null);
+        long peerId = row.getLong("peer_id");
+        Long peerReadSeq = SqliteSocialStore.sharesReceipts(c, row.getLong("my_id"), peerId)
+                ? Rows.one(c, "SELECT read_seq FROM members WHERE conversation_id = ? AND user_id = ?",
+                        r -> r.getLong(1), id, peerId).orElse(null)
+                : null;
         return new ConversationSummary(id, peer, lastSeq, row.getLong("read_seq"), row.getInt("unread"), last,
-                MemberState.REQUEST.name().equals(row.getString("state")));
+                MemberState.REQUEST.name().equals(row.getString("state")), peerReadSeq);
     }
 
     @Override
@@ -135,6 +141,49 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     @Override
+    public CompletableFuture<Appended> unsend(long conversationId, long userId, long seq, Instant now) {
+        return db.writes().submit(c -> {
+            List<Long> members = memberIds(c, conversationId);
+            if (!members.contains(userId)) {
+                throw ProtocolException.notFound("no such conversation");
+            }
+            Message target = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
+                    SqliteConversationStore::message, conversationId, seq)
+                    .filter(Message::showsInChat)
+                    .orElseThrow(() -> ProtocolException.notFound("no such message"));
+            long senderId = Rows.one(c, "SELECT sender_id FROM messages WHERE conversation_id = ? AND seq = ?",
+                    row -> row.getLong(1), conversationId, seq).orElseThrow();
+            if (senderId != userId) {
+                throw new ProtocolException(ErrorCode.FORBIDDEN, "you can unsend only your own messages");
+            }
+            Optional<Message> tombstone = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ?"
+                    + " AND m.kind = 'unsend' AND m.target_seq = ?", SqliteConversationStore::message,
+                    conversationId, seq);
+            if (tombstone.isPresent()) {
+                return new Appended(tombstone.get(), true, members);
+            }
+            long tombstoneSeq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ?"
+                    + " RETURNING last_seq", row -> row.getLong(1), conversationId).orElseThrow();
+            UUID clientId = UUID.randomUUID();
+            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind,"
+                    + " target_seq) VALUES (?, ?, ?, ?, '', ?, 'unsend', ?)", conversationId, tombstoneSeq, userId,
+                    clientId.toString(), now, seq);
+            // The content goes for good; the row stays so seqs remain gap-free and the bubble can say "unsent".
+            Rows.update(c, "UPDATE messages SET text = '', unsent_at = ? WHERE conversation_id = ? AND seq = ?",
+                    now, conversationId, seq);
+            Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
+                    tombstoneSeq, conversationId, userId);
+            return new Appended(new Message(conversationId, tombstoneSeq, target.sender(), clientId, "",
+                    Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.UNSEND, seq, false), false, members);
+        });
+    }
+
+    @Override
+    public List<Long> members(long conversationId) {
+        return Rows.read(db.readers(), c -> memberIds(c, conversationId));
+    }
+
+    @Override
     public CompletableFuture<Reply.ReadCursor> markRead(long conversationId, long userId, long seq) {
         return db.writes().submit(c -> {
             int changed = Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq,"
@@ -143,11 +192,10 @@ public final class SqliteConversationStore implements ConversationStore {
             if (changed == 0) {
                 throw ProtocolException.notFound("no such conversation");
             }
-            return Rows.one(c, "SELECT me.read_seq, (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = ?"
-                    + " AND x.seq > me.read_seq AND x.sender_id <> me.user_id) FROM members me"
+            return Rows.one(c, "SELECT me.read_seq, " + UNREAD + " FROM members me"
                     + " WHERE me.conversation_id = ? AND me.user_id = ?",
                     row -> new Reply.ReadCursor(conversationId, row.getLong(1), row.getInt(2)),
-                    conversationId, conversationId, userId).orElseThrow();
+                    conversationId, userId).orElseThrow();
         });
     }
 
@@ -210,7 +258,8 @@ public final class SqliteConversationStore implements ConversationStore {
         MemberState recipientState = MemberState.valueOf(Rows.one(c, "SELECT state FROM members"
                 + " WHERE conversation_id = ? AND user_id = ?", row -> row.getString(1), conversationId, recipientId)
                 .orElseThrow());
-        int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND sender_id = ?",
+        int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND sender_id = ?"
+                + " AND kind = 'text'",
                 row -> row.getInt(1), conversationId, senderId).orElse(0);
         DeliveryRules.Situation situation = new DeliveryRules.Situation(
                 SqliteSocialStore.dmPolicy(c, senderId), SqliteSocialStore.dmPolicy(c, recipientId),
@@ -256,7 +305,12 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     private static Message message(ResultSet row) throws SQLException {
+        long target = row.getLong("target_seq");
+        Long targetSeq = row.wasNull() ? null : target;
+        row.getLong("unsent_at");
+        boolean unsent = !row.wasNull();
         return new Message(row.getLong("conversation_id"), row.getLong("seq"), row.getString("sender"),
-                UUID.fromString(row.getString("client_id")), row.getString("text"), instant(row, "sent_at"));
+                UUID.fromString(row.getString("client_id")), row.getString("text"), instant(row, "sent_at"),
+                MessageKind.fromWire(row.getString("kind")), targetSeq, unsent);
     }
 }

@@ -3,11 +3,14 @@ package dev.parley.server.store.sqlite;
 import static dev.parley.server.store.jdbc.Rows.instant;
 
 import dev.parley.protocol.DmPolicy;
+import dev.parley.protocol.PresenceVisibility;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
 import dev.parley.protocol.UserProfile;
 import dev.parley.server.social.MemberState;
 import dev.parley.server.store.SocialStore;
+import dev.parley.server.store.UserRef;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -110,13 +113,47 @@ public final class SqliteSocialStore implements SocialStore {
     }
 
     @Override
-    public DmPolicy dmPolicy(long userId) {
-        return Rows.read(db.readers(), c -> dmPolicy(c, userId));
+    public Reply.Privacy privacy(long userId) {
+        return Rows.read(db.readers(), c -> privacy(c, userId));
+    }
+
+    private static Reply.Privacy privacy(Connection c, long userId) throws SQLException {
+        return Rows.one(c, "SELECT dm_policy, read_receipts, presence FROM users WHERE id = ?",
+                row -> new Reply.Privacy(DmPolicy.fromWire(row.getString(1)), row.getInt(2) == 1,
+                        PresenceVisibility.fromWire(row.getString(3))), userId).orElseThrow();
     }
 
     @Override
-    public CompletableFuture<Void> setDmPolicy(long userId, DmPolicy policy) {
-        return write(c -> Rows.update(c, "UPDATE users SET dm_policy = ? WHERE id = ?", policy.wireName(), userId));
+    public CompletableFuture<Reply.Privacy> setPrivacy(long userId, Request.PrivacySet change) {
+        return db.writes().submit(c -> {
+            Rows.update(c, "UPDATE users SET dm_policy = COALESCE(?, dm_policy),"
+                    + " read_receipts = COALESCE(?, read_receipts), presence = COALESCE(?, presence) WHERE id = ?",
+                    change.dmPolicy() == null ? null : change.dmPolicy().wireName(),
+                    change.readReceipts() == null ? null : change.readReceipts() ? 1 : 0,
+                    change.presence() == null ? null : change.presence().wireName(), userId);
+            return privacy(c, userId);
+        });
+    }
+
+    @Override
+    public List<UserRef> presenceAudience(long userId) {
+        return Rows.read(db.readers(), c -> Rows.list(c, "SELECT u.id, u.handle FROM users me"
+                + " JOIN follows a ON a.follower_id = me.id JOIN follows b ON b.follower_id = a.followee_id"
+                + "  AND b.followee_id = me.id JOIN users u ON u.id = a.followee_id"
+                + " WHERE me.id = ? AND me.presence = 'friends' AND u.presence = 'friends' ORDER BY u.handle",
+                row -> new UserRef(row.getLong(1), row.getString(2)), userId));
+    }
+
+    @Override
+    public boolean sharesReceipts(long userId, long otherId) {
+        return Rows.read(db.readers(), c -> sharesReceipts(c, userId, otherId));
+    }
+
+    /** Both turned read receipts on, and neither blocked the other. */
+    static boolean sharesReceipts(Connection c, long userId, long otherId) throws SQLException {
+        return userId != otherId && Rows.one(c, "SELECT 1 FROM users a JOIN users b ON b.id = ?"
+                + " WHERE a.id = ? AND a.read_receipts = 1 AND b.read_receipts = 1", row -> 1, otherId, userId)
+                .isPresent() && !blocks(c, userId, otherId) && !blocks(c, otherId, userId);
     }
 
     @Override

@@ -1,0 +1,25 @@
+package dev.parley.protocol;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What a stored message is: something someone wrote, or an event about an earlier message. */
+public enum MessageKind {
+    /** A text message. */
+    TEXT,
+    /** A tombstone: its sender unsent the message with seq {@code target}; clients erase that message. */
+    UNSEND;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static MessageKind fromWire(String wire) {
+        return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst()
+                .orElseThrow(() -> ProtocolException.badRequest("kind must be text or unsend"));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.parley.server.store;
+
+/** A user named by id (for delivery) and handle (for the wire). */
+public record UserRef(long id, String handle) {
+}
