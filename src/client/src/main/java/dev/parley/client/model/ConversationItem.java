@@ -19,6 +19,10 @@ public final class ConversationItem {
     private final javafx.beans.property.BooleanProperty request =
             new javafx.beans.property.SimpleBooleanProperty(this, "request");
 
+    private final javafx.beans.property.BooleanProperty lastUnsent =
+            new javafx.beans.property.SimpleBooleanProperty(this, "lastUnsent");
+    private final ObjectProperty<Long> peerReadSeq = new SimpleObjectProperty<>(this, "peerReadSeq");
+
     public ConversationItem(long id, String peerHandle, String peerName) {
         this.id = id;
         this.peerHandle = peerHandle;
@@ -52,5 +56,15 @@ public final class ConversationItem {
     /** A message request not accepted yet: listed under Requests. */
     public javafx.beans.property.BooleanProperty requestProperty() {
         return request;
+    }
+
+    /** The last message was unsent: the preview says so instead of showing text. */
+    public javafx.beans.property.BooleanProperty lastUnsentProperty() {
+        return lastUnsent;
+    }
+
+    /** How far the other person has read, while both share read receipts; else null. */
+    public ObjectProperty<Long> peerReadSeqProperty() {
+        return peerReadSeq;
     }
 }

@@ -8,12 +8,17 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** One message in the open chat. Its seq, time and status change when the server acknowledges it. */
+/**
+ * One message in the open chat. Its seq, time and status change when the server acknowledges it; its text
+ * goes when the sender unsends it.
+ */
 public final class MessageItem {
     private final long conversationId;
     private final UUID clientId;
     private final String sender;
-    private final String text;
+    private final javafx.beans.property.StringProperty text = new javafx.beans.property.SimpleStringProperty(this, "text");
+    private final javafx.beans.property.BooleanProperty unsent =
+            new javafx.beans.property.SimpleBooleanProperty(this, "unsent");
     private final boolean mine;
     private final LongProperty seq = new SimpleLongProperty(this, "seq");
     private final ObjectProperty<Instant> sentAt = new SimpleObjectProperty<>(this, "sentAt");
@@ -25,7 +30,7 @@ public final class MessageItem {
         this.conversationId = conversationId;
         this.clientId = clientId;
         this.sender = sender;
-        this.text = text;
+        this.text.set(text);
         this.mine = mine;
         this.seq.set(seq);
         this.sentAt.set(sentAt);
@@ -45,7 +50,16 @@ public final class MessageItem {
     }
 
     public String text() {
+        return text.get();
+    }
+
+    public javafx.beans.property.StringProperty textProperty() {
         return text;
+    }
+
+    /** The sender unsent it: the text is gone for everyone. */
+    public javafx.beans.property.BooleanProperty unsentProperty() {
+        return unsent;
     }
 
     public boolean mine() {

@@ -25,7 +25,9 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class LocalStore implements AutoCloseable {
     private static final String MESSAGE_COLUMNS = "conversation_id, seq, client_id, sender, text, sent_at, status";
-    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS + ", failure";
+    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS + ", failure, unsent";
+    /** Messages a chat shows: not tombstones, not deleted on this device. */
+    private static final String SHOWN = " kind = 'text' AND hidden = 0";
 
     private final Connection db;
 
@@ -40,6 +42,8 @@ public final class LocalStore implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(5_000);
+            // Unsent and deleted text must leave the file, not just the table.
+            config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
             SQLiteDataSource source = new SQLiteDataSource(config);
             source.setUrl("jdbc:sqlite:" + directory.resolve("cache.db").toAbsolutePath());
             Flyway.configure().dataSource(source).locations("classpath:dev/parley/client/store/migration")
@@ -63,17 +67,20 @@ public final class LocalStore implements AutoCloseable {
     public StoredConversation upsert(ConversationSummary summary) {
         Message last = summary.lastMessage();
         update("INSERT INTO conversations (id, peer_handle, peer_name, last_seq, read_seq, unread, last_text,"
-                        + " last_sender, last_at, request) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " last_sender, last_at, request, last_unsent, peer_read_seq)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET peer_handle = excluded.peer_handle,"
                         + " peer_name = excluded.peer_name, last_seq = MAX(last_seq, excluded.last_seq),"
                         + " read_seq = MAX(read_seq, excluded.read_seq), unread = excluded.unread,"
                         + " last_text = COALESCE(excluded.last_text, last_text),"
                         + " last_sender = COALESCE(excluded.last_sender, last_sender),"
-                        + " last_at = MAX(last_at, excluded.last_at), request = excluded.request",
+                        + " last_at = MAX(last_at, excluded.last_at), request = excluded.request,"
+                        + " last_unsent = CASE WHEN excluded.last_text IS NULL THEN last_unsent"
+                        + "   ELSE excluded.last_unsent END, peer_read_seq = excluded.peer_read_seq",
                 summary.id(), summary.peer().handle(), summary.peer().displayName(), summary.lastSeq(),
                 summary.readSeq(), summary.unread(), last == null ? null : last.text(),
                 last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli(),
-                summary.request() ? 1 : 0);
+                summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq());
         return conversation(summary.id()).orElseThrow();
     }
 
@@ -90,7 +97,8 @@ public final class LocalStore implements AutoCloseable {
 
     /**
      * Stores a message from the server (a push, a sync page, an ack or history), replacing the outbox copy
-     * with the same client id, moving the cursor over any now-contiguous seqs and updating the preview.
+     * with the same client id, moving the cursor over any now-contiguous seqs and updating the preview. A
+     * tombstone erases the text of the message it names.
      *
      * @return true if it was new to the cache (not a repeat of something already stored as sent)
      */
@@ -100,21 +108,89 @@ public final class LocalStore implements AutoCloseable {
         if (known) {
             return false;
         }
+        if (!message.showsInChat()) {
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", kind) VALUES (?, ?, ?, ?, '', ?, 'SENT', ?)",
+                    message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
+                    message.sentAt().toEpochMilli(), message.kind().wireName());
+            update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
+                    message.conversationId());
+            if (message.target() != null) {
+                eraseUnsent(message.conversationId(), message.target());
+            }
+            advanceContiguousCursor(message.conversationId());
+            return true;
+        }
         int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT'"
                         + " WHERE sender = ? AND client_id = ?", message.seq(), message.sentAt().toEpochMilli(),
                 message.text(), message.sender(), message.clientId().toString());
         if (replaced == 0) {
-            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, 'SENT')",
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent) VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?)",
                     message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
-                    message.text(), message.sentAt().toEpochMilli());
+                    message.text(), message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0);
         }
         update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                 message.conversationId());
-        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ? WHERE id = ? AND last_at <= ?",
-                message.text(), message.sender(), message.sentAt().toEpochMilli(), message.conversationId(),
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ?, last_unsent = ?"
+                        + " WHERE id = ? AND last_at <= ?", message.text(), message.sender(),
+                message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.conversationId(),
                 message.sentAt().toEpochMilli());
         advanceContiguousCursor(message.conversationId());
         return true;
+    }
+
+    /** The sender unsent message {@code seq}: its text leaves this device for good. */
+    private void eraseUnsent(long conversationId, long seq) {
+        if (update("UPDATE messages SET text = '', unsent = 1 WHERE conversation_id = ? AND seq = ?",
+                conversationId, seq) > 0) {
+            refreshPreview(conversationId);
+            purgeOldPages();
+        }
+    }
+
+    /**
+     * With secure_delete the database pages hold no trace of erased text; the write-ahead log still holds the
+     * old page images until a checkpoint, so fold it in and truncate it now.
+     */
+    private void purgeOldPages() {
+        query("PRAGMA wal_checkpoint(TRUNCATE)", row -> row.getInt(1));
+    }
+
+    /**
+     * Deletes a message on this device only: a sent one keeps an empty hidden row (so history does not bring
+     * it back), a refused one from the outbox simply goes.
+     */
+    public void deleteForMe(StoredMessage message) {
+        if (message.seq() > 0) {
+            update("UPDATE messages SET text = '', hidden = 1 WHERE conversation_id = ? AND seq = ?",
+                    message.conversationId(), message.seq());
+        } else {
+            update("DELETE FROM messages WHERE sender = ? AND client_id = ? AND status = 'FAILED'",
+                    message.sender(), message.clientId().toString());
+        }
+        refreshPreview(message.conversationId());
+        purgeOldPages();
+    }
+
+    /** One message as the cache holds it now, if it is still shown. */
+    public Optional<StoredMessage> message(long conversationId, long seq) {
+        return query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq = ? AND"
+                + SHOWN, LocalStore::message, conversationId, seq).stream().findFirst();
+    }
+
+    /** The inbox preview follows the newest message still shown (its text erased if it was unsent). */
+    private void refreshPreview(long conversationId) {
+        List<StoredMessage> newest = query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ?"
+                + " AND" + SHOWN + " ORDER BY seq IS NULL DESC, seq DESC, local_id DESC LIMIT 1", LocalStore::message,
+                conversationId);
+        StoredMessage last = newest.isEmpty() ? null : newest.get(0);
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_unsent = ? WHERE id = ?",
+                last == null ? "" : last.text(), last == null ? null : last.sender(),
+                last != null && last.unsent() ? 1 : 0, conversationId);
+    }
+
+    /** How far the other person has read (both share read receipts), or null to stop showing it. */
+    public void setPeerReadSeq(long conversationId, Long seq) {
+        update("UPDATE conversations SET peer_read_seq = ? WHERE id = ?", seq, conversationId);
     }
 
     private void advanceContiguousCursor(long conversationId) {
@@ -130,8 +206,8 @@ public final class LocalStore implements AutoCloseable {
     public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String text, Instant now) {
         update("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, 'SENDING')",
                 conversationId, clientId.toString(), sender, text, now.toEpochMilli());
-        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?) WHERE id = ?",
-                text, sender, now.toEpochMilli(), conversationId);
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?), last_unsent = 0"
+                + " WHERE id = ?", text, sender, now.toEpochMilli(), conversationId);
         return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING);
     }
 
@@ -153,11 +229,12 @@ public final class LocalStore implements AutoCloseable {
      */
     public List<StoredMessage> messages(long conversationId, Long beforeSeq, int limit) {
         List<StoredMessage> newestFirst = beforeSeq == null
-                ? query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ?"
+                ? query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND" + SHOWN
                         + " ORDER BY seq IS NULL DESC, seq DESC, local_id DESC LIMIT ?", LocalStore::message,
                         conversationId, limit)
                 : query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
-                        + " ORDER BY seq DESC LIMIT ?", LocalStore::message, conversationId, beforeSeq, limit);
+                        + " AND" + SHOWN + " ORDER BY seq DESC LIMIT ?", LocalStore::message, conversationId,
+                        beforeSeq, limit);
         List<StoredMessage> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
@@ -195,14 +272,20 @@ public final class LocalStore implements AutoCloseable {
     private static StoredConversation conversation(ResultSet row) throws SQLException {
         return new StoredConversation(row.getLong("id"), row.getString("peer_handle"), row.getString("peer_name"),
                 row.getLong("last_seq"), row.getLong("read_seq"), row.getInt("unread"), row.getString("last_text"),
-                row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1);
+                row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1,
+                row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"));
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     private static StoredMessage message(ResultSet row) throws SQLException {
         return new StoredMessage(row.getLong("conversation_id"), row.getLong("seq"),
                 UUID.fromString(row.getString("client_id")), row.getString("sender"), row.getString("text"),
                 Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")),
-                row.getString("failure"));
+                row.getString("failure"), row.getInt("unsent") == 1, false);
     }
 
     @FunctionalInterface

@@ -2,7 +2,12 @@ package dev.parley.client.store;
 
 import java.time.Instant;
 
-/** A conversation as the local cache holds it, with what the inbox shows of its last message. */
+/**
+ * A conversation as the local cache holds it, with what the inbox shows of its last message ({@code lastUnsent}
+ * when that message was unsent) and how far the other person has read ({@code peerReadSeq}, null unless both
+ * share read receipts).
+ */
 public record StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
-        int unread, String lastText, String lastSender, Instant lastAt, boolean request) {
+        int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
+        Long peerReadSeq) {
 }

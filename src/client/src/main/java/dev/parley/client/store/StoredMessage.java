@@ -5,12 +5,28 @@ import java.util.UUID;
 
 /**
  * A message as the local cache holds it; {@code seq} is 0 while it waits in the outbox, {@code failure} is
- * the server's error code when it refused the message (otherwise null).
+ * the server's error code when it refused the message (otherwise null). An {@code unsent} message has lost
+ * its text for everyone; a {@code deleted} one was deleted on this device and leaves the chat.
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
-        Instant sentAt, MessageStatus status, String failure) {
+        Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted) {
     public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text, Instant sentAt,
             MessageStatus status) {
-        this(conversationId, seq, clientId, sender, text, sentAt, status, null);
+        this(conversationId, seq, clientId, sender, text, sentAt, status, null, false, false);
+    }
+
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text, Instant sentAt,
+            MessageStatus status, String failure) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, false, false);
+    }
+
+    /** The same message with its text gone for everyone. */
+    public StoredMessage asUnsent() {
+        return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, true, false);
+    }
+
+    /** The same message, gone from this device. */
+    public StoredMessage asDeleted() {
+        return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true);
     }
 }

@@ -62,6 +62,8 @@ public final class ChatSession implements AutoCloseable {
     private final List<Consumer<StoredMessage>> messageListeners = new CopyOnWriteArrayList<>();
     /** Handles of the people this user blocked (changed on the fx executor only). */
     private final javafx.collections.ObservableSet<String> blocked = javafx.collections.FXCollections.observableSet();
+    private final Presence presence;
+    private final ReadOnlyObjectWrapper<Reply.Privacy> privacy = new ReadOnlyObjectWrapper<>(this, "privacy");
     // I/O-thread state.
     private boolean signedIn;
     private boolean flushing;
@@ -82,6 +84,7 @@ public final class ChatSession implements AutoCloseable {
         });
         this.cacheDir = cacheDir;
         this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents());
+        this.presence = new Presence(fx, io);
     }
 
     /** Shows the cached inbox at once, then connects and catches up. */
@@ -148,6 +151,48 @@ public final class ChatSession implements AutoCloseable {
             store.outbox().stream().filter(m -> m.clientId().equals(clientId)).findFirst().ifPresent(this::publish);
             flushOutbox();
         });
+    }
+
+    /**
+     * Unsends one of the user's sent messages for everyone; completes once the server has erased it (and this
+     * device has too). Fails while offline: unsending must reach the server to mean anything.
+     */
+    public CompletableFuture<Void> unsend(long conversationId, long seq) {
+        return onIo(() -> connection.request(new Request.MessageUnsend(conversationId, seq), Reply.Sent.class))
+                .thenCompose(reply -> reply)
+                .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
+    }
+
+    /** Deletes a message on this device only (a sent one, or a refused one from the outbox). */
+    public CompletableFuture<Void> deleteForMe(StoredMessage message) {
+        return onIo(() -> {
+            store.deleteForMe(message);
+            publish(message.asDeleted());
+            return null;
+        });
+    }
+
+    /** Tells the other person the user is typing, when the user shares that; cheap to call on every key. */
+    public void typing(long conversationId) {
+        Reply.Privacy mine = privacy.get();
+        if (mine != null && mine.presence() == dev.parley.protocol.PresenceVisibility.FRIENDS
+                && presence.mayAnnounceTyping(conversationId)) {
+            onIo(() -> {
+                if (signedIn) {
+                    connection.request(new Request.Typing(conversationId), Reply.Empty.class);
+                }
+            });
+        }
+    }
+
+    /** Who is online and who is typing, as friends share it; read on the fx thread. */
+    public Presence presence() {
+        return presence;
+    }
+
+    /** The user's own privacy settings once known (null before the first catch-up); fx thread. */
+    public ReadOnlyObjectProperty<Reply.Privacy> privacyProperty() {
+        return privacy.getReadOnlyProperty();
     }
 
     /** A page of a conversation, oldest first: from the cache, topped up from the server's history. */
@@ -279,14 +324,21 @@ public final class ChatSession implements AutoCloseable {
         }));
     }
 
-    public CompletableFuture<dev.parley.protocol.DmPolicy> privacy() {
+    public CompletableFuture<Reply.Privacy> privacy() {
         return onIo(() -> connection.request(new Request.PrivacyGet(), Reply.Privacy.class))
-                .thenCompose(reply -> reply).thenApply(Reply.Privacy::dmPolicy);
+                .thenCompose(reply -> reply).thenApply(settings -> {
+                    onIo(() -> applyPrivacy(settings));
+                    return settings;
+                });
     }
 
-    public CompletableFuture<dev.parley.protocol.DmPolicy> setPrivacy(dev.parley.protocol.DmPolicy policy) {
-        return onIo(() -> connection.request(new Request.PrivacySet(policy), Reply.Privacy.class))
-                .thenCompose(reply -> reply).thenApply(Reply.Privacy::dmPolicy);
+    /** Changes the settings named in {@code change} (others stay); completes with all of them. */
+    public CompletableFuture<Reply.Privacy> setPrivacy(Request.PrivacySet change) {
+        return onIo(() -> connection.request(change, Reply.Privacy.class))
+                .thenCompose(reply -> reply).thenApply(settings -> {
+                    onIo(() -> applyPrivacy(settings));
+                    return settings;
+                });
     }
 
     public CompletableFuture<UserProfile> lookUp(String handle) {
@@ -343,6 +395,7 @@ public final class ChatSession implements AutoCloseable {
                     } else {
                         setState(ConnectionState.ONLINE);
                         refreshBlocked();
+                        refreshPrivacyAndPresence();
                         if (!pendingReads.isEmpty()) {
                             sendReads();
                         }
@@ -350,6 +403,40 @@ public final class ChatSession implements AutoCloseable {
                     }
                 }, io)
                 .exceptionally(this::onCatchUpFailure);
+    }
+
+    private void refreshPrivacyAndPresence() {
+        connection.request(new Request.PrivacyGet(), Reply.Privacy.class)
+                .thenAcceptAsync(this::applyPrivacy, io);
+        connection.request(new Request.PresenceGet(), Reply.Presence.class)
+                .thenAccept(online -> presence.setOnline(online.online()));
+    }
+
+    /** Settings changed (here or on another device): receipts turned on or off change what the chats show. */
+    private void applyPrivacy(Reply.Privacy settings) {
+        Reply.Privacy before = privacy.get();
+        fx.execute(() -> privacy.set(settings));
+        if (before != null && before.readReceipts() != settings.readReceipts()) {
+            relistConversations();
+        }
+        if (settings.presence() == dev.parley.protocol.PresenceVisibility.NOBODY) {
+            presence.clear();
+        } else if (before != null && before.presence() != settings.presence() && signedIn) {
+            connection.request(new Request.PresenceGet(), Reply.Presence.class)
+                    .thenAccept(online -> presence.setOnline(online.online()));
+        }
+    }
+
+    /** Fetches the conversation list again (e.g. read positions after a receipts change), without waiting. */
+    private void relistConversations() {
+        if (!signedIn) {
+            return;
+        }
+        connection.request(new Request.ConversationList(), Reply.Conversations.class)
+                .thenAcceptAsync(list -> {
+                    list.conversations().forEach(store::upsert);
+                    publishInbox(store.conversations());
+                }, io);
     }
 
     private Void onCatchUpFailure(Throwable error) {
@@ -381,8 +468,17 @@ public final class ChatSession implements AutoCloseable {
         if (!store.apply(message)) {
             return;
         }
+        if (!message.showsInChat()) {
+            // A tombstone: show the message it names as unsent (if this device has it at all).
+            if (message.target() != null) {
+                store.message(message.conversationId(), message.target()).ifPresentOrElse(this::publish,
+                        () -> store.conversation(message.conversationId()).ifPresent(this::publishConversation));
+            }
+            return;
+        }
         boolean mine = message.sender().equals(me.handle());
         if (live && !mine) {
+            presence.stoppedTyping(message.conversationId());
             if (reading == message.conversationId()) {
                 queueRead(message.conversationId(), message.seq());
             } else if (message.seq() > knownLastSeq) {
@@ -391,7 +487,7 @@ public final class ChatSession implements AutoCloseable {
             }
         }
         publish(new StoredMessage(message.conversationId(), message.seq(), message.clientId(), message.sender(),
-                message.text(), message.sentAt(), MessageStatus.SENT));
+                message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false));
     }
 
     /** A push for a conversation this cache does not know yet: fetch the list (rare: once per new chat). */
@@ -490,6 +586,8 @@ public final class ChatSession implements AutoCloseable {
         item.lastActivityProperty().set(conversation.lastAt());
         item.unreadProperty().set(conversation.unread());
         item.requestProperty().set(conversation.request());
+        item.lastUnsentProperty().set(conversation.lastUnsent());
+        item.peerReadSeqProperty().set(conversation.peerReadSeq());
     }
 
     private void setState(ConnectionState next) {
@@ -538,6 +636,15 @@ public final class ChatSession implements AutoCloseable {
                     applyMessage(pushed.message(), true);
                 } else if (event instanceof Event.ReadEvent read) {
                     applyReadCursor(read.conversationId(), read.readSeq(), read.unread());
+                } else if (event instanceof Event.SeenEvent seen) {
+                    store.setPeerReadSeq(seen.conversationId(), seen.readSeq());
+                    store.conversation(seen.conversationId()).ifPresent(ChatSession.this::publishConversation);
+                } else if (event instanceof Event.PrivacyEvent changed) {
+                    applyPrivacy(changed.privacy());
+                } else if (event instanceof Event.TypingEvent typing) {
+                    presence.typing(typing.conversationId(), typing.handle());
+                } else if (event instanceof Event.PresenceEvent seenOnline) {
+                    presence.setOnline(seenOnline.handle(), seenOnline.online());
                 }
             });
         }
@@ -547,6 +654,7 @@ public final class ChatSession implements AutoCloseable {
             onIo(() -> {
                 signedIn = false;
                 flushing = false;
+                presence.clear();
                 setState(sessionEnded ? ConnectionState.SIGNED_OUT : ConnectionState.OFFLINE);
             });
         }

@@ -67,6 +67,24 @@ public final class ChatScreen {
                 .findFirst().orElse("");
     }
 
+    /**
+     * Opens a bubble's message menu as a right-click would. Headless Monocle turns no right-click into a
+     * context-menu request (TestFX issue 645), so this sends the request the platform would have sent.
+     */
+    public void openMessageMenu(String text) {
+        Node bubble = robot.lookup(".bubble-text").match(node -> text.equals(((Label) node).getText())).query();
+        robot.moveTo(bubble);
+        robot.interact(() -> {
+            javafx.geometry.Bounds screen = bubble.localToScreen(bubble.getBoundsInLocal());
+            double x = screen.getCenterX();
+            double y = screen.getCenterY();
+            javafx.geometry.Point2D local = bubble.screenToLocal(x, y);
+            javafx.event.Event.fireEvent(bubble, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(), x, y,
+                    false, null));
+        });
+    }
+
     /** Texts of the bubbles the list holds, oldest first. Call on the FX thread. */
     public List<String> bubbleTexts() {
         ListView<?> list = robot.lookup(".message-list").queryListView();

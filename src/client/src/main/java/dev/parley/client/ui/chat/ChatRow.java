@@ -9,7 +9,10 @@ public sealed interface ChatRow {
     record Day(LocalDate day) implements ChatRow {
     }
 
-    /** {@code first}/{@code last}: the message opens/closes a run of messages from the same sender. */
-    record Bubble(MessageItem message, boolean first, boolean last) implements ChatRow {
+    /**
+     * {@code first}/{@code last}: the message opens/closes a run of messages from the same sender;
+     * {@code seen}: it is the user's newest message the other person has read (with read receipts on).
+     */
+    record Bubble(MessageItem message, boolean first, boolean last, boolean seen) implements ChatRow {
     }
 }

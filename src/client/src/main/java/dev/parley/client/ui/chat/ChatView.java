@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ChatView {
     private static final PseudoClass OVER_LIMIT = PseudoClass.getPseudoClass("over-limit");
+    private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     private static final int MAX_COMPOSER_ROWS = 6;
 
     private final ChatViewModel model;
@@ -105,6 +106,8 @@ public final class ChatView {
         sendButton.disableProperty().bind(model.canSendProperty().not());
         blockItem.textProperty().bind(Bindings.when(model.peerBlockedProperty())
                 .then(ViewLoader.text("chat.unblock")).otherwise(ViewLoader.text("chat.block")));
+        peerHandle.textProperty().bind(model.peerStatusProperty());
+        model.peerActiveProperty().addListener((obs, was, active) -> peerHandle.pseudoClassStateChanged(ACTIVE, active));
         requestBanner.visibleProperty().bind(model.isRequestProperty());
         requestBanner.managedProperty().bind(requestBanner.visibleProperty());
     }
@@ -115,7 +118,7 @@ public final class ChatView {
         }
         avatar.show(item.peerHandle(), item.peerNameProperty().get());
         peerName.textProperty().bind(item.peerNameProperty());
-        peerHandle.setText("@" + item.peerHandle());
+
         noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
         requestText.setText(ViewLoader.text("requests.explain", item.peerNameProperty().get(), item.peerHandle()));
         Platform.runLater(composer::requestFocus);

@@ -58,6 +58,9 @@ public final class ChatViewModel {
     private final BooleanProperty peerBlocked = new SimpleBooleanProperty(this, "peerBlocked");
     private final StringBinding counter;
     private final BooleanBinding overLimit;
+    private final PeerStatus peerStatus;
+    /** How far the other person has read, when both share read receipts; else null. */
+    private final ObjectProperty<Long> seenSeq = new SimpleObjectProperty<>(this, "seenSeq");
     private long generation;
     private boolean rebuildScheduled;
     private final javafx.beans.value.ChangeListener<dev.parley.client.net.ConnectionState> stateListener =
@@ -93,6 +96,19 @@ public final class ChatViewModel {
                     : "";
         }, draft);
         session.addMessageListener(messageListener);
+        this.peerStatus = new PeerStatus(conversation, session.presence());
+        // Read through the select binding itself: an unread binding never reports a change again.
+        javafx.beans.binding.ObjectBinding<Long> peerReadSeq = Bindings.select(conversation, "peerReadSeq");
+        seenSeq.bind(Bindings.createObjectBinding(() -> {
+            boolean sharing = session.privacyProperty().get() != null && session.privacyProperty().get().readReceipts();
+            return sharing ? peerReadSeq.get() : null;
+        }, session.privacyProperty(), peerReadSeq));
+        seenSeq.addListener((obs, old, now) -> scheduleRebuild());
+        draft.addListener((obs, old, text) -> {
+            if (conversation.get() != null && !text.isBlank() && !text.equals(old)) {
+                session.typing(conversation.get().id());
+            }
+        });
         conversation.addListener((obs, old, next) -> open(next));
         atBottom.addListener((obs, was, now) -> updateReading());
         windowFocused.addListener((obs, was, now) -> updateReading());
@@ -225,6 +241,26 @@ public final class ChatViewModel {
         }
     }
 
+    /** Unsends one of the user's sent messages for everyone; fails when the server cannot be reached. */
+    public java.util.concurrent.CompletableFuture<Void> unsend(MessageItem item) {
+        return session.unsend(item.conversationId(), item.seqProperty().get());
+    }
+
+    /** Removes a message from this device only. */
+    public void deleteForMe(MessageItem item) {
+        session.deleteForMe(new StoredMessage(item.conversationId(), item.seqProperty().get(), item.clientId(),
+                item.sender(), item.text(), item.sentAtProperty().get(), item.statusProperty().get()));
+    }
+
+    /** "typing…", "online" or the handle, for the header. */
+    public StringBinding peerStatusProperty() {
+        return peerStatus.text();
+    }
+
+    public BooleanBinding peerActiveProperty() {
+        return peerStatus.active();
+    }
+
     /** The "new messages" pill was clicked: the view scrolls down and the count resets. */
     public void jumpToNewest() {
         newBelow.set(0);
@@ -238,8 +274,17 @@ public final class ChatViewModel {
         }
         Optional<MessageItem> existing = messages.stream().filter(m -> m.clientId().equals(stored.clientId())
                 && m.sender().equals(stored.sender())).findFirst();
+        if (stored.deleted()) {
+            existing.ifPresent(messages::remove);
+            scheduleRebuild();
+            return;
+        }
         if (existing.isPresent()) {
             MessageItem message = existing.get();
+            if (stored.unsent()) {
+                message.textProperty().set("");
+                message.unsentProperty().set(true);
+            }
             message.seqProperty().set(stored.seq());
             message.sentAtProperty().set(stored.sentAt());
             message.statusProperty().set(stored.status());
@@ -281,6 +326,7 @@ public final class ChatViewModel {
         MessageItem item = new MessageItem(stored.conversationId(), stored.clientId(), stored.sender(), stored.text(),
                 stored.sender().equals(session.me().handle()), stored.seq(), stored.sentAt(), stored.status());
         item.failureProperty().set(stored.failure());
+        item.unsentProperty().set(stored.unsent());
         return item;
     }
 
@@ -296,6 +342,10 @@ public final class ChatViewModel {
     }
 
     private void rebuildRows() {
+        Long seen = seenSeq.get();
+        MessageItem newestSeen = seen == null ? null : messages.stream()
+                .filter(m -> m.mine() && m.seqProperty().get() > 0 && m.seqProperty().get() <= seen)
+                .reduce((a, b) -> b).orElse(null);
         List<ChatRow> next = new ArrayList<>(messages.size() + 16);
         LocalDate day = null;
         for (int i = 0; i < messages.size(); i++) {
@@ -307,7 +357,8 @@ public final class ChatViewModel {
             }
             MessageItem previous = i > 0 ? messages.get(i - 1) : null;
             MessageItem following = i + 1 < messages.size() ? messages.get(i + 1) : null;
-            next.add(new ChatRow.Bubble(message, !sameRun(previous, message), !sameRun(message, following)));
+            next.add(new ChatRow.Bubble(message, !sameRun(previous, message), !sameRun(message, following),
+                    message == newestSeen));
         }
         rows.setAll(next);
     }

@@ -24,6 +24,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first");
     private static final PseudoClass LAST = PseudoClass.getPseudoClass("last");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass UNSENT = PseudoClass.getPseudoClass("unsent");
     /** Bubbles take at most this share of the list's width. */
     private static final double MAX_BUBBLE_SHARE = 0.72;
 
@@ -37,7 +38,8 @@ final class MessageCell extends ListCell<ChatRow> {
     private final HBox meta = new HBox(4, time, status);
     private final VBox bubble = new VBox(2, text, meta);
     private final Label failure = new Label();
-    private final VBox bubbleWithReason = new VBox(bubble, failure);
+    private final Label seen = new Label(ViewLoader.text("chat.seen"));
+    private final VBox bubbleWithReason = new VBox(bubble, failure, seen);
     private final HBox bubbleRow = new HBox(bubbleWithReason);
     private final Tooltip statusTip = new Tooltip();
     private final InvalidationListener refresh = observable -> showBubble();
@@ -67,6 +69,15 @@ final class MessageCell extends ListCell<ChatRow> {
         failure.setWrapText(true);
         failure.maxWidthProperty().bind(bubble.maxWidthProperty());
         bubbleWithReason.setAlignment(Pos.TOP_RIGHT);
+        seen.getStyleClass().add("bubble-seen");
+        seen.setId("seen-label");
+        MessageActions actions = new MessageActions(model);
+        setOnContextMenuRequested(event -> {
+            if (shown != null) {
+                actions.menuFor(shown, getScene().getWindow()).show(this, event.getScreenX(), event.getScreenY());
+                event.consume();
+            }
+        });
         Tooltip.install(status, statusTip);
         status.setOnMouseClicked(event -> {
             if (shown != null && shown.statusProperty().get() == MessageStatus.FAILED) {
@@ -82,6 +93,7 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.statusProperty().removeListener(refresh);
             shown.sentAtProperty().removeListener(refresh);
             shown.failureProperty().removeListener(refresh);
+            shown.unsentProperty().removeListener(refresh);
             shown = null;
         }
         super.updateItem(row, empty);
@@ -99,8 +111,11 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.statusProperty().addListener(refresh);
             shown.sentAtProperty().addListener(refresh);
             shown.failureProperty().addListener(refresh);
+            shown.unsentProperty().addListener(refresh);
             pseudoClassStateChanged(FIRST, message.first());
             pseudoClassStateChanged(LAST, message.last());
+            seen.setVisible(message.seen());
+            seen.setManaged(message.seen());
             showBubble();
             setGraphic(bubbleRow);
         }
@@ -128,7 +143,9 @@ final class MessageCell extends ListCell<ChatRow> {
         boolean mine = message.mine();
         pseudoClassStateChanged(MINE, mine);
         bubbleRow.setAlignment(mine ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-        text.setText(message.text());
+        boolean unsent = message.unsentProperty().get();
+        pseudoClassStateChanged(UNSENT, unsent);
+        text.setText(unsent ? ViewLoader.text(mine ? "chat.unsent.mine" : "chat.unsent") : message.text());
         time.setText(model.formats().time(message.sentAtProperty().get()));
         MessageStatus state = message.statusProperty().get();
         pseudoClassStateChanged(FAILED, state == MessageStatus.FAILED);
@@ -150,7 +167,7 @@ final class MessageCell extends ListCell<ChatRow> {
         failure.setVisible(!reason.isEmpty());
         failure.setManaged(!reason.isEmpty());
         statusTip.setText(statusText);
-        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", message.text(), time.getText(), statusText)
-                : ViewLoader.text("chat.accessible.theirs", message.text(), time.getText())));
+        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", text.getText(), time.getText(), statusText)
+                : ViewLoader.text("chat.accessible.theirs", text.getText(), time.getText())));
     }
 }

@@ -59,6 +59,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             previous.unreadProperty().removeListener(refresh);
             previous.lastActivityProperty().removeListener(refresh);
             previous.peerNameProperty().removeListener(refresh);
+            previous.lastUnsentProperty().removeListener(refresh);
         }
         super.updateItem(item, empty);
         if (empty || item == null) {
@@ -70,6 +71,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         item.unreadProperty().addListener(refresh);
         item.lastActivityProperty().addListener(refresh);
         item.peerNameProperty().addListener(refresh);
+        item.lastUnsentProperty().addListener(refresh);
         show(item);
         setGraphic(row);
     }
@@ -80,7 +82,8 @@ final class ConversationCell extends ListCell<ConversationItem> {
         }
         avatar.show(item.peerHandle(), item.peerNameProperty().get());
         name.setText(item.peerNameProperty().get());
-        String lastText = item.previewProperty().get();
+        String lastText = item.lastUnsentProperty().get() ? ViewLoader.text("chat.unsent")
+                : item.previewProperty().get();
         preview.setText(lastText.isEmpty() ? ViewLoader.text("conversations.noMessages")
                 : lastText.replace('\n', ' '));
         time.setText(formats.relative(item.lastActivityProperty().get()));

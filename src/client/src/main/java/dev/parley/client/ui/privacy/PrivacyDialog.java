@@ -4,6 +4,7 @@ import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.protocol.DmPolicy;
+import dev.parley.protocol.PresenceVisibility;
 import java.util.Map;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
@@ -16,7 +17,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.stage.Window;
 
-/** The privacy dialog: who can send the user direct messages. */
+/** The privacy dialog: who can send the user direct messages, read receipts, online status, blocked people. */
 public final class PrivacyDialog extends Dialog<Void> {
     private final PrivacyViewModel model;
 
@@ -24,6 +25,10 @@ public final class PrivacyDialog extends Dialog<Void> {
     @FXML private RadioButton everyone;
     @FXML private RadioButton friends;
     @FXML private RadioButton noOne;
+    @FXML private javafx.scene.control.CheckBox readReceipts;
+    @FXML private ToggleGroup presenceGroup;
+    @FXML private RadioButton presenceFriends;
+    @FXML private RadioButton presenceNobody;
     @FXML private Label errorLabel;
     @FXML private javafx.scene.layout.VBox blockedList;
     private final ChatSession session;
@@ -85,6 +90,21 @@ public final class PrivacyDialog extends Dialog<Void> {
         policyGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
             if (toggle != null) {
                 model.dmPolicyProperty().set((DmPolicy) toggle.getUserData());
+            }
+        });
+        // Until the current settings arrive, a choice made now would be overwritten by them.
+        for (javafx.scene.control.Control choice : java.util.List.of(everyone, friends, noOne, readReceipts,
+                presenceFriends, presenceNobody)) {
+            choice.disableProperty().bind(model.busyProperty());
+        }
+        readReceipts.selectedProperty().bindBidirectional(model.readReceiptsProperty());
+        presenceFriends.setUserData(PresenceVisibility.FRIENDS);
+        presenceNobody.setUserData(PresenceVisibility.NOBODY);
+        model.presenceProperty().addListener((obs, old, choice) -> presenceGroup.selectToggle(
+                choice == PresenceVisibility.NOBODY ? presenceNobody : presenceFriends));
+        presenceGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle != null) {
+                model.presenceProperty().set((PresenceVisibility) toggle.getUserData());
             }
         });
         errorLabel.textProperty().bind(model.errorProperty());

@@ -1,0 +1,73 @@
+package dev.parley.client.ui.chat;
+
+import dev.parley.client.model.MessageItem;
+import dev.parley.client.store.MessageStatus;
+import dev.parley.client.ui.ViewLoader;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Window;
+
+/** The menu a message bubble opens on right-click: copy, unsend (own, sent messages) and delete for me. */
+final class MessageActions {
+    private final ChatViewModel model;
+
+    MessageActions(ChatViewModel model) {
+        this.model = model;
+    }
+
+    /** The items that make sense for this message now (none while it is still being sent). */
+    ContextMenu menuFor(MessageItem message, Window owner) {
+        ContextMenu menu = new ContextMenu();
+        boolean unsent = message.unsentProperty().get();
+        MessageStatus status = message.statusProperty().get();
+        if (!unsent) {
+            menu.getItems().add(item("copy", ViewLoader.text("chat.action.copy"), () -> copy(message)));
+        }
+        if (message.mine() && status == MessageStatus.SENT && !unsent) {
+            menu.getItems().add(item("unsend", ViewLoader.text("chat.action.unsend"), () -> unsend(message, owner)));
+        }
+        if (status != MessageStatus.SENDING) {
+            menu.getItems().add(item("delete-for-me", ViewLoader.text("chat.action.deleteForMe"),
+                    () -> model.deleteForMe(message)));
+        }
+        return menu;
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId("message-" + id);
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private static void copy(MessageItem message) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(message.text());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Asks first, as Signal and Telegram do: unsending cannot be undone. */
+    private void unsend(MessageItem message, Window owner) {
+        ButtonType confirm = new ButtonType(ViewLoader.text("chat.unsend.confirm"), ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, ViewLoader.text("chat.unsend.text"), confirm,
+                ButtonType.CANCEL);
+        ask.initOwner(owner);
+        ask.setTitle(ViewLoader.text("chat.unsend.title"));
+        ask.setHeaderText(ViewLoader.text("chat.unsend.title"));
+        ask.showAndWait().filter(confirm::equals).ifPresent(yes -> model.unsend(message).exceptionally(error -> {
+            Platform.runLater(() -> {
+                Alert failed = new Alert(Alert.AlertType.ERROR, ViewLoader.text("chat.unsend.failed"));
+                failed.initOwner(owner);
+                failed.setHeaderText(null);
+                failed.show();
+            });
+            return null;
+        }));
+    }
+}

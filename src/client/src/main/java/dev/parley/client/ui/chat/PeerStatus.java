@@ -1,0 +1,44 @@
+package dev.parley.client.ui.chat;
+
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.sync.Presence;
+import dev.parley.client.ui.ViewLoader;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableObjectValue;
+
+/** The line under the chat header's name: "typing…", "online", or the handle, as the person shares it. */
+final class PeerStatus {
+    private final StringBinding text;
+    private final BooleanBinding active;
+
+    PeerStatus(ObservableObjectValue<ConversationItem> conversation, Presence presence) {
+        this.text = Bindings.createStringBinding(() -> {
+            ConversationItem item = conversation.get();
+            if (item == null) {
+                return "";
+            }
+            if (item.peerHandle().equals(presence.typing().get(item.id()))) {
+                return ViewLoader.text("chat.peer.typing");
+            }
+            if (presence.online().contains(item.peerHandle())) {
+                return ViewLoader.text("chat.peer.online");
+            }
+            return "@" + item.peerHandle();
+        }, conversation, presence.online(), presence.typing());
+        this.active = Bindings.createBooleanBinding(() -> conversation.get() != null
+                && (presence.online().contains(conversation.get().peerHandle())
+                        || presence.typing().containsKey(conversation.get().id())),
+                conversation, presence.online(), presence.typing());
+    }
+
+    StringBinding text() {
+        return text;
+    }
+
+    /** Online or typing: the view shows it in the accent colour. */
+    BooleanBinding active() {
+        return active;
+    }
+}
