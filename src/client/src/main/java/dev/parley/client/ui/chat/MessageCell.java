@@ -18,7 +18,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Draws a chat row: a day separator, or a bubble (own on the right) with its time and delivery status. */
+/**
+ * Draws a chat row: a day separator, or a bubble (own on the right) with its text and links, its time and
+ * delivery status.
+ */
 final class MessageCell extends ListCell<ChatRow> {
     private static final PseudoClass MINE = PseudoClass.getPseudoClass("mine");
     private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first");
@@ -31,11 +34,11 @@ final class MessageCell extends ListCell<ChatRow> {
     private final Consumer<MessageItem> onRetry;
     private final Label day = new Label();
     private final HBox dayRow = new HBox(day);
-    private final Label text = new Label();
+    private final BubbleText text;
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
     private final HBox meta = new HBox(4, time, status);
-    private final VBox bubble = new VBox(2, text, meta);
+    private final VBox bubble = new VBox(2);
     private final Label failure = new Label();
     private final VBox bubbleWithReason = new VBox(bubble, failure);
     private final HBox bubbleRow = new HBox(bubbleWithReason);
@@ -43,15 +46,16 @@ final class MessageCell extends ListCell<ChatRow> {
     private final InvalidationListener refresh = observable -> showBubble();
     private MessageItem shown;
 
-    MessageCell(ListView<ChatRow> list, ChatViewModel model, Consumer<MessageItem> onRetry) {
+    MessageCell(ListView<ChatRow> list, ChatViewModel model, Consumer<MessageItem> onRetry,
+            Consumer<MessageText.Link> onLink) {
         this.model = model;
         this.onRetry = onRetry;
+        this.text = new BubbleText(onLink);
+        bubble.getChildren().setAll(text, meta);
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
         dayRow.setAlignment(Pos.CENTER);
         dayRow.getStyleClass().add("day-row");
-        text.getStyleClass().add("bubble-text");
-        text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         time.getStyleClass().add("bubble-time");
         status.getStyleClass().add("bubble-status");
@@ -128,7 +132,7 @@ final class MessageCell extends ListCell<ChatRow> {
         boolean mine = message.mine();
         pseudoClassStateChanged(MINE, mine);
         bubbleRow.setAlignment(mine ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-        text.setText(message.text());
+        text.show(message.text());
         time.setText(model.formats().time(message.sentAtProperty().get()));
         MessageStatus state = message.statusProperty().get();
         pseudoClassStateChanged(FAILED, state == MessageStatus.FAILED);
