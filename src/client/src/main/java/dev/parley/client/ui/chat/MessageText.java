@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -168,7 +169,7 @@ public record MessageText(List<Part> parts) {
                 return null;
             }
             List<Warning> warnings = new ArrayList<>();
-            boolean punycode = List.of(host.split("\\.")).stream().anyMatch(label -> label.startsWith("xn--"));
+            boolean punycode = Arrays.stream(host.split("\\.")).anyMatch(label -> label.startsWith("xn--"));
             if (punycode || !writtenHost.chars().allMatch(c -> c < 128)) {
                 warnings.add(Warning.LOOK_ALIKE_HOST);
             }
