@@ -1,7 +1,7 @@
 package dev.parley.client;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.chat.SystemBrowser;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -12,7 +12,7 @@ public final class ParleyApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        screens = new Screens(stage, AppOptions.get());
+        screens = new Screens(stage, AppOptions.get(), new SystemBrowser(getHostServices()));
         screens.start();
         stage.show();
     }

@@ -6,6 +6,7 @@ import dev.parley.client.launcher.DemoLauncher;
 import dev.parley.client.net.ConnectionState;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.chat.LinkOpener;
 import dev.parley.client.ui.common.Formats;
 import dev.parley.client.ui.login.LoginView;
 import dev.parley.client.ui.login.LoginViewModel;
@@ -35,14 +36,17 @@ public final class Screens implements AutoCloseable {
 
     private final Stage stage;
     private final AppOptions options;
+    private final LinkOpener links;
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
     private boolean closed;
 
-    public Screens(Stage stage, AppOptions options) {
+    /** {@code links} opens the web links people click in messages (after they confirm). */
+    public Screens(Stage stage, AppOptions options, LinkOpener links) {
         this.stage = stage;
         this.options = options;
+        this.links = links;
     }
 
     /** Shows the first screen: the demo, the saved session's main window, or sign-in. */
@@ -125,7 +129,7 @@ public final class Screens implements AutoCloseable {
         ChatSession session = new ChatSession(saved.server(), saved.token(), saved.profile(), cacheDir,
                 Platform::runLater, Clock.systemUTC());
         sessions.add(session);
-        MainViewModel model = new MainViewModel(session, Formats.system());
+        MainViewModel model = new MainViewModel(session, Formats.system(), links);
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
                 : "account.signOut"), () -> signOut(stage, session));
         setScene(stage, view.root(), 1080, 720);

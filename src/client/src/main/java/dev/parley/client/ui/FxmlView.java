@@ -6,6 +6,7 @@ public enum FxmlView {
     MAIN("main/MainView.fxml"),
     CONVERSATIONS("conversations/ConversationListView.fxml"),
     CHAT("chat/ChatView.fxml"),
+    OPEN_LINK("chat/OpenLinkView.fxml"),
     NEW_MESSAGE("newmessage/NewMessageView.fxml"),
     STARTING("main/StartingView.fxml"),
     PRIVACY("privacy/PrivacyView.fxml");

@@ -8,10 +8,13 @@ import dev.parley.client.Screens;
 import dev.parley.client.account.SavedSession;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
@@ -38,6 +41,8 @@ public abstract class AppTest extends FxRobot {
     protected TestServer server;
     protected Screens screens;
     protected Stage stage;
+    /** Links the app was asked to open in a browser; tests never start a real one. */
+    protected final List<URI> openedLinks = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -64,7 +69,7 @@ public abstract class AppTest extends FxRobot {
     protected void launch(AppOptions options) throws TimeoutException {
         stage = FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            screens = new Screens(window, options);
+            screens = new Screens(window, options, openedLinks::add);
             screens.start();
             window.setWidth(1080);
             window.setHeight(720);

@@ -3,8 +3,11 @@ package dev.parley.client.testing;
 import dev.parley.client.model.ConversationItem;
 import java.util.List;
 import java.util.Optional;
+import dev.parley.client.ui.chat.ChatRow;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
@@ -61,8 +64,8 @@ public final class ChatScreen {
     /** The status icon of the bubble showing {@code text}: fth-clock, fth-check or fth-alert-circle. */
     public String statusOf(String text) {
         return robot.lookup(".message-cell").queryAll().stream()
-                .filter(cell -> cell.lookupAll(".bubble-text").stream()
-                        .anyMatch(label -> text.equals(((Label) label).getText()) && label.isVisible()))
+                .filter(cell -> cell.isVisible() && ((ListCell<?>) cell).getItem() instanceof ChatRow.Bubble bubble
+                        && bubble.message().text().equals(text))
                 .map(cell -> ((FontIcon) cell.lookup(".bubble-status")).getIconLiteral())
                 .findFirst().orElse("");
     }
@@ -72,7 +75,7 @@ public final class ChatScreen {
      * context-menu request (TestFX issue 645), so this sends the request the platform would have sent.
      */
     public void openMessageMenu(String text) {
-        Node bubble = robot.lookup(".bubble-text").match(node -> text.equals(((Label) node).getText())).query();
+        Node bubble = robot.lookup(".bubble-text").match(node -> text.equals(shownText(node))).query();
         robot.moveTo(bubble);
         robot.interact(() -> {
             javafx.geometry.Bounds screen = bubble.localToScreen(bubble.getBoundsInLocal());
@@ -85,12 +88,42 @@ public final class ChatScreen {
         });
     }
 
+    /** The text a bubble shows, as a reader sees it (links and hosts included). */
+    public static String shownText(Node bubbleText) {
+        return ((javafx.scene.text.TextFlow) bubbleText).getChildren().stream()
+                .map(node -> node instanceof javafx.scene.text.Text run ? run.getText()
+                        : node instanceof javafx.scene.control.Labeled labeled ? labeled.getText() : "")
+                .collect(java.util.stream.Collectors.joining());
+    }
+
+    /** Whether a visible bubble shows exactly {@code text}. Call on the FX thread. */
+    public boolean showsBubble(String text) {
+        return robot.lookup(".bubble-text").match(node -> node.isVisible() && text.equals(shownText(node)))
+                .tryQuery().isPresent();
+    /** The texts of the links the bubbles show, top to bottom. Call on the FX thread. */
+    public List<String> linkTexts() {
+        return robot.lookup(".bubble-link").queryAll().stream().filter(Node::isVisible)
+                .map(link -> ((Hyperlink) link).getText()).toList();
+    }
+
+    /** The real hosts shown beside links whose text hides them. Call on the FX thread. */
+    public List<String> linkHosts() {
+        return robot.lookup(".bubble-link-host").queryAll().stream().filter(Node::isVisible)
+                .map(host -> ((Label) host).getText()).toList();
+    }
+
+    /** The link showing {@code text}, to click. */
+    public Hyperlink link(String text) {
+        return robot.lookup(".bubble-link").match(link -> link.isVisible() && text.equals(((Hyperlink) link).getText()))
+                .query();
+    }
+
     /** Texts of the bubbles the list holds, oldest first. Call on the FX thread. */
     public List<String> bubbleTexts() {
         ListView<?> list = robot.lookup(".message-list").queryListView();
         return list.getItems().stream()
-                .filter(row -> row instanceof dev.parley.client.ui.chat.ChatRow.Bubble)
-                .map(row -> ((dev.parley.client.ui.chat.ChatRow.Bubble) row).message().text())
+                .filter(row -> row instanceof ChatRow.Bubble)
+                .map(row -> ((ChatRow.Bubble) row).message().text())
                 .toList();
     }
 }

@@ -46,8 +46,8 @@ class ReceiptsAndPresenceFlowTest extends AppTest {
     private boolean seenShowing() {
         return lookup(".message-cell").queryAll().stream()
                 .filter(cell -> cell.lookup(".bubble-seen") != null && cell.lookup(".bubble-seen").isVisible())
-                .anyMatch(cell -> cell.lookupAll(".bubble-text").stream().anyMatch(label ->
-                        "Yes! 10am at the studio".equals(((javafx.scene.control.Labeled) label).getText())));
+                .anyMatch(cell -> cell.lookupAll(".bubble-text").stream().anyMatch(bubble ->
+                        "Yes! 10am at the studio".equals(ChatScreen.shownText(bubble))));
     }
 
     @Test

@@ -37,7 +37,7 @@ class UnsendFlowTest extends AppTest {
 
             bob.call(new Request.MessageUnsend(conversation, seq), Reply.Sent.class);
 
-            waitUntil(() -> !screen.bubbleTexts().contains(secret) && showingBubble("Message unsent"));
+            waitUntil(() -> !screen.bubbleTexts().contains(secret) && screen.showsBubble("Message unsent"));
             assertThat(onFx(screen::bubbleTexts)).containsExactly("", "oops, wrong chat");
             quit();
             assertThat(filesContaining(dataDir(), secret)).as("no trace of the unsent text on disk").isEmpty();
@@ -62,7 +62,7 @@ class UnsendFlowTest extends AppTest {
             clickOn(lookup(".dialog-pane .button").match(node -> "Unsend".equals(((Labeled) node).getText()))
                     .queryButton());
 
-            waitUntil(() -> showingBubble("You unsent a message"));
+            waitUntil(() -> screen.showsBubble("You unsent a message"));
             List<Message> bobSees = bob.history(conversation);
             assertThat(bobSees).filteredOn(Message::showsInChat).extracting(Message::text)
                     .containsExactly("Send me the draft?", "");
@@ -95,11 +95,6 @@ class UnsendFlowTest extends AppTest {
             assertThat(bob.history(conversation)).extracting(Message::text)
                     .containsExactly("first", "something I'd rather not see");
         }
-    }
-
-    private boolean showingBubble(String text) {
-        return lookup(".bubble-text").match(node -> text.equals(((Labeled) node).getText()) && node.isVisible())
-                .tryQuery().isPresent();
     }
 
     private Node menuItem(String text) {

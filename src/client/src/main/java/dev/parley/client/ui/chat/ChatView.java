@@ -81,7 +81,7 @@ public final class ChatView {
         });
 
         messageList.setItems(model.rows());
-        messageList.setCellFactory(list -> new MessageCell(list, model, model::retry));
+        messageList.setCellFactory(list -> new MessageCell(list, model, model::retry, this::confirmOpen));
         messageList.skinProperty().addListener((obs, old, skin) -> watchScrolling());
         noMessages.visibleProperty().bind(Bindings.isEmpty(model.rows()).and(model.loadingProperty().not()));
         // Until the anchor is restored, pendingAnchor stays set, which also keeps another load from starting.
@@ -237,6 +237,13 @@ public final class ChatView {
 
     private VirtualFlow<?> flow() {
         return messageList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+    }
+
+    /** A link was clicked: opens it only once the user has seen its real address and confirmed. */
+    private void confirmOpen(MessageText.Link link) {
+        if (new OpenLinkDialog(root.getScene().getWindow(), link).showAndWait().orElse(false)) {
+            model.openLink(link);
+        }
     }
 
     @FXML

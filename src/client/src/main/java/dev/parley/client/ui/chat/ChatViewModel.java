@@ -40,6 +40,7 @@ public final class ChatViewModel {
 
     private final ChatSession session;
     private final Formats formats;
+    private final LinkOpener links;
     private final ObjectProperty<ConversationItem> conversation = new SimpleObjectProperty<>(this, "conversation");
     private final ObservableList<MessageItem> messages = FXCollections.observableArrayList();
     private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
@@ -72,9 +73,10 @@ public final class ChatViewModel {
             };
     private final java.util.function.Consumer<StoredMessage> messageListener = this::onMessage;
 
-    public ChatViewModel(ChatSession session, Formats formats) {
+    public ChatViewModel(ChatSession session, Formats formats, LinkOpener links) {
         this.session = session;
         this.formats = formats;
+        this.links = links;
         this.canSend = Bindings.createBooleanBinding(() -> conversation.get() != null && !draft.get().isBlank()
                 && length(draft.get().strip()) <= Limits.MAX_TEXT_CHARS, conversation, draft);
         session.blocked().addListener((javafx.collections.SetChangeListener<String>) change -> updatePeerBlocked());
@@ -233,6 +235,11 @@ public final class ChatViewModel {
 
     public BooleanProperty isRequestProperty() {
         return isRequest;
+    }
+
+    /** Opens a link from a message; the view asks the user first. */
+    public void openLink(MessageText.Link link) {
+        links.open(link.address());
     }
 
     public void retry(MessageItem item) {

@@ -18,7 +18,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Draws a chat row: a day separator, or a bubble (own on the right) with its time and delivery status. */
+/**
+ * Draws a chat row: a day separator, or a bubble (own on the right) with its text and links, its time and
+ * delivery status.
+ */
 final class MessageCell extends ListCell<ChatRow> {
     private static final PseudoClass MINE = PseudoClass.getPseudoClass("mine");
     private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first");
@@ -32,11 +35,11 @@ final class MessageCell extends ListCell<ChatRow> {
     private final Consumer<MessageItem> onRetry;
     private final Label day = new Label();
     private final HBox dayRow = new HBox(day);
-    private final Label text = new Label();
+    private final BubbleText text;
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
     private final HBox meta = new HBox(4, time, status);
-    private final VBox bubble = new VBox(2, text, meta);
+    private final VBox bubble = new VBox(2);
     private final Label failure = new Label();
     private final Label seen = new Label(ViewLoader.text("chat.seen"));
     private final VBox bubbleWithReason = new VBox(bubble, failure, seen);
@@ -45,15 +48,16 @@ final class MessageCell extends ListCell<ChatRow> {
     private final InvalidationListener refresh = observable -> showBubble();
     private MessageItem shown;
 
-    MessageCell(ListView<ChatRow> list, ChatViewModel model, Consumer<MessageItem> onRetry) {
+    MessageCell(ListView<ChatRow> list, ChatViewModel model, Consumer<MessageItem> onRetry,
+            Consumer<MessageText.Link> onLink) {
         this.model = model;
         this.onRetry = onRetry;
+        this.text = new BubbleText(onLink);
+        bubble.getChildren().setAll(text, meta);
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
         dayRow.setAlignment(Pos.CENTER);
         dayRow.getStyleClass().add("day-row");
-        text.getStyleClass().add("bubble-text");
-        text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         time.getStyleClass().add("bubble-time");
         status.getStyleClass().add("bubble-status");
@@ -145,7 +149,8 @@ final class MessageCell extends ListCell<ChatRow> {
         bubbleRow.setAlignment(mine ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         boolean unsent = message.unsentProperty().get();
         pseudoClassStateChanged(UNSENT, unsent);
-        text.setText(unsent ? ViewLoader.text(mine ? "chat.unsent.mine" : "chat.unsent") : message.text());
+        String shownText = unsent ? ViewLoader.text(mine ? "chat.unsent.mine" : "chat.unsent") : message.text();
+        text.show(shownText);
         time.setText(model.formats().time(message.sentAtProperty().get()));
         MessageStatus state = message.statusProperty().get();
         pseudoClassStateChanged(FAILED, state == MessageStatus.FAILED);
@@ -167,7 +172,7 @@ final class MessageCell extends ListCell<ChatRow> {
         failure.setVisible(!reason.isEmpty());
         failure.setManaged(!reason.isEmpty());
         statusTip.setText(statusText);
-        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", text.getText(), time.getText(), statusText)
-                : ViewLoader.text("chat.accessible.theirs", text.getText(), time.getText())));
+        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", shownText, time.getText(), statusText)
+                : ViewLoader.text("chat.accessible.theirs", shownText, time.getText())));
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.client.net.ConnectionState;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.ChatViewModel;
+import dev.parley.client.ui.chat.LinkOpener;
 import dev.parley.client.ui.conversations.ConversationListViewModel;
 import dev.parley.client.ui.common.Formats;
 import javafx.beans.binding.Bindings;
@@ -20,10 +21,10 @@ public final class MainViewModel {
     private final BooleanBinding offline;
     private final StringBinding title;
 
-    public MainViewModel(ChatSession session, Formats formats) {
+    public MainViewModel(ChatSession session, Formats formats, LinkOpener links) {
         this.session = session;
         this.conversations = new ConversationListViewModel(session.inbox());
-        this.chat = new ChatViewModel(session, formats);
+        this.chat = new ChatViewModel(session, formats, links);
         this.chat.conversationProperty().bind(conversations.selectedProperty());
         var state = session.stateProperty();
         this.banner = Bindings.createStringBinding(() -> switch (state.get()) {

@@ -1,0 +1,102 @@
+package dev.parley.client.ui.chat;
+
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.chat.MessageText.Link;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The text of a bubble: plain runs and links. A link whose text does not plainly show where it goes is
+ * followed by its real host, and one that could deceive by a warning icon that explains why.
+ */
+final class BubbleText extends TextFlow {
+    /** Tooltips wrap at this width, so a long address does not make one as wide as the screen. */
+    private static final double TOOLTIP_WIDTH = 420;
+
+    private final Consumer<Link> onLink;
+    private String shown;
+
+    /** {@code onLink} runs when the user clicks a link (or presses Enter or Space on it). */
+    BubbleText(Consumer<Link> onLink) {
+        this.onLink = onLink;
+        getStyleClass().add("bubble-text");
+    }
+
+    /** Shows {@code text}; a recycled cell showing the same text again keeps its nodes. */
+    void show(String text) {
+        if (text.equals(shown)) {
+            return;
+        }
+        shown = text;
+        List<Node> nodes = new ArrayList<>();
+        for (MessageText.Part part : MessageText.of(text).parts()) {
+            if (part instanceof Link link) {
+                Tooltip tooltip = tooltip(link);
+                nodes.add(link(link, tooltip));
+                if (link.showHost()) {
+                    nodes.add(run(" "));
+                    nodes.add(host(link, tooltip));
+                }
+            } else {
+                nodes.add(run(part.text()));
+            }
+        }
+        getChildren().setAll(nodes);
+    }
+
+    private static Text run(String text) {
+        Text run = new Text(text);
+        run.getStyleClass().add("bubble-run");
+        return run;
+    }
+
+    private Hyperlink link(Link link, Tooltip tooltip) {
+        Hyperlink node = new Hyperlink(link.text());
+        node.getStyleClass().add("bubble-link");
+        // A long address wraps inside the bubble instead of widening it.
+        node.setWrapText(true);
+        node.maxWidthProperty().bind(maxWidthProperty());
+        node.setTooltip(tooltip);
+        node.setAccessibleText(link.suspicious()
+                ? ViewLoader.text("link.accessible.warning", link.text(), link.host(), LinkWarnings.describe(link))
+                : ViewLoader.text("link.accessible", link.text(), link.host()));
+        node.setOnAction(event -> onLink.accept(link));
+        return node;
+    }
+
+    /** The real host, small and muted; for a suspicious link with a warning icon, on a warning tint. */
+    private Label host(Link link, Tooltip tooltip) {
+        Label host = new Label(link.host());
+        host.getStyleClass().add("bubble-link-host");
+        host.setWrapText(true);
+        host.maxWidthProperty().bind(maxWidthProperty());
+        host.setTooltip(tooltip);
+        if (link.suspicious()) {
+            FontIcon icon = new FontIcon("fth-alert-triangle");
+            icon.getStyleClass().add("bubble-link-warning");
+            host.setGraphic(icon);
+            host.getStyleClass().add("suspicious");
+            host.setAccessibleText(ViewLoader.text("link.host.accessible.warning", link.host(),
+                    LinkWarnings.describe(link)));
+        } else {
+            host.setAccessibleText(ViewLoader.text("link.host.accessible", link.host()));
+        }
+        return host;
+    }
+
+    private static Tooltip tooltip(Link link) {
+        String opens = ViewLoader.text("link.opens", link.address().toString());
+        Tooltip tooltip = new Tooltip(link.suspicious() ? LinkWarnings.describe(link) + "\n" + opens : opens);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(TOOLTIP_WIDTH);
+        return tooltip;
+    }
+}
