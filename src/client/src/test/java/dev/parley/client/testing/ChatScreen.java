@@ -48,17 +48,31 @@ public final class ChatScreen {
                 .orElse("");
     }
 
-    /** Clicks the conversation's row once the list has drawn it (the model can be a pulse ahead of the cells). */
+    /**
+     * Clicks the conversation's row once the list has drawn it, until its chat opens. The list may re-sort
+     * while the app catches up, recycling the row's cell between finding it and clicking it; then it clicks
+     * the row again where it is now.
+     */
     public void open(String name) {
-        try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () ->
-                    robot.lookup(".conversation-name").match(node -> name.equals(((Label) node).getText()))
-                            .tryQuery().isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no conversation row named " + name, e);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () ->
+                        nameLabel(name).isPresent());
+                robot.clickOn(nameLabel(name).orElseThrow());
+                org.testfx.util.WaitForAsyncUtils.waitFor(2, java.util.concurrent.TimeUnit.SECONDS, () ->
+                        robot.lookup(".chat-peer-name").tryQuery()
+                                .map(header -> name.equals(((Label) header).getText())).orElse(false));
+                return;
+            } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            }
         }
-        robot.clickOn(robot.lookup(".conversation-name").match(node -> name.equals(((Label) node).getText()))
-                .queryLabeled());
+        throw new AssertionError("could not open the conversation named " + name);
+    }
+
+    private Optional<Node> nameLabel(String name) {
+        return robot.lookup(".conversation-name").match(node -> name.equals(((Label) node).getText())
+                && node.getScene() != null && node.isVisible()).tryQuery();
     }
 
     /** The status icon of the bubble showing {@code text}: fth-clock, fth-check or fth-alert-circle. */
@@ -100,6 +114,8 @@ public final class ChatScreen {
     public boolean showsBubble(String text) {
         return robot.lookup(".bubble-text").match(node -> node.isVisible() && text.equals(shownText(node)))
                 .tryQuery().isPresent();
+    }
+
     /** The texts of the links the bubbles show, top to bottom. Call on the FX thread. */
     public List<String> linkTexts() {
         return robot.lookup(".bubble-link").queryAll().stream().filter(Node::isVisible)
