@@ -8,9 +8,11 @@ import dev.parley.server.chat.ConversationService;
 import dev.parley.server.net.Gateway;
 import dev.parley.server.net.SessionRegistry;
 import dev.parley.server.net.WsTransport;
+import dev.parley.server.safety.ReportService;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
+import dev.parley.server.store.sqlite.SqliteReportStore;
 import dev.parley.server.store.sqlite.SqliteSocialStore;
 import dev.parley.server.social.AccountLimits;
 import dev.parley.server.social.SocialService;
@@ -69,8 +71,10 @@ public final class ParleyServer implements AutoCloseable {
         ConversationService conversations = new ConversationService(new SqliteConversationStore(database),
                 socialStore, limits, bus, config.clock());
         SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock());
+        ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
+                config.clock());
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
-        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social), workers);
+        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, reports), workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport);

@@ -10,6 +10,7 @@ import dev.parley.server.chat.ConversationService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
 import dev.parley.server.net.RequestHandler;
+import dev.parley.server.safety.ReportService;
 import dev.parley.server.social.SocialService;
 import java.util.concurrent.CompletionStage;
 
@@ -18,11 +19,13 @@ final class Router implements RequestHandler {
     private final AccountService accounts;
     private final ConversationService conversations;
     private final SocialService social;
+    private final ReportService reports;
 
-    Router(AccountService accounts, ConversationService conversations, SocialService social) {
+    Router(AccountService accounts, ConversationService conversations, SocialService social, ReportService reports) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.social = social;
+        this.reports = reports;
     }
 
     @Override
@@ -94,6 +97,9 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.RequestDecline decline) {
             return social.decideRequest(me, decline.conversationId(), false);
+        }
+        if (request instanceof Request.ReportCreate report) {
+            return reports.create(me, report);
         }
         return handleSessions(connection, request);
     }
