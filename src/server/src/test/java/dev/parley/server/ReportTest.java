@@ -9,18 +9,22 @@ import dev.parley.protocol.ReportReason;
 import dev.parley.protocol.Request;
 import dev.parley.server.testing.TestServers;
 import dev.parley.server.testing.WireClient;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-/** Reports over the wire: the evidence they keep and who can be reported. */
+/** Reports over the wire: the evidence they keep, who can be reported, and the moderators' command. */
 class ReportTest {
     @TempDir
     Path dataDir;
@@ -69,6 +73,22 @@ class ReportTest {
 
     static String code(JsonNode reply) {
         return reply.path("code").asText("ok");
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    /** Runs {@code parley-server reports …} in-process on the running server's data directory. */
+    Run reports(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new Main());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        String[] full = Stream.concat(Stream.of("reports"), Stream.of(args)).toArray(String[]::new);
+        String[] withData = Stream.concat(Stream.of(full), Stream.of("--data", dataDir.toString()))
+                .toArray(String[]::new);
+        return new Run(command.execute(withData), out.toString(), err.toString());
     }
 
     @Test
@@ -123,6 +143,62 @@ class ReportTest {
     }
 
     @Test
+    void aProfileCanBeReportedWithoutAConversation() {
+        user("bob.official");
+
+        Reply.ReportReceipt receipt = report(alice, new Request.ReportCreate("bob.official", null,
+                ReportReason.IMPERSONATION, "Pretends to be Bob", false));
+
+        assertThat(receipt.evidence()).isEmpty();
+        assertThat(receipt.conversationId()).isNull();
+        assertThat(reports("show", Long.toString(receipt.reportId())).out())
+                .contains("@bob.official (Bob.official)", "impersonation", "Pretends to be Bob", "no messages");
+    }
+
+    @Test
+    void theModeratorsCommandListsShowsAndResolvesReportsWhileTheServerRuns() {
+        WireClient.befriend(alice, bob);
+        List<Message> sent = send(bob, List.of("Hi, I sell followers", "Line one\nline two",
+                "Pay now \u001b[31mor else"));
+        Reply.ReportReceipt receipt = report(alice, new Request.ReportCreate("bob", conversation, ReportReason.SPAM,
+                "Three messages in a minute", false));
+        send(bob, List.of("sent after the report"));
+        String id = Long.toString(receipt.reportId());
+
+        Run list = reports("list");
+        Run show = reports("show", id);
+        Run resolve = reports("resolve", id, "--note", "Warned the account");
+        Run openAfter = reports("list");
+        Run all = reports("list", "--all");
+        Run again = reports("resolve", id, "--note", "twice");
+        Run unknown = reports("show", "999");
+
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("ID", "REPORTER", "REPORTED", "REASON", "MESSAGES");
+        assertThat(list.out().lines().skip(1).findFirst().orElseThrow().split(" +"))
+                .containsSubsequence(id, receipt.createdAt().toString().substring(0, 19) + "Z", "@alice", "@bob",
+                        "spam", "3", "open");
+        assertThat(show.exit()).isZero();
+        assertThat(show.out()).contains("Report " + id + " (open)", "spam", "Three messages in a minute",
+                "@bob (Bob), account created", "Conversation  " + conversation, "3 messages, oldest first")
+                .doesNotContain("sent after the report").doesNotContain("\u001b");
+        for (Message message : sent) {
+            assertThat(show.out()).contains("#" + message.seq() + "  " + message.sentAt() + "  @bob  "
+                    + message.clientId());
+        }
+        assertThat(show.out()).contains("      Hi, I sell followers", "      Line one\n      line two",
+                "Pay now \\u001B[31mor else");
+        assertThat(resolve.out()).contains("Resolved report " + id);
+        assertThat(openAfter.out()).contains("No open reports.");
+        assertThat(all.out()).contains("resolved");
+        assertThat(reports("show", id).out()).contains("(resolved)", "Warned the account");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("already resolved");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("There is no report 999.");
+    }
+
+    @Test
     void badReportsGetTypedErrorsNeverRevealWhoExistsAndStoreNothing() {
         WireClient carol = user("carol");
         long carolAndAlice = carol.ok(new Request.ConversationOpen("alice")).get("id").asLong();
@@ -153,6 +229,7 @@ class ReportTest {
         assertThat(notFound).extracting(ReportTest::code).containsOnly("not_found");
         assertThat(notFound).extracting(reply -> reply.get("message").asText()).as("one answer for every case")
                 .containsOnly("no such person or conversation to report");
+        assertThat(reports("list").out()).contains("No open reports.");
         assertThat(carol.ok(new Request.BlockList()).get("users")).isEmpty();
     }
 }
