@@ -171,8 +171,10 @@ class CodecTest {
         "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"rude\"}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"SPAM\"}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\"}}",
-        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"spam\",\"block\":\"yes\"}}",
-        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"spam\",\"conversationId\":0}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"spam\","
+            + "\"block\":\"yes\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"spam\","
+            + "\"conversationId\":0}}",
     })
     void strictRequestReadingRefusesWhatAClientShouldNotSend(String frame) {
         Codec.Decoded decoded = CODEC.decodeRequest(frame);

@@ -110,7 +110,8 @@ public final class SqliteReportStore implements ReportStore {
                 new UserProfile(row.getString("reported_handle"), row.getString("reported_name"),
                         instant(row, "reported_since")),
                 conversationId == 0 ? null : conversationId, ReportReason.fromWire(row.getString("reason")),
-                row.getString("note"), row.getInt("message_count"), ReportRecord.Status.valueOf(row.getString("status")),
-                row.getString("resolution"), resolved ? Instant.ofEpochMilli(resolvedAt) : null);
+                row.getString("note"), row.getInt("message_count"),
+                ReportRecord.Status.valueOf(row.getString("status")), row.getString("resolution"),
+                resolved ? Instant.ofEpochMilli(resolvedAt) : null);
     }
 }
