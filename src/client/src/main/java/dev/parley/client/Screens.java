@@ -7,6 +7,7 @@ import dev.parley.client.net.ConnectionState;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.login.LoginView;
 import dev.parley.client.ui.login.LoginViewModel;
 import dev.parley.client.ui.main.MainView;
@@ -35,14 +36,21 @@ public final class Screens implements AutoCloseable {
 
     private final Stage stage;
     private final AppOptions options;
+    private final SaveLocation saveLocation;
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
     private boolean closed;
 
     public Screens(Stage stage, AppOptions options) {
+        this(stage, options, SaveLocation.fileChooser());
+    }
+
+    /** With where to save files asked some other way than the system's dialog (tests). */
+    public Screens(Stage stage, AppOptions options, SaveLocation saveLocation) {
         this.stage = stage;
         this.options = options;
+        this.saveLocation = saveLocation;
     }
 
     /** Shows the first screen: the demo, the saved session's main window, or sign-in. */
@@ -127,7 +135,7 @@ public final class Screens implements AutoCloseable {
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system());
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
-                : "account.signOut"), () -> signOut(stage, session));
+                : "account.signOut"), () -> signOut(stage, session), saveLocation);
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);

@@ -8,7 +8,8 @@ public enum FxmlView {
     CHAT("chat/ChatView.fxml"),
     NEW_MESSAGE("newmessage/NewMessageView.fxml"),
     STARTING("main/StartingView.fxml"),
-    PRIVACY("privacy/PrivacyView.fxml");
+    PRIVACY("privacy/PrivacyView.fxml"),
+    REPORT("report/ReportView.fxml");
 
     private final String path;
 
