@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -40,6 +42,64 @@ class ReportFlowTest extends AppTest {
 
     Scene reportDialog() {
         return window("Report").getScene();
+    }
+
+    /** Opens the chat with {@code name} and picks "Report…" from its menu. */
+    void reportFromTheChatMenu(String name) {
+        screen.open(name);
+        clickOn("#chatMenu");
+        clickOn(lookup(".menu-item .label").match(node -> node.isVisible()
+                && "Report…".equals(((Labeled) node).getText())).queryLabeled());
+        waitUntil(() -> showing("#harassment"));
+    }
+
+    @Test
+    void reportingFromTheChatMenuWithoutBlockingKeepsTheConversation() throws Exception {
+        startServer();
+        try (Peer alice = Peer.register(server.uri(), "alice", "Alice Liddell");
+                Peer bob = Peer.register(server.uri(), "bob", "Bob Marsh")) {
+            Peer.befriend(alice, bob);
+            bob.send(bob.open("alice"), "Answer me. Now.");
+            launch(sessionOf(alice, "Alice Liddell"));
+            waitUntil(() -> screen.conversationNames().equals(List.of("Bob Marsh")));
+
+            reportFromTheChatMenu("Bob Marsh");
+            clickOn("#harassment");
+            clickOn("#sendReport");
+            waitUntil(() -> showing("#done"));
+            boolean saidBlocked = showing("#blockedText");
+            clickOn("Close");
+            clickOn("#chatMenu");
+
+            assertThat(saidBlocked).isFalse();
+            assertThat(onFx(() -> lookup(".menu-item .label").match(Node::isVisible).queryAll().stream()
+                    .map(node -> ((Labeled) node).getText()).toList())).containsExactly("Block", "Report…");
+            assertThat(onFx(screen::conversationNames)).containsExactly("Bob Marsh");
+            assertThat(moderators("list")).contains("@bob", "harassment");
+        }
+    }
+
+    @Test
+    void aReportThatCannotBeSentSaysWhyAndKeepsTheForm() throws Exception {
+        startServer();
+        try (Peer alice = Peer.register(server.uri(), "alice", "Alice Liddell");
+                Peer bob = Peer.register(server.uri(), "bob", "Bob Marsh")) {
+            Peer.befriend(alice, bob);
+            bob.send(bob.open("alice"), "You'll regret this");
+            launch(sessionOf(alice, "Alice Liddell"));
+            waitUntil(() -> screen.conversationNames().equals(List.of("Bob Marsh")));
+            reportFromTheChatMenu("Bob Marsh");
+            clickOn("#harassment");
+            server.stop();
+
+            clickOn("#sendReport");
+
+            waitUntil(() -> showing("#errorLabel"));
+            assertThat(textOf("#errorLabel")).isEqualTo(
+                    "Can't reach the server right now. Your report wasn't sent; try again when you are back online.");
+            assertThat(showing("#form")).isTrue();
+            clickOn("Cancel");
+        }
     }
 
     @Test
