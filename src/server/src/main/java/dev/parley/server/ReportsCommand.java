@@ -55,7 +55,7 @@ public final class ReportsCommand implements Runnable {
         CommandSpec spec;
 
         @Override
-        public final Integer call() throws IOException, SQLException {
+        public final Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!Files.isRegularFile(data.resolve(SqliteDatabase.FILE_NAME))) {
@@ -63,10 +63,13 @@ public final class ReportsCommand implements Runnable {
                 return 1;
             }
             try (SqliteDatabase database = SqliteDatabase.open(data, 1)) {
-                int status = run(new SqliteReportStore(database), out, err);
+                return run(new SqliteReportStore(database), out, err);
+            } catch (IOException | SQLException e) {
+                err.println("Cannot open the database in " + data.toAbsolutePath() + ": " + e.getMessage());
+                return 1;
+            } finally {
                 out.flush();
                 err.flush();
-                return status;
             }
         }
 
