@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.parley.client.ui.chat.SystemBrowser;
+import dev.parley.client.ui.common.SaveLocation;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -12,7 +13,8 @@ public final class ParleyApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        screens = new Screens(stage, AppOptions.get(), new SystemBrowser(getHostServices()));
+        screens = new Screens(stage, AppOptions.get(), new SystemBrowser(getHostServices()),
+                SaveLocation.fileChooser());
         screens.start();
         stage.show();
     }

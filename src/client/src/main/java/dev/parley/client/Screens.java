@@ -8,6 +8,7 @@ import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.LinkOpener;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.login.LoginView;
 import dev.parley.client.ui.login.LoginViewModel;
 import dev.parley.client.ui.main.MainView;
@@ -37,16 +38,21 @@ public final class Screens implements AutoCloseable {
     private final Stage stage;
     private final AppOptions options;
     private final LinkOpener links;
+    private final SaveLocation saveLocation;
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
     private boolean closed;
 
-    /** {@code links} opens the web links people click in messages (after they confirm). */
-    public Screens(Stage stage, AppOptions options, LinkOpener links) {
+    /**
+     * {@code links} opens the web links people click in messages (after they confirm); {@code saveLocation}
+     * asks where to save files such as report evidence.
+     */
+    public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation) {
         this.stage = stage;
         this.options = options;
         this.links = links;
+        this.saveLocation = saveLocation;
     }
 
     /** Shows the first screen: the demo, the saved session's main window, or sign-in. */
@@ -131,7 +137,7 @@ public final class Screens implements AutoCloseable {
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system(), links);
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
-                : "account.signOut"), () -> signOut(stage, session));
+                : "account.signOut"), () -> signOut(stage, session), saveLocation);
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);

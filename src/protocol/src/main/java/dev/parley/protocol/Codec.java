@@ -56,7 +56,8 @@ public final class Codec {
             Map.entry("request.decline", Request.RequestDecline.class),
             Map.entry("msg.unsend", Request.MessageUnsend.class),
             Map.entry("typing", Request.Typing.class),
-            Map.entry("presence.get", Request.PresenceGet.class));
+            Map.entry("presence.get", Request.PresenceGet.class),
+            Map.entry("report.create", Request.ReportCreate.class));
     private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.of(
             "evt.message", Event.MessageEvent.class,
             "evt.read", Event.ReadEvent.class,
@@ -178,6 +179,18 @@ public final class Codec {
         frame.put("type", type);
         frame.set("body", strict.valueToTree(body));
         return frame;
+    }
+
+    /**
+     * A body record as a standalone, indented JSON document in the wire's field names and formats, for
+     * files a person keeps (e.g. the evidence of a report).
+     */
+    public String encodeDocument(Object value) {
+        try {
+            return strict.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
     }
 
     /** Reads a server frame on the client side, leniently. */

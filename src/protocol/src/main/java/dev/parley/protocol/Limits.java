@@ -28,6 +28,10 @@ public final class Limits {
     public static final int MAX_SYNC_PAGE = 500;
     /** Largest page of people one {@code user.search} returns. */
     public static final int MAX_SEARCH_PAGE = 50;
+    /** Longest note a reporter may add to a report, in chars. */
+    public static final int MAX_REPORT_NOTE_CHARS = 1_000;
+    /** How many of a conversation's newest messages a report keeps as evidence. */
+    public static final int REPORT_EVIDENCE_MESSAGES = 50;
     /** Longest request id a client may choose. */
     public static final int MAX_REQUEST_ID_CHARS = 64;
     public static final long MAX_PHOTO_BYTES = 25L * 1024 * 1024;

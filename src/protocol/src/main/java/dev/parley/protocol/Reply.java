@@ -58,6 +58,14 @@ public final class Reply {
     public record Presence(List<String> online) {
     }
 
+    /**
+     * Answer to {@code report.create}: the report as the server stored it, with the reported profile and the
+     * evidence (oldest first; empty without a conversation), so the reporter can keep a copy.
+     */
+    public record ReportReceipt(long reportId, Instant createdAt, ReportReason reason, String note,
+            UserProfile reported, Long conversationId, List<Message> evidence, boolean blocked) {
+    }
+
     /** Answer to {@code sync}: messages after the cursors in (conversation, seq) order; {@code more} to continue. */
     public record SyncPage(List<Message> messages, boolean more) {
     }

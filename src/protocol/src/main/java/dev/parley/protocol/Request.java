@@ -234,6 +234,23 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * Reports someone, optionally with the conversation the reporter has with them (its last
+     * {@link Limits#REPORT_EVIDENCE_MESSAGES} messages become the evidence) and optionally blocking them.
+     */
+    record ReportCreate(String handle, Long conversationId, ReportReason reason, String note, Boolean block)
+            implements Request {
+        public ReportCreate {
+            handle = Check.lookupHandle(handle, "handle");
+            if (conversationId != null) {
+                Check.positive(conversationId, "conversationId");
+            }
+            present(reason, "reason");
+            note = Check.optionalText(note, "note", Limits.MAX_REPORT_NOTE_CHARS);
+            block = Boolean.TRUE.equals(block);
+        }
+    }
+
     private static <T> T present(T value, String field) {
         return Check.present(value, field);
     }

@@ -52,7 +52,9 @@ class CodecTest {
                 new Request.PrivacySet(null, true, PresenceVisibility.NOBODY),
                 new Request.MessageUnsend(7L, 42L),
                 new Request.Typing(7L),
-                new Request.PresenceGet());
+                new Request.PresenceGet(),
+                new Request.ReportCreate("bob", 7L, ReportReason.HARASSMENT, "keeps writing at night", true),
+                new Request.ReportCreate("bob", null, ReportReason.IMPERSONATION, null, null));
     }
 
     @Test
@@ -93,7 +95,10 @@ class CodecTest {
                 new Reply.Sent(MESSAGE, true),
                 new Reply.ReadCursor(7, 42, 0),
                 new Reply.History(7, List.of(MESSAGE), true),
-                new Reply.SyncPage(List.of(MESSAGE), false));
+                new Reply.SyncPage(List.of(MESSAGE), false),
+                new Reply.ReportReceipt(12, AT, ReportReason.SCAM, "asked for my card", ALICE, 7L, List.of(MESSAGE),
+                        true),
+                new Reply.ReportReceipt(13, AT, ReportReason.OTHER, null, ALICE, null, List.of(), false));
     }
 
     @ParameterizedTest
@@ -179,6 +184,13 @@ class CodecTest {
         "{\"v\":1,\"id\":\"a\",\"type\":\"msg.unsend\",\"body\":{\"conversationId\":7,\"seq\":0}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"msg.unsend\",\"body\":{\"conversationId\":7}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"typing\",\"body\":{\"conversationId\":-1}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"rude\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"SPAM\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"spam\","
+            + "\"block\":\"yes\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"spam\","
+            + "\"conversationId\":0}}",
     })
     void strictRequestReadingRefusesWhatAClientShouldNotSend(String frame) {
         Codec.Decoded decoded = CODEC.decodeRequest(frame);
@@ -209,6 +221,31 @@ class CodecTest {
 
         assertThat(decoded).isInstanceOf(Codec.Decoded.Failed.class);
         assertThat(((Codec.Decoded.Failed) decoded).error().code()).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void aReportNoteLongerThanTheLimitIsTooLargeAndABlankOneIsAbsent() {
+        String tooLong = "x".repeat(Limits.MAX_REPORT_NOTE_CHARS + 1);
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ProtocolException.class,
+                () -> new Request.ReportCreate("bob", 7L, ReportReason.SPAM, tooLong, false)).code())
+                .isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(new Request.ReportCreate("bob", 7L, ReportReason.SPAM, "   ", null))
+                .isEqualTo(new Request.ReportCreate("bob", 7L, ReportReason.SPAM, null, false));
+    }
+
+    @Test
+    void documentsAreIndentedJsonInWireNames() throws Exception {
+        Reply.ReportReceipt receipt = new Reply.ReportReceipt(12, AT, ReportReason.SCAM, null, ALICE, 7L,
+                List.of(MESSAGE), false);
+
+        String document = CODEC.encodeDocument(receipt);
+        JsonNode read = new ObjectMapper().readTree(document);
+
+        assertThat(document).contains("\n  \"reportId\" : 12");
+        assertThat(read.get("reason").asText()).isEqualTo("scam");
+        assertThat(read.at("/evidence/0/sentAt").asText()).isEqualTo("2026-11-25T09:30:00.123Z");
+        assertThat(read.has("note")).isFalse();
     }
 
     @Test

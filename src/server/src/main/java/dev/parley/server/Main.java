@@ -7,10 +7,15 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Runs a standalone Parley server until it is interrupted (SIGINT/SIGTERM stop it gracefully). */
+/**
+ * Runs a standalone Parley server until it is interrupted (SIGINT/SIGTERM stop it gracefully). Subcommands
+ * work on a server's data directory instead: {@code reports} is the moderators' tool.
+ */
 @Command(name = "parley-server", mixinStandardHelpOptions = true, version = "Parley server 0.1",
-        description = "Runs the Parley messaging server.")
+        description = "Runs the Parley messaging server (or, with a command, works on its data).",
+        subcommands = ReportsCommand.class, scope = ScopeType.INHERIT)
 public final class Main implements Callable<Integer> {
     @Option(names = "--port", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port = ServerConfig.DEFAULT_PORT;
@@ -28,7 +33,8 @@ public final class Main implements Callable<Integer> {
     int argonIterations = 3;
 
     @Option(names = "--relaxed-limits",
-            description = "Lift the per-account message, conversation and follow limits (load tests only).")
+            description = "Lift the per-account limits on messages, conversations, follows and reports"
+                    + " (load tests only).")
     boolean relaxedLimits;
 
     public static void main(String[] args) {

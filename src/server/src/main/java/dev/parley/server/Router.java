@@ -11,6 +11,7 @@ import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
 import dev.parley.server.net.RequestHandler;
 import dev.parley.server.social.PresenceService;
+import dev.parley.server.safety.ReportService;
 import dev.parley.server.social.SocialService;
 import java.util.concurrent.CompletionStage;
 
@@ -20,13 +21,15 @@ final class Router implements RequestHandler {
     private final ConversationService conversations;
     private final SocialService social;
     private final PresenceService presence;
+    private final ReportService reports;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
-            PresenceService presence) {
+            PresenceService presence, ReportService reports) {
         this.accounts = accounts;
         this.conversations = conversations;
         this.social = social;
         this.presence = presence;
+        this.reports = reports;
     }
 
     @Override
@@ -107,6 +110,9 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.RequestDecline decline) {
             return social.decideRequest(me, decline.conversationId(), false);
+        }
+        if (request instanceof Request.ReportCreate report) {
+            return reports.create(me, report);
         }
         return handleSessions(connection, request);
     }

@@ -25,7 +25,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotTouchTheDatabaseDirectly = noClasses()
             .that().resideInAnyPackage("dev.parley.server.auth..", "dev.parley.server.chat..",
-                    "dev.parley.server.net..", "dev.parley.server.bus..")
+                    "dev.parley.server.net..", "dev.parley.server.bus..", "dev.parley.server.safety..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
                     "dev.parley.server.store.sqlite..", "dev.parley.server.store.jdbc..");
 

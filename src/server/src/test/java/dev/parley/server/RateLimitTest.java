@@ -32,7 +32,7 @@ class RateLimitTest {
     void start() {
         server = TestServers.start(TestServers.config(dataDir).clock(clock).accountRates(new AccountLimits.Rates(
                 new Rate(5, Duration.ofSeconds(1)), new Rate(1, Duration.ofMinutes(3)),
-                new Rate(2, Duration.ofSeconds(30)))).build());
+                new Rate(2, Duration.ofSeconds(30)), new Rate(2, Duration.ofMinutes(6)))).build());
     }
 
     @AfterEach
@@ -88,6 +88,24 @@ class RateLimitTest {
         assertThat(friend.get("type").asText()).isEqualTo("ok");
         assertThat(second.get("code").asText()).isEqualTo("rate_limited");
         assertThat(second.get("retryAfterMs").asLong()).isPositive();
+    }
+
+    @Test
+    void reportingIsLimitedSoReportsCannotFloodModerators() {
+        WireClient alice = user("alice");
+        user("bob");
+        Request report = new Request.ReportCreate("bob", null, dev.parley.protocol.ReportReason.SPAM, null, false);
+
+        List<JsonNode> replies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            replies.add(alice.request(report).join());
+        }
+        clock.advance(Duration.ofMillis(replies.get(2).get("retryAfterMs").asLong()));
+
+        assertThat(replies).extracting(r -> r.get("type").asText()).containsExactly("ok", "ok", "error");
+        assertThat(replies.get(2).get("code").asText()).isEqualTo("rate_limited");
+        assertThat(replies.get(2).get("retryAfterMs").asLong()).isBetween(1L, Duration.ofMinutes(6).toMillis());
+        assertThat(alice.request(report).join().get("type").asText()).isEqualTo("ok");
     }
 
     @Test

@@ -317,6 +317,20 @@ public final class ChatSession implements AutoCloseable {
                 }));
     }
 
+    /**
+     * Files a report with the server. When it also blocked the person, they join the blocked set: the server
+     * stored the block with the report.
+     */
+    public CompletableFuture<Reply.ReportReceipt> report(Request.ReportCreate report) {
+        return onIo(() -> connection.request(report, Reply.ReportReceipt.class)).thenCompose(reply -> reply)
+                .thenApply(receipt -> {
+                    if (receipt.blocked()) {
+                        fx.execute(() -> blocked.add(receipt.reported().handle()));
+                    }
+                    return receipt;
+                });
+    }
+
     private void refreshBlocked() {
         connection.request(new Request.BlockList(), Reply.Users.class).thenAccept(list -> fx.execute(() -> {
             blocked.retainAll(list.users().stream().map(UserProfile::handle).toList());

@@ -9,7 +9,8 @@ public enum FxmlView {
     OPEN_LINK("chat/OpenLinkView.fxml"),
     NEW_MESSAGE("newmessage/NewMessageView.fxml"),
     STARTING("main/StartingView.fxml"),
-    PRIVACY("privacy/PrivacyView.fxml");
+    PRIVACY("privacy/PrivacyView.fxml"),
+    REPORT("report/ReportView.fxml");
 
     private final String path;
 

@@ -6,6 +6,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.parley.client.AppOptions;
 import dev.parley.client.Screens;
 import dev.parley.client.account.SavedSession;
+import dev.parley.client.ui.common.SaveLocation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
@@ -13,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -43,6 +46,9 @@ public abstract class AppTest extends FxRobot {
     protected Stage stage;
     /** Links the app was asked to open in a browser; tests never start a real one. */
     protected final List<URI> openedLinks = new CopyOnWriteArrayList<>();
+    /** Where the app saves files: the system's save dialog cannot be driven, so they go to the temp dir. */
+    protected final SaveLocation saveLocation = (owner, title, suggestedName) ->
+            Optional.of(tempDir.resolve(suggestedName));
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -69,7 +75,7 @@ public abstract class AppTest extends FxRobot {
     protected void launch(AppOptions options) throws TimeoutException {
         stage = FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            screens = new Screens(window, options, openedLinks::add);
+            screens = new Screens(window, options, openedLinks::add, saveLocation);
             screens.start();
             window.setWidth(1080);
             window.setHeight(720);
@@ -130,7 +136,12 @@ public abstract class AppTest extends FxRobot {
 
     /** Writes what the window shows now to a PNG. */
     protected void snapshot(Path file) throws Exception {
-        BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
+        snapshot(stage.getScene(), file);
+    }
+
+    /** Writes what a scene (e.g. a dialog's) shows now to a PNG. */
+    protected void snapshot(Scene scene, Path file) throws Exception {
+        BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null));
         Files.createDirectories(file.getParent());
         if (!ImageIO.write(image, "png", file.toFile())) {
             throw new IOException("no PNG writer");

@@ -50,6 +50,26 @@ class PrivacyFlowTest extends AppTest {
     }
 
     @Test
+    void deletingTheLastRequestGoesBackToTheChats() throws Exception {
+        startServer();
+        try (Peer alice = Peer.register(server.uri(), "alice", "Alice Liddell");
+                Peer dana = Peer.register(server.uri(), "dana", "Dana Ruiz")) {
+            dana.send(dana.open("alice"), "Cheap followers, DM me");
+            launch(sessionOf(alice, "Alice Liddell"));
+            waitUntil(() -> showing("#requestsBar"));
+            clickOn("#requestsButton");
+            waitUntil(() -> screen.conversationNames().equals(List.of("Dana Ruiz")));
+            screen.open("Dana Ruiz");
+            waitUntil(() -> showing("#requestBanner"));
+
+            clickOn("#declineButton");
+
+            waitUntil(() -> !showing("#requestsBar") && "Chats".equals(textOf(".conversations-title")));
+            assertThat(onFx(screen::conversationNames)).isEmpty();
+        }
+    }
+
+    @Test
     void choosingFriendsInThePrivacyDialogStopsStrangersAtTheServer() throws Exception {
         startServer();
         try (Peer alice = Peer.register(server.uri(), "alice", "Alice Liddell");

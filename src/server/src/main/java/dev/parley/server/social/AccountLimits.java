@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * Per-account token buckets against floods and spam: messages sent, conversations started with people who
- * are not friends, and follows. Exceeding one is a typed {@code rate_limited} with {@code retryAfterMs}.
+ * are not friends, follows, and reports (so reports cannot be used to flood moderators). Exceeding one is a
+ * typed {@code rate_limited} with {@code retryAfterMs}.
  */
 public final class AccountLimits {
 
@@ -16,23 +17,27 @@ public final class AccountLimits {
     public record Rate(int burst, Duration refill) {
     }
 
-    /** The three rates; {@link #DEFAULT} for production. */
-    public record Rates(Rate messages, Rate newConversations, Rate follows) {
+    /** The rates; {@link #DEFAULT} for production. */
+    public record Rates(Rate messages, Rate newConversations, Rate follows, Rate reports) {
         public static final Rates DEFAULT = new Rates(new Rate(60, Duration.ofMillis(500)),
-                new Rate(20, Duration.ofMinutes(3)), new Rate(50, Duration.ofSeconds(30)));
+                new Rate(20, Duration.ofMinutes(3)), new Rate(50, Duration.ofSeconds(30)),
+                new Rate(10, Duration.ofMinutes(6)));
         /** For trusted bulk work such as seeding demo history and load tests. */
         public static final Rates GENEROUS = new Rates(new Rate(100_000, Duration.ofMillis(1)),
-                new Rate(10_000, Duration.ofMillis(1)), new Rate(10_000, Duration.ofMillis(1)));
+                new Rate(10_000, Duration.ofMillis(1)), new Rate(10_000, Duration.ofMillis(1)),
+                new Rate(10_000, Duration.ofMillis(1)));
     }
 
     private final RateLimiter messages;
     private final RateLimiter newConversations;
     private final RateLimiter follows;
+    private final RateLimiter reports;
 
     public AccountLimits(Rates rates, Clock clock) {
         this.messages = limiter(rates.messages(), clock);
         this.newConversations = limiter(rates.newConversations(), clock);
         this.follows = limiter(rates.follows(), clock);
+        this.reports = limiter(rates.reports(), clock);
     }
 
     private static RateLimiter limiter(Rate rate, Clock clock) {
@@ -49,6 +54,10 @@ public final class AccountLimits {
 
     public void follow(long userId) {
         take(follows, userId, "you are following people too fast; try again later");
+    }
+
+    public void report(long userId) {
+        take(reports, userId, "you are sending reports too fast; try again later");
     }
 
     private static void take(RateLimiter limiter, long userId, String message) {

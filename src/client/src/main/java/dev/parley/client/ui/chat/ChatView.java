@@ -35,6 +35,7 @@ public final class ChatView {
 
     private final ChatViewModel model;
     private final Runnable onNewMessage;
+    private final Runnable onReport;
     private final Parent root;
     private final Avatar avatar = new Avatar(Avatar.Size.HEADER);
     private Anchor pendingAnchor;
@@ -53,15 +54,18 @@ public final class ChatView {
     @FXML private Button sendButton;
     @FXML private VBox requestBanner;
     @FXML private javafx.scene.control.MenuItem blockItem;
+    @FXML private javafx.scene.control.MenuItem reportItem;
     @FXML private Label requestText;
 
     /** The row at the top of the viewport and how far it was scrolled past, to restore after a prepend. */
     private record Anchor(Object key, double offset) {
     }
 
-    public ChatView(ChatViewModel model, Runnable onNewMessage) {
+    /** {@code onReport} opens the report dialog for the open conversation (the window owns dialogs). */
+    public ChatView(ChatViewModel model, Runnable onNewMessage, Runnable onReport) {
         this.model = model;
         this.onNewMessage = onNewMessage;
+        this.onReport = onReport;
         this.root = ViewLoader.load(FxmlView.CHAT, this);
     }
 
@@ -108,6 +112,7 @@ public final class ChatView {
                 .then(ViewLoader.text("chat.unblock")).otherwise(ViewLoader.text("chat.block")));
         peerHandle.textProperty().bind(model.peerStatusProperty());
         model.peerActiveProperty().addListener((obs, was, active) -> peerHandle.pseudoClassStateChanged(ACTIVE, active));
+        reportItem.visibleProperty().bind(model.canReportProperty());
         requestBanner.visibleProperty().bind(model.isRequestProperty());
         requestBanner.managedProperty().bind(requestBanner.visibleProperty());
     }
@@ -255,6 +260,11 @@ public final class ChatView {
     @FXML
     private void toggleBlock() {
         model.toggleBlock();
+    }
+
+    @FXML
+    private void report() {
+        onReport.run();
     }
 
     @FXML

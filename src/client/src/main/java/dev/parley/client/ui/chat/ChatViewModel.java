@@ -57,6 +57,7 @@ public final class ChatViewModel {
     private final BooleanBinding canSend;
     private final BooleanProperty isRequest = new SimpleBooleanProperty(this, "isRequest");
     private final BooleanProperty peerBlocked = new SimpleBooleanProperty(this, "peerBlocked");
+    private final BooleanBinding canReport;
     private final StringBinding counter;
     private final BooleanBinding overLimit;
     private final PeerStatus peerStatus;
@@ -89,6 +90,8 @@ public final class ChatViewModel {
                 isRequest.bind(item.requestProperty());
             }
         });
+        this.canReport = Bindings.createBooleanBinding(() -> conversation.get() != null
+                && !conversation.get().peerHandle().equals(session.me().handle()), conversation);
         this.overLimit = Bindings.createBooleanBinding(() -> length(draft.get().strip()) > Limits.MAX_TEXT_CHARS,
                 draft);
         this.counter = Bindings.createStringBinding(() -> {
@@ -230,6 +233,23 @@ public final class ChatViewModel {
         ConversationItem item = conversation.get();
         if (item != null) {
             session.declineRequest(item.id(), item.peerHandle(), block);
+        }
+    }
+
+    /** Whether the open conversation has someone else in it to report (not notes to self). */
+    public BooleanBinding canReportProperty() {
+        return canReport;
+    }
+
+    /**
+     * After a report of the open conversation: a message request whose sender was blocked with it leaves the
+     * list too, as the banner's Block does. (The session has already marked them blocked.)
+     */
+    public void reported(dev.parley.protocol.Reply.ReportReceipt receipt) {
+        ConversationItem item = conversation.get();
+        if (item != null && receipt.blocked() && isRequest.get() && Long.valueOf(item.id())
+                .equals(receipt.conversationId())) {
+            session.declineRequest(item.id(), item.peerHandle(), false);
         }
     }
 

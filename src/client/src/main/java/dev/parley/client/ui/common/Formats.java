@@ -65,6 +65,12 @@ public final class Formats {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
     }
 
+    /** A date with a time, e.g. {@code Nov 25, 2026, 9:41 AM}. */
+    public String dateTime(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .withZone(zone).format(instant);
+    }
+
     public LocalDate day(Instant instant) {
         return instant.atZone(zone).toLocalDate();
     }

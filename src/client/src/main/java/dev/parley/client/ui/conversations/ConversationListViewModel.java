@@ -35,10 +35,12 @@ public final class ConversationListViewModel {
         }, filter, showingRequests));
         this.requestCount = Bindings.createIntegerBinding(() -> (int) inbox.conversations().stream()
                 .filter(item -> item.requestProperty().get()).count(), inbox.conversations());
-        // The last request handled: back to the chats.
+        // The last request handled: back to the chats. After the change that removed it has reached every
+        // listener: changing the filter from inside that change would refilter a list still being updated.
         requestCount.addListener((obs, old, count) -> {
             if (count.intValue() == 0) {
-                showingRequests.set(false);
+                javafx.application.Platform.runLater(() -> showingRequests.set(requestCount.get() > 0
+                        && showingRequests.get()));
             }
         });
         this.sorted = new SortedList<>(filtered, Comparator.comparing(

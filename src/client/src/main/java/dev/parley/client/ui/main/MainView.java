@@ -5,6 +5,8 @@ import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.ChatView;
 import dev.parley.client.ui.conversations.ConversationListView;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.common.SaveLocation;
+import dev.parley.client.ui.report.ReportDialog;
 import dev.parley.client.ui.newmessage.NewMessageDialog;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -23,6 +25,7 @@ public final class MainView {
     private final Stage stage;
     private final Runnable onSignOut;
     private final String signOutLabel;
+    private final SaveLocation saveLocation;
     private final Parent root;
     private ConversationListView conversationList;
     private ChatView chatView;
@@ -32,11 +35,13 @@ public final class MainView {
     @FXML private Hyperlink retryLink;
     @FXML private SplitPane split;
 
-    public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut) {
+    public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut,
+            SaveLocation saveLocation) {
         this.model = model;
         this.stage = stage;
         this.signOutLabel = signOutLabel;
         this.onSignOut = onSignOut;
+        this.saveLocation = saveLocation;
         this.root = ViewLoader.load(FxmlView.MAIN, this);
     }
 
@@ -51,7 +56,7 @@ public final class MainView {
                 model.session().me().handle());
         conversationList = new ConversationListView(model.conversations(), formats, me, signOutLabel,
                 this::newMessage, onSignOut, this::privacy);
-        chatView = new ChatView(model.chat(), this::newMessage);
+        chatView = new ChatView(model.chat(), this::newMessage, this::report);
         split.getItems().setAll(conversationList.root(), chatView.root());
         SplitPane.setResizableWithParent(conversationList.root(), false);
 
@@ -85,6 +90,14 @@ public final class MainView {
 
     private void privacy() {
         new dev.parley.client.ui.privacy.PrivacyDialog(stage, model.session()).showAndWait();
+    }
+
+    private void report() {
+        var conversation = model.chat().conversationProperty().get();
+        if (conversation != null) {
+            new ReportDialog(stage, model.session(), conversation, model.chat().formats(), saveLocation)
+                    .showAndWait().ifPresent(model.chat()::reported);
+        }
     }
 
     private void newMessage() {

@@ -40,13 +40,15 @@ public final class SqliteSocialStore implements SocialStore {
 
     @Override
     public CompletableFuture<Void> block(long blockerId, long blockedId, Instant now) {
-        // Blocking also ends following in both directions, so the two are no longer friends.
-        return write(c -> {
-            Rows.update(c, "INSERT OR IGNORE INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)",
-                    blockerId, blockedId, now);
-            return Rows.update(c, "DELETE FROM follows WHERE (follower_id = ? AND followee_id = ?)"
-                    + " OR (follower_id = ? AND followee_id = ?)", blockerId, blockedId, blockedId, blockerId);
-        });
+        return write(c -> block(c, blockerId, blockedId, now));
+    }
+
+    /** Blocks inside the caller's transaction; also ends following in both directions (no longer friends). */
+    static int block(Connection c, long blockerId, long blockedId, Instant now) throws SQLException {
+        Rows.update(c, "INSERT OR IGNORE INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)",
+                blockerId, blockedId, now);
+        return Rows.update(c, "DELETE FROM follows WHERE (follower_id = ? AND followee_id = ?)"
+                + " OR (follower_id = ? AND followee_id = ?)", blockerId, blockedId, blockedId, blockerId);
     }
 
     @Override
