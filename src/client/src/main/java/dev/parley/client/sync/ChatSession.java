@@ -64,6 +64,8 @@ public final class ChatSession implements AutoCloseable {
     private final javafx.collections.ObservableSet<String> blocked = javafx.collections.FXCollections.observableSet();
     private final Presence presence;
     private final ReadOnlyObjectWrapper<Reply.Privacy> privacy = new ReadOnlyObjectWrapper<>(this, "privacy");
+    /** While the server asks the user to slow down: when the outbox tries again (else null); fx thread. */
+    private final ReadOnlyObjectWrapper<java.time.Instant> slowedUntil = new ReadOnlyObjectWrapper<>(this, "slowedUntil");
     // I/O-thread state.
     private boolean signedIn;
     private boolean flushing;
@@ -188,6 +190,11 @@ public final class ChatSession implements AutoCloseable {
     /** Who is online and who is typing, as friends share it; read on the fx thread. */
     public Presence presence() {
         return presence;
+    }
+
+    /** When the outbox sends again after the server said "too fast" (null while not slowed down); fx thread. */
+    public ReadOnlyObjectProperty<java.time.Instant> slowedUntilProperty() {
+        return slowedUntil.getReadOnlyProperty();
     }
 
     /** The user's own privacy settings once known (null before the first catch-up); fx thread. */
@@ -536,6 +543,7 @@ public final class ChatSession implements AutoCloseable {
                 .whenCompleteAsync((sent, error) -> {
                     flushing = false;
                     if (error == null) {
+                        fx.execute(() -> slowedUntil.set(null));
                         // Writing in a conversation accepts it, on the server too.
                         store.conversation(next.conversationId()).filter(StoredConversation::request)
                                 .ifPresent(c -> store.clearRequest(c.id()));
@@ -555,6 +563,10 @@ public final class ChatSession implements AutoCloseable {
                         // Busy or slow but still connected: try again shortly (the server says when, if it knows).
                         long delay = cause instanceof ProtocolException busy && busy.retryAfterMs() != null
                                 ? busy.retryAfterMs() : 2_000;
+                        if (cause instanceof ProtocolException slow && slow.code() == ErrorCode.RATE_LIMITED) {
+                            java.time.Instant until = clock.instant().plusMillis(delay);
+                            fx.execute(() -> slowedUntil.set(until));
+                        }
                         CompletableFuture.runAsync(this::flushOutbox,
                                 CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS, io));
                     }
@@ -669,6 +681,7 @@ public final class ChatSession implements AutoCloseable {
                 signedIn = false;
                 flushing = false;
                 presence.clear();
+                fx.execute(() -> slowedUntil.set(null));
                 setState(sessionEnded ? ConnectionState.SIGNED_OUT : ConnectionState.OFFLINE);
             });
         }

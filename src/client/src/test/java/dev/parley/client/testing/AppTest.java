@@ -64,6 +64,12 @@ public abstract class AppTest extends FxRobot {
         return server;
     }
 
+    /** A server with these per-account limits (to see what a person sees when slowed down). */
+    protected TestServer startServer(dev.parley.server.social.AccountLimits.Rates rates) {
+        server = new TestServer(tempDir.resolve("server"), rates);
+        return server;
+    }
+
     /** Opens the app as if started with {@code --server} (and the given saved session, if any). */
     protected void launch(SavedSession saved) throws Exception {
         if (saved != null) {

@@ -2,6 +2,7 @@ package dev.parley.client.testing;
 
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
+import dev.parley.server.social.AccountLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,11 +11,18 @@ import java.nio.file.Path;
 /** A real server for client tests: a free port, its own data directory, restartable on the same port. */
 public final class TestServer implements AutoCloseable {
     private final Path dataDir;
+    private final AccountLimits.Rates rates;
     private ParleyServer server;
     private int port;
 
+    /** Per-account limits are lifted: tests set up history in bulk. */
     public TestServer(Path dataDir) {
+        this(dataDir, AccountLimits.Rates.GENEROUS);
+    }
+
+    public TestServer(Path dataDir, AccountLimits.Rates rates) {
         this.dataDir = dataDir;
+        this.rates = rates;
         start();
     }
 
@@ -22,7 +30,7 @@ public final class TestServer implements AutoCloseable {
     public void start() {
         try {
             server = ParleyServer.start(ServerConfig.builder(dataDir).port(port).argon(1024, 1)
-                    .accountRates(dev.parley.server.social.AccountLimits.Rates.GENEROUS).build());
+                    .accountRates(rates).build());
             port = server.port();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,6 +26,16 @@ public final class AccountLimits {
         public static final Rates GENEROUS = new Rates(new Rate(100_000, Duration.ofMillis(1)),
                 new Rate(10_000, Duration.ofMillis(1)), new Rate(10_000, Duration.ofMillis(1)),
                 new Rate(10_000, Duration.ofMillis(1)));
+
+        /** The same rates with another message rate (tests of what a sender sees when slowed down). */
+        public Rates withMessages(Rate rate) {
+            return new Rates(rate, newConversations, follows, reports);
+        }
+
+        /** The same rates with another rate for starting conversations with people who are not friends. */
+        public Rates withNewConversations(Rate rate) {
+            return new Rates(messages, rate, follows, reports);
+        }
     }
 
     private final RateLimiter messages;

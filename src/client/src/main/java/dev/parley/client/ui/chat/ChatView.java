@@ -56,6 +56,7 @@ public final class ChatView {
     @FXML private javafx.scene.control.MenuItem blockItem;
     @FXML private javafx.scene.control.MenuItem reportItem;
     @FXML private Label requestText;
+    @FXML private Label slowDownNotice;
 
     /** The row at the top of the viewport and how far it was scrolled past, to restore after a prepend. */
     private record Anchor(Object key, double offset) {
@@ -113,6 +114,9 @@ public final class ChatView {
         peerHandle.textProperty().bind(model.peerStatusProperty());
         model.peerActiveProperty().addListener((obs, was, active) -> peerHandle.pseudoClassStateChanged(ACTIVE, active));
         reportItem.visibleProperty().bind(model.canReportProperty());
+        slowDownNotice.textProperty().bind(model.slowDownNoticeProperty());
+        slowDownNotice.visibleProperty().bind(model.slowDownNoticeProperty().isNotEmpty());
+        slowDownNotice.managedProperty().bind(slowDownNotice.visibleProperty());
         requestBanner.visibleProperty().bind(model.isRequestProperty());
         requestBanner.managedProperty().bind(requestBanner.visibleProperty());
     }

@@ -61,6 +61,7 @@ public final class ChatViewModel {
     private final StringBinding counter;
     private final BooleanBinding overLimit;
     private final PeerStatus peerStatus;
+    private final StringBinding slowDownNotice;
     /** How far the other person has read, when both share read receipts; else null. */
     private final ObjectProperty<Long> seenSeq = new SimpleObjectProperty<>(this, "seenSeq");
     private long generation;
@@ -102,6 +103,14 @@ public final class ChatViewModel {
         }, draft);
         session.addMessageListener(messageListener);
         this.peerStatus = new PeerStatus(conversation, session.presence());
+        this.slowDownNotice = Bindings.createStringBinding(() -> {
+            java.time.Instant until = session.slowedUntilProperty().get();
+            if (until == null) {
+                return "";
+            }
+            long seconds = Math.max(1, (Duration.between(java.time.Instant.now(), until).toMillis() + 999) / 1000);
+            return ViewLoader.text("chat.slowDown", seconds);
+        }, session.slowedUntilProperty());
         // Read through the select binding itself: an unread binding never reports a change again.
         javafx.beans.binding.ObjectBinding<Long> peerReadSeq = Bindings.select(conversation, "peerReadSeq");
         seenSeq.bind(Bindings.createObjectBinding(() -> {
@@ -277,6 +286,14 @@ public final class ChatViewModel {
     public void deleteForMe(MessageItem item) {
         session.deleteForMe(new StoredMessage(item.conversationId(), item.seqProperty().get(), item.clientId(),
                 item.sender(), item.text(), item.sentAtProperty().get(), item.statusProperty().get()));
+    }
+
+    /**
+     * A calm word while the server paces the user's sending ("too fast"): the messages wait in the outbox
+     * and go out by themselves. Empty otherwise.
+     */
+    public StringBinding slowDownNoticeProperty() {
+        return slowDownNotice;
     }
 
     /** "typing…", "online" or the handle, for the header. */

@@ -41,10 +41,18 @@ public final class NewMessageViewModel {
                 opened.accept(id);
             } else if (SignInService.is(failure, ErrorCode.NOT_FOUND) || SignInService.is(failure, ErrorCode.BAD_REQUEST)) {
                 error.set(ViewLoader.text("newMessage.error.notFound", who));
+            } else if (SignInService.is(failure, ErrorCode.RATE_LIMITED)) {
+                error.set(ViewLoader.text("newMessage.error.rateLimited", minutesToWait(failure)));
             } else {
                 error.set(ViewLoader.text("newMessage.error.offline"));
             }
         }));
+    }
+
+    private static long minutesToWait(Throwable failure) {
+        Long wait = SignInService.cause(failure) instanceof dev.parley.protocol.ProtocolException refused
+                ? refused.retryAfterMs() : null;
+        return wait == null ? 1 : Math.max(1, (wait + 59_999) / 60_000);
     }
 
     public StringProperty handleProperty() {
