@@ -36,11 +36,14 @@ final class DemoContact implements AutoCloseable {
     }
 
     private void onEvent(Event event) {
-        if (event instanceof Event.MessageEvent pushed && pushed.message().sender().equals(userHandle)) {
+        if (event instanceof Event.MessageEvent pushed && pushed.message().sender().equals(userHandle)
+                && pushed.message().showsInChat()) {
             Message message = pushed.message();
             String reply = replyTo(message.text());
+            long read = 600 + random.nextInt(900);
             timer.schedule(() -> call(new Request.MessageRead(message.conversationId(), message.seq())),
-                    600 + random.nextInt(900), TimeUnit.MILLISECONDS);
+                    read, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> call(new Request.Typing(message.conversationId())), read + 150, TimeUnit.MILLISECONDS);
             long typing = 1_200 + Math.min(2_500, reply.length() * 25L) + random.nextInt(600);
             timer.schedule(() -> call(new Request.MessageSend(message.conversationId(), UUID.randomUUID(), reply)),
                     typing, TimeUnit.MILLISECONDS);

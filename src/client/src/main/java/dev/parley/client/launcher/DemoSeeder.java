@@ -49,6 +49,8 @@ final class DemoSeeder {
                 me.call(new Request.UserFollow(contact.handle()), Reply.Relationship.class);
                 accounts.get(contact.handle()).call(new Request.UserFollow(script.me().handle()),
                         Reply.Relationship.class);
+                // The contacts share read receipts, so turning them on in Privacy shows "Seen" at once.
+                accounts.get(contact.handle()).call(new Request.PrivacySet(null, true, null), Reply.Privacy.class);
             }
             for (DemoScript.Contact contact : script.contacts()) {
                 long conversation = me.call(new Request.ConversationOpen(contact.handle()),
