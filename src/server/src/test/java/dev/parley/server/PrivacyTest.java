@@ -5,44 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.DmPolicy;
 import dev.parley.protocol.Request;
-import dev.parley.server.testing.TestServers;
+import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.WireClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The server enforces who may message whom: requests, privacy policies and blocks, over the wire. */
-class PrivacyTest {
-    @TempDir
-    Path dataDir;
-    ParleyServer server;
-    final List<WireClient> clients = new ArrayList<>();
+class PrivacyTest extends ServerTest {
     WireClient alice;
     WireClient bob;
     long conversation;
 
     @BeforeEach
     void start() {
-        server = TestServers.start(dataDir);
-        alice = track(WireClient.registered(server.uri(), "alice"));
-        bob = track(WireClient.registered(server.uri(), "bob"));
+        startServer();
+        alice = user("alice");
+        bob = user("bob");
         conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WireClient::close);
-        server.stop();
-    }
-
-    WireClient track(WireClient client) {
-        clients.add(client);
-        return client;
     }
 
     JsonNode send(WireClient from, String text) {

@@ -6,48 +6,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.PresenceVisibility;
 import dev.parley.protocol.Request;
 import dev.parley.server.testing.MutableClock;
+import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.TestServers;
 import dev.parley.server.testing.WireClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Read receipts, online status and typing are shared only as both people's settings allow. */
-class ReceiptsAndPresenceTest {
-    @TempDir
-    Path dataDir;
+class ReceiptsAndPresenceTest extends ServerTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
-    ParleyServer server;
-    final List<WireClient> clients = new ArrayList<>();
     WireClient alice;
     WireClient bob;
     long conversation;
 
     @BeforeEach
     void start() {
-        server = TestServers.start(TestServers.config(dataDir).clock(clock).build());
-        alice = track(WireClient.registered(server.uri(), "alice"));
-        bob = track(WireClient.registered(server.uri(), "bob"));
+        startServer(TestServers.config(dataDir).clock(clock).build());
+        alice = user("alice");
+        bob = user("bob");
         WireClient.befriend(alice, bob);
         conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WireClient::close);
-        server.stop();
-    }
-
-    WireClient track(WireClient client) {
-        clients.add(client);
-        return client;
     }
 
     long send(WireClient from, String text) {
@@ -153,7 +135,7 @@ class ReceiptsAndPresenceTest {
 
     @Test
     void strangersSeeNoPresenceAndCannotSendTypingIntoOthersConversations() {
-        WireClient stranger = track(WireClient.registered(server.uri(), "mallory"));
+        WireClient stranger = user("mallory");
 
         assertThat(stranger.ok(new Request.PresenceGet()).get("online")).isEmpty();
         assertThat(stranger.error(new Request.Typing(conversation)).get("code").asText()).isEqualTo("not_found");

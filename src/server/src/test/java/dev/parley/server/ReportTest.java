@@ -7,51 +7,31 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.ReportReason;
 import dev.parley.protocol.Request;
-import dev.parley.server.testing.TestServers;
+import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.WireClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Reports over the wire: the evidence they keep, who can be reported, and the moderators' command. */
-class ReportTest {
-    @TempDir
-    Path dataDir;
-    ParleyServer server;
-    final List<WireClient> clients = new ArrayList<>();
+class ReportTest extends ServerTest {
     WireClient alice;
     WireClient bob;
     long conversation;
 
     @BeforeEach
     void start() {
-        server = TestServers.start(dataDir);
+        startServer();
         alice = user("alice");
         bob = user("bob");
         conversation = bob.ok(new Request.ConversationOpen("alice")).get("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WireClient::close);
-        server.stop();
-    }
-
-    WireClient user(String handle) {
-        WireClient client = WireClient.registered(server.uri(), handle);
-        clients.add(client);
-        return client;
     }
 
     /** Sends the texts from one person, pipelined, and returns the stored messages. */

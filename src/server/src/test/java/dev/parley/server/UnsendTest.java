@@ -4,46 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Request;
-import dev.parley.server.testing.TestServers;
+import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.WireClient;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Unsend (delete for everyone): the text is erased on the server and a tombstone reaches every device. */
-class UnsendTest {
-    @TempDir
-    Path dataDir;
-    ParleyServer server;
-    final List<WireClient> clients = new ArrayList<>();
+class UnsendTest extends ServerTest {
     WireClient alice;
     WireClient bob;
     long conversation;
 
     @BeforeEach
     void start() {
-        server = TestServers.start(dataDir);
-        alice = track(WireClient.registered(server.uri(), "alice"));
-        bob = track(WireClient.registered(server.uri(), "bob"));
+        startServer();
+        alice = user("alice");
+        bob = user("bob");
         WireClient.befriend(alice, bob);
         conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WireClient::close);
-        server.stop();
-    }
-
-    WireClient track(WireClient client) {
-        clients.add(client);
-        return client;
     }
 
     long send(WireClient from, String text) {
@@ -98,7 +78,7 @@ class UnsendTest {
     @Test
     void onlyTheSenderMayUnsendAndOthersLearnNothing() {
         long alices = send(alice, "mine");
-        WireClient carol = track(WireClient.registered(server.uri(), "carol"));
+        WireClient carol = user("carol");
         long tombstone = alice.ok(new Request.MessageUnsend(conversation, send(alice, "gone")))
                 .get("message").get("seq").asLong();
 
