@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** Field validation shared by the wire records, so both sides reject the same input. */
 final class Check {
     private static final Pattern HANDLE = Pattern.compile("[a-z0-9_.]+");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private Check() {
     }
@@ -76,5 +77,14 @@ final class Check {
                     + " characters");
         }
         return value;
+    }
+
+    /** A SHA-256 as 64 hex digits, lower-cased (media ids are the SHA-256 of their content). */
+    static String sha256(String value, String field) {
+        String hex = present(value, field).strip().toLowerCase(Locale.ROOT);
+        if (!SHA256.matcher(hex).matches()) {
+            throw ProtocolException.badRequest("'" + field + "' must be a SHA-256 as 64 hex digits");
+        }
+        return hex;
     }
 }

@@ -57,14 +57,19 @@ public final class Codec {
             Map.entry("msg.unsend", Request.MessageUnsend.class),
             Map.entry("typing", Request.Typing.class),
             Map.entry("presence.get", Request.PresenceGet.class),
-            Map.entry("report.create", Request.ReportCreate.class));
+            Map.entry("report.create", Request.ReportCreate.class),
+            Map.entry("media.begin", Request.MediaBegin.class),
+            Map.entry("media.commit", Request.MediaCommit.class),
+            Map.entry("media.get", Request.MediaGet.class));
     private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.of(
             "evt.message", Event.MessageEvent.class,
             "evt.read", Event.ReadEvent.class,
             "evt.privacy", Event.PrivacyEvent.class,
             "evt.seen", Event.SeenEvent.class,
             "evt.typing", Event.TypingEvent.class,
-            "evt.presence", Event.PresenceEvent.class);
+            "evt.presence", Event.PresenceEvent.class,
+            "evt.upload", Event.UploadProgress.class,
+            "evt.upload.error", Event.UploadRefused.class);
     private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
     private static final Set<String> ENVELOPE_FIELDS = Set.of("v", "id", "type", "body");
 

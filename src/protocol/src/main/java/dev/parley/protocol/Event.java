@@ -1,5 +1,7 @@
 package dev.parley.protocol;
 
+import java.util.UUID;
+
 /** Server pushes, sent as {@code {"type":"evt.…","body":…}} with no request id. */
 public sealed interface Event {
 
@@ -35,5 +37,16 @@ public sealed interface Event {
      * connections so every device shows the same unread count.
      */
     record ReadEvent(long conversationId, long readSeq, int unread) implements Event {
+    }
+
+    /** The server has appended a chunk: it holds {@code offset} bytes of the upload, in order. */
+    record UploadProgress(UUID uploadId, long offset) implements Event {
+    }
+
+    /**
+     * A chunk was refused and nothing of it was kept. {@code offset} is where the server's copy ends (send
+     * from there), or null when the upload id is unknown to the caller: begin again with {@code media.begin}.
+     */
+    record UploadRefused(UUID uploadId, Long offset, ErrorCode code, String message) implements Event {
     }
 }

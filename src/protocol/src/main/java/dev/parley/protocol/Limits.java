@@ -34,9 +34,18 @@ public final class Limits {
     public static final int REPORT_EVIDENCE_MESSAGES = 50;
     /** Longest request id a client may choose. */
     public static final int MAX_REQUEST_ID_CHARS = 64;
+    /** Largest photo (JPEG, PNG) upload, in bytes. */
     public static final long MAX_PHOTO_BYTES = 25L * 1024 * 1024;
+    /** Largest image, in pixels (width × height), read from its header before any pixel is decoded. */
     public static final long MAX_PHOTO_PIXELS = 40_000_000L;
+    public static final long MAX_GIF_BYTES = 15L * 1024 * 1024;
     public static final long MAX_VIDEO_BYTES = 200L * 1024 * 1024;
+    /** Most data one upload chunk (a binary frame, after its {@link UploadChunk#HEADER_BYTES} header) carries. */
+    public static final int MAX_CHUNK_BYTES = 256 * 1024;
+    /** Most bytes one {@code media.get} returns; base64 in JSON makes the reply about 4/3 of this. */
+    public static final int MAX_MEDIA_READ_BYTES = 192 * 1024;
+    /** Most media items one message carries. */
+    public static final int MAX_MEDIA_PER_MESSAGE = 10;
     public static final int MAX_GROUP_MEMBERS = 1_000;
 
     private Limits() {

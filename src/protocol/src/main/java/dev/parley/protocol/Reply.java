@@ -69,4 +69,15 @@ public final class Reply {
     /** Answer to {@code sync}: messages after the cursors in (conversation, seq) order; {@code more} to continue. */
     public record SyncPage(List<Message> messages, boolean more) {
     }
+
+    /**
+     * Answer to {@code media.begin}: where to send chunks, and the offset to send from ({@code size} when the
+     * caller already stored this content, so {@code media.commit} may follow at once).
+     */
+    public record UploadStarted(java.util.UUID uploadId, long offset) {
+    }
+
+    /** Answer to {@code media.get}: {@code data} (base64 on the wire) starts at {@code offset} of {@code total} bytes. */
+    public record MediaData(String mediaId, long offset, long total, byte[] data) {
+    }
 }

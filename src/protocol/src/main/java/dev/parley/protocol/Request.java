@@ -1,5 +1,6 @@
 package dev.parley.protocol;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,12 +76,39 @@ public sealed interface Request {
     record ConversationList() implements Request {
     }
 
-    /** Sends a text message; {@code clientId} makes a resend safe. Text is stripped of surrounding space. */
-    record MessageSend(Long conversationId, UUID clientId, String text) implements Request {
+    /**
+     * Sends a message; {@code clientId} makes a resend safe. Text is stripped of surrounding space. With
+     * {@code media} (1–{@value Limits#MAX_MEDIA_PER_MESSAGE} items) the text is their caption: it may be empty
+     * and holds at most {@value Limits#MAX_CAPTION_CHARS} characters.
+     */
+    record MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media) implements Request {
         public MessageSend {
             Check.positive(conversationId, "conversationId");
             present(clientId, "clientId");
-            text = Check.text(text, "text", Limits.MAX_TEXT_CHARS);
+            if (media == null) {
+                text = Check.text(text, "text", Limits.MAX_TEXT_CHARS);
+            } else {
+                media = mediaList(media);
+                text = text == null || text.isBlank() ? "" : Check.text(text, "text", Limits.MAX_CAPTION_CHARS);
+            }
+        }
+
+        /** A text message. */
+        public MessageSend(Long conversationId, UUID clientId, String text) {
+            this(conversationId, clientId, text, null);
+        }
+
+        private static List<MediaRef> mediaList(List<MediaRef> media) {
+            if (media.isEmpty() || media.size() > Limits.MAX_MEDIA_PER_MESSAGE) {
+                throw ProtocolException.badRequest("'media' must have 1–" + Limits.MAX_MEDIA_PER_MESSAGE + " items");
+            }
+            if (media.stream().anyMatch(java.util.Objects::isNull)) {
+                throw ProtocolException.badRequest("'media' must not contain null");
+            }
+            if (media.stream().map(MediaRef::mediaId).distinct().count() < media.size()) {
+                throw ProtocolException.badRequest("'media' names the same item twice");
+            }
+            return List.copyOf(media);
         }
     }
 
@@ -248,6 +276,46 @@ public sealed interface Request {
             present(reason, "reason");
             note = Check.optionalText(note, "note", Limits.MAX_REPORT_NOTE_CHARS);
             block = Boolean.TRUE.equals(block);
+        }
+    }
+
+    /**
+     * Starts (or resumes) an upload of {@code size} bytes whose SHA-256 is {@code sha256}. Too large for its
+     * type is {@code too_large}; a type the server does not accept is {@code bad_request}.
+     */
+    record MediaBegin(String sha256, Long size, String mime) implements Request {
+        public MediaBegin {
+            sha256 = Check.sha256(sha256, "sha256");
+            long bytes = Check.positive(size, "size");
+            MediaType type = MediaType.fromMime(mime);
+            mime = type.mime();
+            if (bytes > type.maxBytes()) {
+                throw new ProtocolException(ErrorCode.TOO_LARGE, mime + " uploads are limited to " + type.maxBytes()
+                        + " bytes");
+            }
+        }
+
+        public MediaType mediaType() {
+            return MediaType.fromMime(mime);
+        }
+    }
+
+    /** Finishes an upload whose bytes have all arrived: the server checks them and stores the media. */
+    record MediaCommit(UUID uploadId) implements Request {
+        public MediaCommit {
+            present(uploadId, "uploadId");
+        }
+    }
+
+    /** Reads up to {@code length} bytes (≤ {@value Limits#MAX_MEDIA_READ_BYTES}; absent means that much) from {@code offset}. */
+    record MediaGet(String mediaId, Long offset, Integer length) implements Request {
+        public MediaGet {
+            mediaId = Check.sha256(mediaId, "mediaId");
+            offset = offset == null ? 0L : Check.notNegative(offset, "offset");
+            length = length == null ? Limits.MAX_MEDIA_READ_BYTES : length;
+            if (length < 1 || length > Limits.MAX_MEDIA_READ_BYTES) {
+                throw ProtocolException.badRequest("'length' must be 1–" + Limits.MAX_MEDIA_READ_BYTES);
+            }
         }
     }
 

@@ -21,6 +21,8 @@ class CodecTest {
     static final UUID CLIENT_ID = UUID.fromString("3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77");
     static final UserProfile ALICE = new UserProfile("alice", "Alice", AT);
     static final Message MESSAGE = new Message(7, 42, "alice", CLIENT_ID, "hello 👋", AT);
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    static final MediaItem PHOTO = new MediaItem(SHA, "image/jpeg", 123_456, 1200, 900);
 
     static Stream<Request> everyRequest() {
         return Stream.of(
@@ -54,7 +56,13 @@ class CodecTest {
                 new Request.Typing(7L),
                 new Request.PresenceGet(),
                 new Request.ReportCreate("bob", 7L, ReportReason.HARASSMENT, "keeps writing at night", true),
-                new Request.ReportCreate("bob", null, ReportReason.IMPERSONATION, null, null));
+                new Request.ReportCreate("bob", null, ReportReason.IMPERSONATION, null, null),
+                new Request.MessageSend(7L, CLIENT_ID, "at the beach", List.of(new MediaRef(SHA))),
+                new Request.MessageSend(7L, CLIENT_ID, "", List.of(new MediaRef(SHA))),
+                new Request.MediaBegin(SHA, 123_456L, "image/jpeg"),
+                new Request.MediaCommit(CLIENT_ID),
+                new Request.MediaGet(SHA, 0L, null),
+                new Request.MediaGet(SHA, 196_608L, 1024));
     }
 
     @Test
@@ -98,7 +106,12 @@ class CodecTest {
                 new Reply.SyncPage(List.of(MESSAGE), false),
                 new Reply.ReportReceipt(12, AT, ReportReason.SCAM, "asked for my card", ALICE, 7L, List.of(MESSAGE),
                         true),
-                new Reply.ReportReceipt(13, AT, ReportReason.OTHER, null, ALICE, null, List.of(), false));
+                new Reply.ReportReceipt(13, AT, ReportReason.OTHER, null, ALICE, null, List.of(), false),
+                new Reply.UploadStarted(CLIENT_ID, 0),
+                PHOTO,
+                new MediaItem(SHA, "video/mp4", 9_000_000, null, null),
+                new Reply.Sent(new Message(7, 44, "alice", CLIENT_ID, "", AT, MessageKind.TEXT, null, false,
+                        List.of(PHOTO)), false));
     }
 
     @ParameterizedTest
@@ -121,7 +134,10 @@ class CodecTest {
     static Stream<Event> everyEvent() {
         return Stream.of(new Event.MessageEvent(MESSAGE), new Event.ReadEvent(7, 42, 0),
                 new Event.PrivacyEvent(new Reply.Privacy(DmPolicy.EVERYONE, false, PresenceVisibility.NOBODY)),
-                new Event.SeenEvent(7, 41), new Event.TypingEvent(7, "bob"), new Event.PresenceEvent("bob", true));
+                new Event.SeenEvent(7, 41), new Event.TypingEvent(7, "bob"), new Event.PresenceEvent("bob", true),
+                new Event.UploadProgress(CLIENT_ID, 262_144),
+                new Event.UploadRefused(CLIENT_ID, 262_144L, ErrorCode.CONFLICT, "expected offset 262144"),
+                new Event.UploadRefused(CLIENT_ID, null, ErrorCode.NOT_FOUND, "no such upload"));
     }
 
     @Test
@@ -191,6 +207,15 @@ class CodecTest {
             + "\"block\":\"yes\"}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"report.create\",\"body\":{\"handle\":\"bob\",\"reason\":\"spam\","
             + "\"conversationId\":0}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"media.begin\",\"body\":{\"sha256\":\"abc\",\"size\":1,\"mime\":\"image/png\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"media.begin\",\"body\":{\"sha256\":\"" + SHA + "\",\"size\":0,"
+            + "\"mime\":\"image/png\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"media.begin\",\"body\":{\"sha256\":\"" + SHA + "\",\"size\":10,"
+            + "\"mime\":\"image/webp\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"media.commit\",\"body\":{\"uploadId\":\"nope\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"media.get\",\"body\":{\"mediaId\":\"" + SHA + "\",\"length\":196609}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
+            + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"text\":\"x\",\"media\":[]}}",
     })
     void strictRequestReadingRefusesWhatAClientShouldNotSend(String frame) {
         Codec.Decoded decoded = CODEC.decodeRequest(frame);
