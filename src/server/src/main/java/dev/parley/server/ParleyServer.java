@@ -5,6 +5,7 @@ import dev.parley.server.auth.AccountService;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.bus.LocalBus;
 import dev.parley.server.chat.ConversationService;
+import dev.parley.server.media.MediaService;
 import dev.parley.server.net.Gateway;
 import dev.parley.server.net.SessionRegistry;
 import dev.parley.server.net.WsTransport;
@@ -12,6 +13,7 @@ import dev.parley.server.safety.ReportService;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
+import dev.parley.server.store.sqlite.SqliteMediaStore;
 import dev.parley.server.store.sqlite.SqliteReportStore;
 import dev.parley.server.store.sqlite.SqliteSocialStore;
 import dev.parley.server.social.AccountLimits;
@@ -79,7 +81,9 @@ public final class ParleyServer implements AutoCloseable {
         SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence);
         ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
                 config.clock());
-        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports), workers);
+        MediaService media = new MediaService(config.dataDir(), new SqliteMediaStore(database), config.clock());
+        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media),
+                media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport);

@@ -7,6 +7,7 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Request;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.chat.ConversationService;
+import dev.parley.server.media.MediaService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
 import dev.parley.server.net.RequestHandler;
@@ -22,9 +23,11 @@ final class Router implements RequestHandler {
     private final SocialService social;
     private final PresenceService presence;
     private final ReportService reports;
+    private final MediaService media;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
-            PresenceService presence, ReportService reports) {
+            PresenceService presence, ReportService reports, MediaService media) {
+        this.media = media;
         this.accounts = accounts;
         this.conversations = conversations;
         this.social = social;
@@ -113,6 +116,19 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.ReportCreate report) {
             return reports.create(me, report);
+        }
+        return handleMedia(connection, me, request);
+    }
+
+    private CompletionStage<?> handleMedia(ClientConnection connection, Identity me, Request request) {
+        if (request instanceof Request.MediaBegin begin) {
+            return completedFuture(media.begin(me, begin));
+        }
+        if (request instanceof Request.MediaCommit commit) {
+            return media.commit(me, commit);
+        }
+        if (request instanceof Request.MediaGet get) {
+            return completedFuture(media.read(me, get));
         }
         return handleSessions(connection, request);
     }

@@ -1,5 +1,8 @@
 package dev.parley.server;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,15 +20,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..",
                     "dev.parley.server..", "dev.parley.client..", "org.java_websocket..");
 
+    /** Pixel buffers ({@code java.awt.image}) are allowed: ImageIO decodes uploads into them, headless. */
     @ArchTest
     static final ArchRule serverHasNoUi = noClasses()
             .that().resideInAPackage("dev.parley.server..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "dev.parley.client..");
+            .should().dependOnClassesThat(resideInAnyPackage("javafx..", "java.awt..", "dev.parley.client..")
+                    .and(not(resideInAPackage("java.awt.image.."))));
 
     @ArchTest
     static final ArchRule servicesDoNotTouchTheDatabaseDirectly = noClasses()
             .that().resideInAnyPackage("dev.parley.server.auth..", "dev.parley.server.chat..",
-                    "dev.parley.server.net..", "dev.parley.server.bus..", "dev.parley.server.safety..")
+                    "dev.parley.server.net..", "dev.parley.server.bus..", "dev.parley.server.safety..",
+                    "dev.parley.server.media..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
                     "dev.parley.server.store.sqlite..", "dev.parley.server.store.jdbc..");
 

@@ -1,9 +1,12 @@
 package dev.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Request;
+import dev.parley.protocol.UploadChunk;
+import dev.parley.server.testing.MediaWire;
 import dev.parley.server.testing.TestServers;
 import dev.parley.server.testing.WireClient;
 import java.nio.file.Path;
@@ -169,9 +172,36 @@ class BadInputTest {
     }
 
     @Test
-    void binaryFramesAreRefusedWith1003() {
+    void oversizedTextFrameIsCountedInUtf8Bytes() {
+        alice.sendRaw("{\"v\":1,\"id\":\"big\",\"type\":\"conv.list\",\"body\":{\"pad\":\"" + "é".repeat(33_000)
+                + "\"}}");
+
+        assertThat(alice.closeCode()).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(1009);
+    }
+
+    @Test
+    void binaryFrameTooShortForAChunkHeaderIsRefusedWith1003() {
         alice.sendBinary(new byte[] {1, 2, 3});
 
         assertThat(alice.closeCode()).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(1003);
+    }
+
+    @Test
+    void binaryFrameOverTheChunkLimitClosesWith1009() {
+        // The server may close before the whole frame is written, so sending itself can fail.
+        catchThrowable(() -> alice.sendBinary(new byte[UploadChunk.MAX_FRAME_BYTES + 1]));
+
+        assertThat(alice.closeCode()).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(1009);
+    }
+
+    @Test
+    void chunkBeforeSignInIsRefusedWithoutClosing() throws Exception {
+        try (WireClient anonymous = WireClient.connect(server.uri())) {
+            UUID uploadId = UUID.randomUUID();
+            JsonNode refused = MediaWire.sendChunk(anonymous, uploadId, 0, new byte[100], 0, 100);
+
+            assertThat(refused.at("/body/code").asText()).isEqualTo("unauthorized");
+            assertThat(anonymous.isClosed()).isFalse();
+        }
     }
 }

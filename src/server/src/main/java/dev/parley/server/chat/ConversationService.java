@@ -3,6 +3,7 @@ package dev.parley.server.chat;
 import dev.parley.protocol.ConversationSummary;
 import dev.parley.protocol.Event;
 import dev.parley.protocol.Limits;
+import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.server.bus.Bus;
@@ -13,6 +14,7 @@ import dev.parley.server.store.ConversationStore;
 import dev.parley.server.store.SocialStore;
 import dev.parley.server.store.UserRecord;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** 1:1 conversations: open, list, send, read cursors, history and catch-up. */
@@ -48,12 +50,15 @@ public final class ConversationService {
 
     /**
      * Stores the message and, once committed, pushes it to every session of every member (the sender's
-     * other devices too). A resend returns the original and pushes nothing new.
+     * other devices too). A resend returns the original and pushes nothing new. Media must be the sender's
+     * own uploads or media they can see in a conversation.
      */
     public CompletableFuture<Reply.Sent> send(Identity me, Request.MessageSend request) {
         limits.message(me.userId());
+        List<String> mediaIds = request.media() == null ? List.of()
+                : request.media().stream().map(MediaRef::mediaId).toList();
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
-                        clock.instant())
+                        mediaIds, clock.instant())
                 .thenApply(this::publishIfNew);
     }
 

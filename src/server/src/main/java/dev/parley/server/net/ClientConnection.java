@@ -2,6 +2,7 @@ package dev.parley.server.net;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -27,6 +28,7 @@ public final class ClientConnection {
     private final SerialExecutor requests;
     private final int maxBacklogFrames;
     private final String remoteAddress;
+    private final AtomicInteger pendingChunks = new AtomicInteger();
     private volatile Identity identity;
 
     ClientConnection(WebSocket socket, Executor workers, int maxBacklogFrames) {
@@ -77,6 +79,11 @@ public final class ClientConnection {
 
     SerialExecutor requests() {
         return requests;
+    }
+
+    /** Upload chunks received and not yet appended. */
+    AtomicInteger pendingChunks() {
+        return pendingChunks;
     }
 
     private String who() {

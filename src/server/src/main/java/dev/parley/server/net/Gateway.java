@@ -2,7 +2,9 @@ package dev.parley.server.net;
 
 import dev.parley.protocol.Codec;
 import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Event;
 import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.UploadChunk;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,16 +24,23 @@ public final class Gateway {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     /** Requests a connection may have waiting before it is refused; a client must await its replies. */
     private static final int MAX_PENDING_REQUESTS = 1_000;
+    /**
+     * Upload chunks a connection may have waiting (each up to 256 KiB, so a few MiB per connection). A
+     * client keeps only a few chunks ahead of the server's {@code evt.upload} acknowledgements.
+     */
+    static final int MAX_PENDING_CHUNKS = 32;
 
     private final Codec codec;
     private final RequestHandler handler;
+    private final ChunkHandler chunks;
     private final ExecutorService workers;
     /** Requests received and not yet handed to their service; shutdown waits for this to reach zero. */
     private final AtomicInteger waiting = new AtomicInteger();
 
-    public Gateway(Codec codec, RequestHandler handler, ExecutorService workers) {
+    public Gateway(Codec codec, RequestHandler handler, ChunkHandler chunks, ExecutorService workers) {
         this.codec = codec;
         this.handler = handler;
+        this.chunks = chunks;
         this.workers = workers;
     }
 
@@ -47,11 +56,36 @@ public final class Gateway {
             connection.close(CloseFrame.POLICY_VALIDATION, "too many requests waiting; await replies");
             return;
         }
+        inOrder(connection, () -> serve(connection, frame));
+    }
+
+    /**
+     * Called on a WebSocket thread with an upload chunk. It joins the connection's queue, so a chunk is
+     * appended after the {@code media.begin} sent before it and before the {@code media.commit} sent after.
+     */
+    void receive(ClientConnection connection, UploadChunk chunk) {
+        if (connection.pendingChunks().incrementAndGet() > MAX_PENDING_CHUNKS) {
+            log.warn("closing connection from {}: {} upload chunks waiting", connection.remoteAddress(),
+                    MAX_PENDING_CHUNKS);
+            connection.close(CloseFrame.POLICY_VALIDATION, "too many chunks waiting; await evt.upload");
+            return;
+        }
+        inOrder(connection, () -> {
+            connection.pendingChunks().decrementAndGet();
+            Identity me = connection.identity();
+            Event answer = me == null
+                    ? new Event.UploadRefused(chunk.uploadId(), null, ErrorCode.UNAUTHORIZED, "sign in first")
+                    : chunks.receive(me, chunk);
+            connection.send(codec.encodeEvent(answer));
+        });
+    }
+
+    private void inOrder(ClientConnection connection, Runnable work) {
         waiting.incrementAndGet();
         try {
             connection.requests().execute(() -> {
                 try {
-                    serve(connection, frame);
+                    work.run();
                 } finally {
                     waiting.decrementAndGet();
                 }

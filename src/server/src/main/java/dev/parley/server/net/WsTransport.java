@@ -1,6 +1,8 @@
 package dev.parley.server.net;
 
 import dev.parley.protocol.Limits;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.protocol.UploadChunk;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -20,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Java-WebSocket server. Its selector and decoder threads only hand frames to the {@link Gateway};
- * frames over {@link Limits#MAX_FRAME_BYTES} are refused by the draft with close code 1009.
+ * The Java-WebSocket server. Its selector and decoder threads only hand frames to the {@link Gateway}.
+ * The draft's frame limit applies to every frame, so it is set for binary upload chunks
+ * ({@link UploadChunk#MAX_FRAME_BYTES}); text frames over {@link Limits#MAX_FRAME_BYTES} are closed here
+ * with the same code, 1009.
  */
 public final class WsTransport extends WebSocketServer {
     private static final Logger log = LoggerFactory.getLogger(WsTransport.class);
@@ -34,7 +38,7 @@ public final class WsTransport extends WebSocketServer {
 
     public WsTransport(InetSocketAddress address, Gateway gateway, SessionRegistry registry, int maxBacklogFrames) {
         // An empty protocol list would refuse every handshake; Protocol("") accepts clients that ask for none.
-        super(address, 2, List.of(new Draft_6455(List.of(), List.of(new Protocol("")), Limits.MAX_FRAME_BYTES)));
+        super(address, 2, List.of(new Draft_6455(List.of(), List.of(new Protocol("")), UploadChunk.MAX_FRAME_BYTES)));
         this.gateway = gateway;
         this.registry = registry;
         this.maxBacklogFrames = maxBacklogFrames;
@@ -117,15 +121,43 @@ public final class WsTransport extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket socket, String frame) {
+        if (utf8Length(frame) > Limits.MAX_FRAME_BYTES) {
+            socket.close(CloseFrame.TOOBIG, "");
+            return;
+        }
         ClientConnection connection = socket.getAttachment();
         if (connection != null && !draining) {
             gateway.receive(connection, frame);
         }
     }
 
+    /** A binary frame is an upload chunk; one that cannot even name its upload is a protocol violation. */
     @Override
     public void onMessage(WebSocket socket, ByteBuffer frame) {
-        socket.close(CloseFrame.REFUSE, "binary frames are not accepted yet");
+        UploadChunk chunk;
+        try {
+            chunk = UploadChunk.parse(frame);
+        } catch (ProtocolException e) {
+            socket.close(CloseFrame.REFUSE, "a binary frame must be an upload chunk");
+            return;
+        }
+        ClientConnection connection = socket.getAttachment();
+        if (connection != null && !draining) {
+            gateway.receive(connection, chunk);
+        }
+    }
+
+    /** UTF-8 length, counted only for frames whose length in chars leaves it in doubt (1–3 bytes per char). */
+    private static long utf8Length(String text) {
+        if (text.length() > Limits.MAX_FRAME_BYTES || (long) text.length() * 3 <= Limits.MAX_FRAME_BYTES) {
+            return text.length();
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     @Override

@@ -29,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
 /** {@link ConversationStore} on the SQLite file. */
 public final class SqliteConversationStore implements ConversationStore {
     private static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
-            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at FROM messages m JOIN users u ON u.id = m.sender_id";
+            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, EXISTS (SELECT 1 FROM message_media x"
+            + " WHERE x.conversation_id = m.conversation_id AND x.seq = m.seq) AS has_media"
+            + " FROM messages m JOIN users u ON u.id = m.sender_id";
     /** What counts as unread for member {@code me}: others' text messages past the cursor, not unsent. */
     private static final String UNREAD = "(SELECT COUNT(*) FROM messages x WHERE x.conversation_id = me.conversation_id"
             + " AND x.seq > me.read_seq AND x.sender_id <> me.user_id AND x.kind = 'text' AND x.unsent_at IS NULL)";
@@ -96,7 +98,7 @@ public final class SqliteConversationStore implements ConversationStore {
         UserProfile peer = new UserProfile(row.getString("handle"), row.getString("display_name"),
                 instant(row, "created_at"));
         Message last = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = 'text'"
-                + " ORDER BY m.seq DESC LIMIT 1", SqliteConversationStore::message, id).orElse(null);
+                + " ORDER BY m.seq DESC LIMIT 1", newest -> message(c, newest), id).orElse(null);
         long peerId = row.getLong("peer_id");
         Long peerReadSeq = SqliteSocialStore.sharesReceipts(c, row.getLong("my_id"), peerId)
                 ? Rows.one(c, "SELECT read_seq FROM members WHERE conversation_id = ? AND user_id = ?",
@@ -108,7 +110,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            Instant now) {
+            List<String> mediaIds, Instant now) {
         return db.writes().submit(c -> {
             List<Long> members = memberIds(c, conversationId);
             if (!members.contains(senderId)) {
@@ -116,7 +118,7 @@ public final class SqliteConversationStore implements ConversationStore {
             }
             Optional<Message> original = Rows.one(c,
                     MESSAGE_SELECT + " WHERE m.sender_id = ? AND m.client_id = ?",
-                    SqliteConversationStore::message, senderId, clientId.toString());
+                    row -> message(c, row), senderId, clientId.toString());
             if (original.isPresent()) {
                 if (original.get().conversationId() != conversationId) {
                     throw new ProtocolException(ErrorCode.CONFLICT,
@@ -124,6 +126,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 }
                 return new Appended(original.get(), true, members);
             }
+            SqliteMediaStore.requireVisible(c, senderId, mediaIds);
             checkDelivery(c, conversationId, senderId, members);
             long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                     + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
@@ -135,7 +138,8 @@ public final class SqliteConversationStore implements ConversationStore {
             String sender = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), senderId)
                     .orElseThrow();
             Message message = new Message(conversationId, seq, sender, clientId, text,
-                    Instant.ofEpochMilli(now.toEpochMilli()));
+                    Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.TEXT, null, false,
+                    SqliteMediaStore.attach(c, conversationId, seq, mediaIds));
             return new Appended(message, false, members);
         });
     }
@@ -148,7 +152,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 throw ProtocolException.notFound("no such conversation");
             }
             Message target = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
-                    SqliteConversationStore::message, conversationId, seq)
+                    row -> message(c, row), conversationId, seq)
                     .filter(Message::showsInChat)
                     .orElseThrow(() -> ProtocolException.notFound("no such message"));
             long senderId = Rows.one(c, "SELECT sender_id FROM messages WHERE conversation_id = ? AND seq = ?",
@@ -157,7 +161,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 throw new ProtocolException(ErrorCode.FORBIDDEN, "you can unsend only your own messages");
             }
             Optional<Message> tombstone = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ?"
-                    + " AND m.kind = 'unsend' AND m.target_seq = ?", SqliteConversationStore::message,
+                    + " AND m.kind = 'unsend' AND m.target_seq = ?", row -> message(c, row),
                     conversationId, seq);
             if (tombstone.isPresent()) {
                 return new Appended(tombstone.get(), true, members);
@@ -171,6 +175,7 @@ public final class SqliteConversationStore implements ConversationStore {
             // The content goes for good; the row stays so seqs remain gap-free and the bubble can say "unsent".
             Rows.update(c, "UPDATE messages SET text = '', unsent_at = ? WHERE conversation_id = ? AND seq = ?",
                     now, conversationId, seq);
+            SqliteMediaStore.detach(c, conversationId, seq);
             Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
                     tombstoneSeq, conversationId, userId);
             return new Appended(new Message(conversationId, tombstoneSeq, target.sender(), clientId, "",
@@ -206,7 +211,7 @@ public final class SqliteConversationStore implements ConversationStore {
             long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
             List<Message> newestFirst = Rows.list(c, MESSAGE_SELECT
                     + " WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
-                    SqliteConversationStore::message, conversationId, before, limit + 1);
+                    row -> message(c, row), conversationId, before, limit + 1);
             List<Message> page = withinTextBudget(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
             boolean hasMore = newestFirst.size() > page.size();
             java.util.Collections.reverse(page);
@@ -233,7 +238,7 @@ public final class SqliteConversationStore implements ConversationStore {
                     break;
                 }
                 List<Message> batch = Rows.list(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq > ?"
-                        + " ORDER BY m.seq LIMIT ?", SqliteConversationStore::message, conversation[0], cursor, room);
+                        + " ORDER BY m.seq LIMIT ?", row -> message(c, row), conversation[0], cursor, room);
                 messages.addAll(batch);
                 if (conversation[1] - cursor > room) {
                     more = true;
@@ -304,13 +309,16 @@ public final class SqliteConversationStore implements ConversationStore {
         }
     }
 
-    private static Message message(ResultSet row) throws SQLException {
+    private static Message message(Connection c, ResultSet row) throws SQLException {
         long target = row.getLong("target_seq");
         Long targetSeq = row.wasNull() ? null : target;
         row.getLong("unsent_at");
         boolean unsent = !row.wasNull();
-        return new Message(row.getLong("conversation_id"), row.getLong("seq"), row.getString("sender"),
+        long conversationId = row.getLong("conversation_id");
+        long seq = row.getLong("seq");
+        return new Message(conversationId, seq, row.getString("sender"),
                 UUID.fromString(row.getString("client_id")), row.getString("text"), instant(row, "sent_at"),
-                MessageKind.fromWire(row.getString("kind")), targetSeq, unsent);
+                MessageKind.fromWire(row.getString("kind")), targetSeq, unsent,
+                row.getBoolean("has_media") ? SqliteMediaStore.of(c, conversationId, seq) : List.of());
     }
 }

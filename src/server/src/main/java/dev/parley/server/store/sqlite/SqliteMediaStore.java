@@ -1,0 +1,103 @@
+package dev.parley.server.store.sqlite;
+
+import dev.parley.protocol.MediaItem;
+import dev.parley.protocol.ProtocolException;
+import dev.parley.server.store.MediaStore;
+import dev.parley.server.store.jdbc.Rows;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link MediaStore} on the SQLite file; also the media SQL that message reads and sends share. */
+public final class SqliteMediaStore implements MediaStore {
+    private static final String ITEM_SELECT = "SELECT md.sha256, md.mime, md.size, md.width, md.height FROM media md";
+    /** Uploaded by the user, or carried by a message (not unsent) in one of the user's conversations. */
+    private static final String VISIBLE = "SELECT 1 FROM media_owners WHERE sha256 = ? AND user_id = ?"
+            + " UNION ALL SELECT 1 FROM message_media mm"
+            + " JOIN messages m ON m.conversation_id = mm.conversation_id AND m.seq = mm.seq"
+            + " JOIN members me ON me.conversation_id = mm.conversation_id AND me.user_id = ?"
+            + " WHERE mm.sha256 = ? AND m.unsent_at IS NULL LIMIT 1";
+
+    private final SqliteDatabase db;
+
+    public SqliteMediaStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<MediaItem> find(String sha256) {
+        return Rows.read(db.readers(), c -> Rows.one(c, ITEM_SELECT + " WHERE md.sha256 = ?",
+                SqliteMediaStore::item, sha256));
+    }
+
+    @Override
+    public boolean owns(long userId, String sha256) {
+        return Rows.read(db.readers(), c -> Rows.one(c, "SELECT 1 FROM media_owners WHERE sha256 = ? AND user_id = ?",
+                row -> 1, sha256, userId).isPresent());
+    }
+
+    @Override
+    public boolean canSee(long userId, String sha256) {
+        return Rows.read(db.readers(), c -> canSee(c, userId, sha256));
+    }
+
+    @Override
+    public CompletableFuture<MediaItem> record(MediaItem item, long uploaderId, Instant now) {
+        return db.writes().submit(c -> {
+            Rows.update(c, "INSERT OR IGNORE INTO media (sha256, mime, size, width, height, uploader, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", item.mediaId(), item.mime(), item.size(), item.width(),
+                    item.height(), uploaderId, now);
+            Rows.update(c, "INSERT OR IGNORE INTO media_owners (sha256, user_id, created_at) VALUES (?, ?, ?)",
+                    item.mediaId(), uploaderId, now);
+            return Rows.one(c, ITEM_SELECT + " WHERE md.sha256 = ?", SqliteMediaStore::item, item.mediaId())
+                    .orElseThrow();
+        });
+    }
+
+    static boolean canSee(Connection c, long userId, String sha256) throws SQLException {
+        return Rows.one(c, VISIBLE, row -> 1, sha256, userId, userId, sha256).isPresent();
+    }
+
+    /** {@code not_found} for media the sender may not see, so nobody learns which hashes exist. */
+    static void requireVisible(Connection c, long senderId, List<String> mediaIds) throws SQLException {
+        for (String mediaId : mediaIds) {
+            if (!canSee(c, senderId, mediaId)) {
+                throw ProtocolException.notFound("no such media");
+            }
+        }
+    }
+
+    /** Links media to a newly stored message, in order, inside the send's transaction. */
+    static List<MediaItem> attach(Connection c, long conversationId, long seq, List<String> mediaIds)
+            throws SQLException {
+        for (int i = 0; i < mediaIds.size(); i++) {
+            Rows.update(c, "INSERT INTO message_media (conversation_id, seq, position, sha256) VALUES (?, ?, ?, ?)",
+                    conversationId, seq, i, mediaIds.get(i));
+        }
+        return of(c, conversationId, seq);
+    }
+
+    /** The media of one message, in order. */
+    static List<MediaItem> of(Connection c, long conversationId, long seq) throws SQLException {
+        return Rows.list(c, ITEM_SELECT + " JOIN message_media mm ON mm.sha256 = md.sha256"
+                + " WHERE mm.conversation_id = ? AND mm.seq = ? ORDER BY mm.position", SqliteMediaStore::item,
+                conversationId, seq);
+    }
+
+    /** Unlinks an unsent message's media: like its text, they are gone for good from the conversation. */
+    static void detach(Connection c, long conversationId, long seq) throws SQLException {
+        Rows.update(c, "DELETE FROM message_media WHERE conversation_id = ? AND seq = ?", conversationId, seq);
+    }
+
+    private static MediaItem item(ResultSet row) throws SQLException {
+        int width = row.getInt("width");
+        Integer w = row.wasNull() ? null : width;
+        int height = row.getInt("height");
+        Integer h = row.wasNull() ? null : height;
+        return new MediaItem(row.getString("sha256"), row.getString("mime"), row.getLong("size"), w, h);
+    }
+}
