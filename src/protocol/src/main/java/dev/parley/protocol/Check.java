@@ -1,6 +1,8 @@
 package dev.parley.protocol;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Field validation shared by the wire records, so both sides reject the same input. */
@@ -86,5 +88,19 @@ final class Check {
             throw ProtocolException.badRequest("'" + field + "' must be a SHA-256 as 64 hex digits");
         }
         return hex;
+    }
+
+    /** 1–{@value Limits#MAX_MEDIA_PER_MESSAGE} distinct media of a message, as an immutable list. */
+    static List<MediaRef> mediaList(List<MediaRef> media) {
+        if (media.isEmpty() || media.size() > Limits.MAX_MEDIA_PER_MESSAGE) {
+            throw ProtocolException.badRequest("'media' must have 1–" + Limits.MAX_MEDIA_PER_MESSAGE + " items");
+        }
+        if (media.stream().anyMatch(Objects::isNull)) {
+            throw ProtocolException.badRequest("'media' must not contain null");
+        }
+        if (media.stream().map(MediaRef::mediaId).distinct().count() < media.size()) {
+            throw ProtocolException.badRequest("'media' names the same item twice");
+        }
+        return List.copyOf(media);
     }
 }

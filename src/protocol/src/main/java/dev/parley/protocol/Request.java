@@ -88,7 +88,7 @@ public sealed interface Request {
             if (media == null) {
                 text = Check.text(text, "text", Limits.MAX_TEXT_CHARS);
             } else {
-                media = mediaList(media);
+                media = Check.mediaList(media);
                 text = text == null || text.isBlank() ? "" : Check.text(text, "text", Limits.MAX_CAPTION_CHARS);
             }
         }
@@ -96,19 +96,6 @@ public sealed interface Request {
         /** A text message. */
         public MessageSend(Long conversationId, UUID clientId, String text) {
             this(conversationId, clientId, text, null);
-        }
-
-        private static List<MediaRef> mediaList(List<MediaRef> media) {
-            if (media.isEmpty() || media.size() > Limits.MAX_MEDIA_PER_MESSAGE) {
-                throw ProtocolException.badRequest("'media' must have 1–" + Limits.MAX_MEDIA_PER_MESSAGE + " items");
-            }
-            if (media.stream().anyMatch(java.util.Objects::isNull)) {
-                throw ProtocolException.badRequest("'media' must not contain null");
-            }
-            if (media.stream().map(MediaRef::mediaId).distinct().count() < media.size()) {
-                throw ProtocolException.badRequest("'media' names the same item twice");
-            }
-            return List.copyOf(media);
         }
     }
 
