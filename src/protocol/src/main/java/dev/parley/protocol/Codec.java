@@ -57,7 +57,11 @@ public final class Codec {
             Map.entry("msg.unsend", Request.MessageUnsend.class),
             Map.entry("typing", Request.Typing.class),
             Map.entry("presence.get", Request.PresenceGet.class),
-            Map.entry("report.create", Request.ReportCreate.class));
+            Map.entry("report.create", Request.ReportCreate.class),
+            Map.entry("profile.update", Request.ProfileUpdate.class),
+            Map.entry("profile.avatar", Request.ProfileAvatar.class),
+            Map.entry("user.card", Request.UserCard.class),
+            Map.entry("user.avatar", Request.UserAvatar.class));
     private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.of(
             "evt.message", Event.MessageEvent.class,
             "evt.read", Event.ReadEvent.class,
