@@ -8,10 +8,12 @@ import dev.parley.server.chat.ConversationService;
 import dev.parley.server.net.Gateway;
 import dev.parley.server.net.SessionRegistry;
 import dev.parley.server.net.WsTransport;
+import dev.parley.server.profile.ProfileService;
 import dev.parley.server.safety.ReportService;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
+import dev.parley.server.store.sqlite.SqliteProfileStore;
 import dev.parley.server.store.sqlite.SqliteReportStore;
 import dev.parley.server.store.sqlite.SqliteSocialStore;
 import dev.parley.server.social.AccountLimits;
@@ -79,7 +81,10 @@ public final class ParleyServer implements AutoCloseable {
         SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence);
         ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
                 config.clock());
-        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports), workers);
+        ProfileService profiles = new ProfileService(new SqliteProfileStore(database), accountStore, socialStore,
+                social, limits, config.clock());
+        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, profiles),
+                workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport);

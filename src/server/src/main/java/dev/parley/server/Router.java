@@ -10,6 +10,7 @@ import dev.parley.server.chat.ConversationService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
 import dev.parley.server.net.RequestHandler;
+import dev.parley.server.profile.ProfileService;
 import dev.parley.server.social.PresenceService;
 import dev.parley.server.safety.ReportService;
 import dev.parley.server.social.SocialService;
@@ -22,9 +23,11 @@ final class Router implements RequestHandler {
     private final SocialService social;
     private final PresenceService presence;
     private final ReportService reports;
+    private final ProfileService profiles;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
-            PresenceService presence, ReportService reports) {
+            PresenceService presence, ReportService reports, ProfileService profiles) {
+        this.profiles = profiles;
         this.accounts = accounts;
         this.conversations = conversations;
         this.social = social;
@@ -113,6 +116,22 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.ReportCreate report) {
             return reports.create(me, report);
+        }
+        return handleProfiles(connection, me, request);
+    }
+
+    private CompletionStage<?> handleProfiles(ClientConnection connection, Identity me, Request request) {
+        if (request instanceof Request.ProfileUpdate update) {
+            return profiles.update(me, update);
+        }
+        if (request instanceof Request.ProfileAvatar avatar) {
+            return profiles.setAvatar(me, avatar);
+        }
+        if (request instanceof Request.UserCard card) {
+            return completedFuture(profiles.card(me, card));
+        }
+        if (request instanceof Request.UserAvatar avatar) {
+            return completedFuture(profiles.avatar(me, avatar));
         }
         return handleSessions(connection, request);
     }

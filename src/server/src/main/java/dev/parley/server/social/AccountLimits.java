@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Per-account token buckets against floods and spam: messages sent, conversations started with people who
- * are not friends, follows, and reports (so reports cannot be used to flood moderators). Exceeding one is a
+ * are not friends, follows, reports (so reports cannot be used to flood moderators) and profile edits. Exceeding one is a
  * typed {@code rate_limited} with {@code retryAfterMs}.
  */
 public final class AccountLimits {
@@ -18,26 +18,28 @@ public final class AccountLimits {
     }
 
     /** The rates; {@link #DEFAULT} for production. */
-    public record Rates(Rate messages, Rate newConversations, Rate follows, Rate reports) {
+    public record Rates(Rate messages, Rate newConversations, Rate follows, Rate reports, Rate profileEdits) {
         public static final Rates DEFAULT = new Rates(new Rate(60, Duration.ofMillis(500)),
                 new Rate(20, Duration.ofMinutes(3)), new Rate(50, Duration.ofSeconds(30)),
-                new Rate(10, Duration.ofMinutes(6)));
+                new Rate(10, Duration.ofMinutes(6)), new Rate(10, Duration.ofSeconds(30)));
         /** For trusted bulk work such as seeding demo history and load tests. */
         public static final Rates GENEROUS = new Rates(new Rate(100_000, Duration.ofMillis(1)),
                 new Rate(10_000, Duration.ofMillis(1)), new Rate(10_000, Duration.ofMillis(1)),
-                new Rate(10_000, Duration.ofMillis(1)));
+                new Rate(10_000, Duration.ofMillis(1)), new Rate(10_000, Duration.ofMillis(1)));
     }
 
     private final RateLimiter messages;
     private final RateLimiter newConversations;
     private final RateLimiter follows;
     private final RateLimiter reports;
+    private final RateLimiter profileEdits;
 
     public AccountLimits(Rates rates, Clock clock) {
         this.messages = limiter(rates.messages(), clock);
         this.newConversations = limiter(rates.newConversations(), clock);
         this.follows = limiter(rates.follows(), clock);
         this.reports = limiter(rates.reports(), clock);
+        this.profileEdits = limiter(rates.profileEdits(), clock);
     }
 
     private static RateLimiter limiter(Rate rate, Clock clock) {
@@ -58,6 +60,10 @@ public final class AccountLimits {
 
     public void report(long userId) {
         take(reports, userId, "you are sending reports too fast; try again later");
+    }
+
+    public void profileEdit(long userId) {
+        take(profileEdits, userId, "you are changing your profile too fast; try again later");
     }
 
     private static void take(RateLimiter limiter, long userId, String message) {
