@@ -31,7 +31,7 @@ public final class FindPeopleDialog extends Dialog<Void> {
     private final AvatarPictures pictures;
     private final Predicate<String> openCard;
 
-    @FXML private TextField searchField;
+    @FXML private TextField peopleSearchField;
     @FXML private ListView<UserProfile> resultList;
     @FXML private Label statusLabel;
     @FXML private Button moreButton;
@@ -47,13 +47,13 @@ public final class FindPeopleDialog extends Dialog<Void> {
         setResizable(true);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().setContent(ViewLoader.load(FxmlView.FIND_PEOPLE, this));
-        setOnShown(event -> searchField.requestFocus());
+        setOnShown(event -> peopleSearchField.requestFocus());
         model.queryProperty().set(query == null ? "" : query);
     }
 
     @FXML
     private void initialize() {
-        searchField.textProperty().bindBidirectional(model.queryProperty());
+        peopleSearchField.textProperty().bindBidirectional(model.queryProperty());
         resultList.setItems(model.results());
         resultList.setCellFactory(list -> new PersonCell());
         resultList.setOnMouseClicked(event -> {

@@ -40,8 +40,8 @@ public final class ProfileCardDialog extends Dialog<Long> {
     @FXML private Button followButton;
     @FXML private FontIcon followIcon;
     @FXML private Button messageButton;
-    @FXML private Button blockButton;
-    @FXML private Button reportButton;
+    @FXML private Button cardBlockButton;
+    @FXML private Button cardReportButton;
     @FXML private Label errorLabel;
 
     public ProfileCardDialog(Window owner, ChatSession session, AvatarPictures pictures, Formats formats,
@@ -73,13 +73,13 @@ public final class ProfileCardDialog extends Dialog<Long> {
                 .then(ViewLoader.text("card.unfollow")).otherwise(ViewLoader.text("card.follow")));
         model.followingProperty().addListener((obs, was, following) ->
                 followIcon.setIconLiteral(following ? "fth-user-check" : "fth-user-plus"));
-        blockButton.textProperty().bind(Bindings.when(model.blockedProperty())
+        cardBlockButton.textProperty().bind(Bindings.when(model.blockedProperty())
                 .then(ViewLoader.text("card.unblock")).otherwise(ViewLoader.text("card.block")));
         var unavailable = model.cardProperty().isNull().or(model.busyProperty()).or(model.isMeProperty());
         followButton.disableProperty().bind(unavailable.or(model.blockedProperty()));
         messageButton.disableProperty().bind(unavailable);
-        blockButton.disableProperty().bind(unavailable);
-        reportButton.disableProperty().bind(unavailable);
+        cardBlockButton.disableProperty().bind(unavailable);
+        cardReportButton.disableProperty().bind(unavailable);
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
@@ -98,6 +98,10 @@ public final class ProfileCardDialog extends Dialog<Long> {
             label.getStyleClass().addAll("profile-tag", "accent");
             return label;
         }).toList());
+        // The card grows once loaded (bio, tags): let the window follow.
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     @FXML

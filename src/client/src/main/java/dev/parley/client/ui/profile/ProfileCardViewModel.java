@@ -46,7 +46,8 @@ public final class ProfileCardViewModel {
         this.friends = Bindings.createBooleanBinding(() -> card.get() != null
                 && card.get().relationship().friends(), card);
         this.counts = Bindings.createStringBinding(() -> card.get() == null ? ""
-                : ViewLoader.text("card.followers", formats.number(card.get().followers())) + "   ·   "
+                : ViewLoader.text("card.followers", formats.number(card.get().followers()),
+                        card.get().followers()) + "   ·   "
                         + ViewLoader.text("card.following", formats.number(card.get().following())), card);
         this.isMe = Bindings.createBooleanBinding(() -> handle.equals(session.me().handle()));
         blocked.set(session.blocked().contains(handle));
