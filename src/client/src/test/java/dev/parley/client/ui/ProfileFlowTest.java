@@ -78,7 +78,8 @@ class ProfileFlowTest extends AppTest {
             openCardFromSearch("#photo", "Sam Rivera");
             clickOn("#cardBlockButton");
             waitUntil(() -> "Unblock".equals(lookup("#cardBlockButton").queryAs(Button.class).getText()));
-            clickOn("Close");
+            // Both the card and Find people have a Close button: close the card's.
+            clickOn(from(lookup("#cardBlockButton").query().getScene().getRoot()).lookup("Close").queryButton());
             waitUntil(() -> resultNames().isEmpty()
                     && lookup(".people-status").queryLabeled().getText().contains("No one matches"));
             snapshot(lookup("#peopleSearchField").query().getScene(), SHOTS.resolve("find-people.png"));
