@@ -2,6 +2,7 @@ package dev.parley.client;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.parley.client.ui.chat.SystemBrowser;
+import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -14,7 +15,7 @@ public final class ParleyApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         screens = new Screens(stage, AppOptions.get(), new SystemBrowser(getHostServices()),
-                SaveLocation.fileChooser());
+                SaveLocation.fileChooser(), PictureChooser.fileChooser());
         screens.start();
         stage.show();
     }

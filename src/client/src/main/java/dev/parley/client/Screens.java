@@ -8,6 +8,7 @@ import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.LinkOpener;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.login.LoginView;
 import dev.parley.client.ui.login.LoginViewModel;
@@ -39,6 +40,7 @@ public final class Screens implements AutoCloseable {
     private final AppOptions options;
     private final LinkOpener links;
     private final SaveLocation saveLocation;
+    private final PictureChooser pictureChooser;
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
@@ -46,9 +48,11 @@ public final class Screens implements AutoCloseable {
 
     /**
      * {@code links} opens the web links people click in messages (after they confirm); {@code saveLocation}
-     * asks where to save files such as report evidence.
+     * asks where to save files such as report evidence; {@code pictureChooser} asks for a profile photo.
      */
-    public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation) {
+    public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation,
+            PictureChooser pictureChooser) {
+        this.pictureChooser = pictureChooser;
         this.stage = stage;
         this.options = options;
         this.links = links;
@@ -137,7 +141,7 @@ public final class Screens implements AutoCloseable {
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system(), links);
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
-                : "account.signOut"), () -> signOut(stage, session), saveLocation);
+                : "account.signOut"), () -> signOut(stage, session), saveLocation, pictureChooser);
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);

@@ -1,14 +1,17 @@
 package dev.parley.protocol;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Field validation shared by the wire records, so both sides reject the same input. */
 final class Check {
     private static final Pattern HANDLE = Pattern.compile("[a-z0-9_.]+");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern TAG = Pattern.compile("[a-z0-9_]{2,30}");
 
     private Check() {
     }
@@ -102,5 +105,42 @@ final class Check {
             throw ProtocolException.badRequest("'media' names the same item twice");
         }
         return List.copyOf(media);
+    }
+
+    /** Code points of a stripped text, at most {@code max}; too long is {@link ErrorCode#TOO_LARGE}. */
+    static String atMost(String value, String field, int max) {
+        String text = value.strip();
+        if (text.codePointCount(0, text.length()) > max) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "'" + field + "' is longer than " + max + " characters");
+        }
+        return text;
+    }
+
+    /**
+     * Niche tags, normalised: without a leading '#', lower-case, de-duplicated in order; each 2–30 of
+     * {@code a-z 0-9 _}, at most {@link Limits#MAX_TAGS}. Null stays null (no change).
+     */
+    static List<String> tags(List<String> values, String field) {
+        if (values == null) {
+            return null;
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (String value : values) {
+            String tag = tag(present(value, field));
+            if (!TAG.matcher(tag).matches()) {
+                throw ProtocolException.badRequest("a tag must be 2–30 of a-z, 0-9 and '_'");
+            }
+            tags.add(tag);
+        }
+        if (tags.size() > Limits.MAX_TAGS) {
+            throw ProtocolException.badRequest("at most " + Limits.MAX_TAGS + " tags");
+        }
+        return List.copyOf(tags);
+    }
+
+    /** A tag as typed ("#Photography") in its stored form ("photography"), not yet checked. */
+    static String tag(String value) {
+        String tag = value.strip();
+        return (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
     }
 }

@@ -60,7 +60,11 @@ public final class Codec {
             Map.entry("report.create", Request.ReportCreate.class),
             Map.entry("media.begin", Request.MediaBegin.class),
             Map.entry("media.commit", Request.MediaCommit.class),
-            Map.entry("media.get", Request.MediaGet.class));
+            Map.entry("media.get", Request.MediaGet.class),
+            Map.entry("profile.update", Request.ProfileUpdate.class),
+            Map.entry("profile.avatar", Request.ProfileAvatar.class),
+            Map.entry("user.card", Request.UserCard.class),
+            Map.entry("user.avatar", Request.UserAvatar.class));
     private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.of(
             "evt.message", Event.MessageEvent.class,
             "evt.read", Event.ReadEvent.class,

@@ -34,6 +34,19 @@ public final class Limits {
     public static final int REPORT_EVIDENCE_MESSAGES = 50;
     /** Longest request id a client may choose. */
     public static final int MAX_REQUEST_ID_CHARS = 64;
+    /** Longest profile bio, in code points after trimming. */
+    public static final int MAX_BIO_CHARS = 160;
+    /** Most niche tags one profile may carry. */
+    public static final int MAX_TAGS = 5;
+    /**
+     * Largest avatar picture a client may upload, in decoded bytes: its base64 (64,000 chars) plus the envelope
+     * stays under {@link #MAX_FRAME_BYTES}. Clients downscale first; the server re-encodes what it accepts.
+     */
+    public static final int MAX_AVATAR_BYTES = 48_000;
+    /** Widest and tallest avatar the server accepts, in pixels. */
+    public static final int MAX_AVATAR_SIDE = 512;
+    /** Largest picture file a person may choose for an avatar, before the client downscales it. */
+    public static final long MAX_AVATAR_FILE_BYTES = 2L * 1024 * 1024;
     /** Largest photo (JPEG, PNG) upload, in bytes. */
     public static final long MAX_PHOTO_BYTES = 25L * 1024 * 1024;
     /** Largest image, in pixels (width × height), read from its header before any pixel is decoded. */

@@ -50,6 +50,14 @@ public final class Reply {
     public record SearchResults(List<UserProfile> users, boolean more) {
     }
 
+    /** Answer to {@code user.card}: a profile with its follower and following counts and the caller's relationship. */
+    public record ProfileCard(UserProfile user, int followers, int following, Relationship relationship) {
+    }
+
+    /** Answer to {@code user.avatar}: the picture whose SHA-256 hex is {@code avatar}, base64 in {@code image}. */
+    public record AvatarImage(String handle, String avatar, String mime, String image) {
+    }
+
     /** The caller's privacy settings. */
     public record Privacy(DmPolicy dmPolicy, boolean readReceipts, PresenceVisibility presence) {
     }

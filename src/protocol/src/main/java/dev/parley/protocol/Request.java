@@ -1,8 +1,10 @@
 package dev.parley.protocol;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Every request a client may send, as the body of an envelope {@code {"v":1,"id":…,"type":…,"body":…}}.
@@ -157,6 +159,8 @@ public sealed interface Request {
      * People who blocked the caller, and people the caller blocked, never appear.
      */
     record UserSearch(String query, Integer page, Integer limit) implements Request {
+        private static final Pattern TAG_PREFIX = Pattern.compile("#[a-z0-9_]{1,30}");
+
         public UserSearch {
             query = present(query, "query").strip();
             if (query.startsWith("@")) {
@@ -166,6 +170,12 @@ public sealed interface Request {
                 throw ProtocolException.badRequest("'query' must be 1–" + Limits.MAX_DISPLAY_NAME_CHARS
                         + " characters");
             }
+            if (query.startsWith("#")) {
+                query = "#" + Check.tag(query);
+                if (!TAG_PREFIX.matcher(query).matches()) {
+                    throw ProtocolException.badRequest("a '#' query must be followed by 1–30 of a-z, 0-9 and '_'");
+                }
+            }
             page = page == null ? 0 : page;
             limit = limit == null ? 20 : limit;
             if (page < 0 || page > 1_000) {
@@ -174,6 +184,74 @@ public sealed interface Request {
             if (limit < 1 || limit > Limits.MAX_SEARCH_PAGE) {
                 throw ProtocolException.badRequest("'limit' must be 1–" + Limits.MAX_SEARCH_PAGE);
             }
+        }
+
+        /** The tag (prefix) searched for, without '#', or null when this is a search by name or handle. */
+        public String tag() {
+            return query.startsWith("#") ? query.substring(1) : null;
+        }
+    }
+
+    /**
+     * Changes the caller's own profile; absent fields stay as they are, at least one is required. A blank
+     * {@code bio} clears it; {@code tags} replaces the whole set (an empty list removes all).
+     */
+    record ProfileUpdate(String displayName, String bio, List<String> tags) implements Request {
+        public ProfileUpdate {
+            if (displayName == null && bio == null && tags == null) {
+                throw ProtocolException.badRequest("give at least one of displayName, bio, tags");
+            }
+            if (displayName != null) {
+                displayName = Check.text(displayName, "displayName", Limits.MAX_DISPLAY_NAME_CHARS);
+            }
+            if (bio != null) {
+                bio = Check.atMost(bio, "bio", Limits.MAX_BIO_CHARS);
+            }
+            tags = Check.tags(tags, "tags");
+        }
+    }
+
+    /**
+     * Sets the caller's picture from a small PNG or JPEG (base64, at most {@link Limits#MAX_AVATAR_BYTES}
+     * decoded), or removes it when {@code image} is null. The server re-encodes it, which drops all metadata.
+     */
+    record ProfileAvatar(String image) implements Request {
+        public ProfileAvatar {
+            if (image != null) {
+                decode(image);
+            }
+        }
+
+        /** The picture's bytes, or null for "remove". */
+        public byte[] bytes() {
+            return image == null ? null : decode(image);
+        }
+
+        private static byte[] decode(String image) {
+            // Base64 is 4 chars per 3 bytes; checking the length first keeps a huge string from being decoded.
+            if (image.length() > (Limits.MAX_AVATAR_BYTES + 2) / 3 * 4) {
+                throw new ProtocolException(ErrorCode.TOO_LARGE, "the picture is larger than "
+                        + Limits.MAX_AVATAR_BYTES + " bytes");
+            }
+            try {
+                return Base64.getDecoder().decode(image);
+            } catch (IllegalArgumentException e) {
+                throw ProtocolException.badRequest("not an image");
+            }
+        }
+    }
+
+    /** A profile card: the profile, follower and following counts, and the caller's relationship. */
+    record UserCard(String handle) implements Request {
+        public UserCard {
+            handle = Check.lookupHandle(handle, "handle");
+        }
+    }
+
+    /** A user's picture, when they have one and the caller may see them. */
+    record UserAvatar(String handle) implements Request {
+        public UserAvatar {
+            handle = Check.lookupHandle(handle, "handle");
         }
     }
 

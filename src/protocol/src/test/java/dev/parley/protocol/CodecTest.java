@@ -20,6 +20,8 @@ class CodecTest {
     static final Instant AT = Instant.parse("2026-11-25T09:30:00.123Z");
     static final UUID CLIENT_ID = UUID.fromString("3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77");
     static final UserProfile ALICE = new UserProfile("alice", "Alice", AT);
+    static final UserProfile MAYA = new UserProfile("maya", "Maya", AT, "Film and light", List.of("film",
+            "photography"), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     static final Message MESSAGE = new Message(7, 42, "alice", CLIENT_ID, "hello 👋", AT);
     static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     static final MediaItem PHOTO = new MediaItem(SHA, "image/jpeg", 123_456, 1200, 900);
@@ -62,7 +64,15 @@ class CodecTest {
                 new Request.MediaBegin(SHA, 123_456L, "image/jpeg"),
                 new Request.MediaCommit(CLIENT_ID),
                 new Request.MediaGet(SHA, 0L, null),
-                new Request.MediaGet(SHA, 196_608L, 1024));
+                new Request.MediaGet(SHA, 196_608L, 1024),
+                new Request.ProfileUpdate("Maya", "Film and light", List.of("film", "photography")),
+                new Request.ProfileUpdate(null, "", null),
+                new Request.ProfileUpdate(null, null, List.of()),
+                new Request.ProfileAvatar("iVBORw0KGgo="),
+                new Request.ProfileAvatar(null),
+                new Request.UserSearch("#photo", 0, 50),
+                new Request.UserCard("maya"),
+                new Request.UserAvatar("maya"));
     }
 
     @Test
@@ -111,7 +121,11 @@ class CodecTest {
                 PHOTO,
                 new MediaItem(SHA, "video/mp4", 9_000_000, null, null),
                 new Reply.Sent(new Message(7, 44, "alice", CLIENT_ID, "", AT, MessageKind.TEXT, null, false,
-                        List.of(PHOTO)), false));
+                        List.of(PHOTO)), false),
+                MAYA,
+                new Reply.SearchResults(List.of(MAYA, ALICE), false),
+                new Reply.ProfileCard(MAYA, 12, 3, new Reply.Relationship("maya", true, true, true, false)),
+                new Reply.AvatarImage("maya", MAYA.avatar(), "image/jpeg", "/9j/4AAQ"));
     }
 
     @ParameterizedTest
@@ -216,6 +230,18 @@ class CodecTest {
         "{\"v\":1,\"id\":\"a\",\"type\":\"media.get\",\"body\":{\"mediaId\":\"" + SHA + "\",\"length\":196609}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
             + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"text\":\"x\",\"media\":[]}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"tags\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"tags\":[\"photo graphy\"]}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"tags\":[\"x\"]}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"tags\":\"film\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"tags\":[null]}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"bio\":7}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"avatar\":\"x\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"profile.avatar\",\"body\":{\"image\":\"not base64!\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"user.search\",\"body\":{\"query\":\"#\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"user.search\",\"body\":{\"query\":\"#film-noir\"}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"user.card\",\"body\":{}}",
     })
     void strictRequestReadingRefusesWhatAClientShouldNotSend(String frame) {
         Codec.Decoded decoded = CODEC.decodeRequest(frame);
@@ -279,5 +305,38 @@ class CodecTest {
                 () -> new Request.MessageSend(7L, CLIENT_ID, "x".repeat(Limits.MAX_TEXT_CHARS + 1))).code())
                 .isEqualTo(ErrorCode.TOO_LARGE);
         assertThat(new Request.Register(" Alice.B ", "Alice", "12345678", null).handle()).isEqualTo("alice.b");
+    }
+
+    @Test
+    void tagsAreNormalisedAndABlankBioClears() {
+        Request.ProfileUpdate update = new Request.ProfileUpdate(null, "   ", List.of("#Photography", " film ",
+                "photography"));
+
+        assertThat(update.tags()).containsExactly("photography", "film");
+        assertThat(update.bio()).isEmpty();
+        assertThat(new Request.UserSearch(" #Photo ", null, null).tag()).isEqualTo("photo");
+        assertThat(new Request.UserSearch("photo", null, null).tag()).isNull();
+    }
+
+    @Test
+    void aLongBioAndABigPictureAreTooLarge() {
+        String bio = "é".repeat(Limits.MAX_BIO_CHARS + 1);
+        String picture = java.util.Base64.getEncoder().encodeToString(new byte[Limits.MAX_AVATAR_BYTES + 3]);
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ProtocolException.class,
+                () -> new Request.ProfileUpdate(null, bio, null)).code()).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ProtocolException.class,
+                () -> new Request.ProfileAvatar(picture)).code()).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(new Request.ProfileUpdate(null, "é".repeat(Limits.MAX_BIO_CHARS), null).bio()).hasSize(160);
+    }
+
+    @Test
+    void aProfileWithoutExtrasHasNoEmptyFieldsOnTheWire() throws Exception {
+        JsonNode body = new ObjectMapper().readTree(CODEC.encodeOk("r", ALICE)).get("body");
+
+        assertThat(body.has("tags")).isFalse();
+        assertThat(body.has("bio")).isFalse();
+        assertThat(body.has("avatar")).isFalse();
+        assertThat(CODEC.readBody(body, UserProfile.class).tags()).isEmpty();
     }
 }

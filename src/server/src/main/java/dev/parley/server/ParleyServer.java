@@ -9,11 +9,13 @@ import dev.parley.server.media.MediaService;
 import dev.parley.server.net.Gateway;
 import dev.parley.server.net.SessionRegistry;
 import dev.parley.server.net.WsTransport;
+import dev.parley.server.profile.ProfileService;
 import dev.parley.server.safety.ReportService;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import dev.parley.server.store.sqlite.SqliteMediaStore;
+import dev.parley.server.store.sqlite.SqliteProfileStore;
 import dev.parley.server.store.sqlite.SqliteReportStore;
 import dev.parley.server.store.sqlite.SqliteSocialStore;
 import dev.parley.server.social.AccountLimits;
@@ -82,8 +84,10 @@ public final class ParleyServer implements AutoCloseable {
         ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
                 config.clock());
         MediaService media = new MediaService(config.dataDir(), new SqliteMediaStore(database), config.clock());
-        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media),
-                media, workers);
+        ProfileService profiles = new ProfileService(new SqliteProfileStore(database), accountStore, socialStore,
+                social, limits, config.clock());
+        Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media,
+                profiles), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport);

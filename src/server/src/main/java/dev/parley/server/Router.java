@@ -11,6 +11,7 @@ import dev.parley.server.media.MediaService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
 import dev.parley.server.net.RequestHandler;
+import dev.parley.server.profile.ProfileService;
 import dev.parley.server.social.PresenceService;
 import dev.parley.server.safety.ReportService;
 import dev.parley.server.social.SocialService;
@@ -24,10 +25,12 @@ final class Router implements RequestHandler {
     private final PresenceService presence;
     private final ReportService reports;
     private final MediaService media;
+    private final ProfileService profiles;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
-            PresenceService presence, ReportService reports, MediaService media) {
+            PresenceService presence, ReportService reports, MediaService media, ProfileService profiles) {
         this.media = media;
+        this.profiles = profiles;
         this.accounts = accounts;
         this.conversations = conversations;
         this.social = social;
@@ -129,6 +132,22 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.MediaGet get) {
             return completedFuture(media.read(me, get));
+        }
+        return handleProfiles(connection, me, request);
+    }
+
+    private CompletionStage<?> handleProfiles(ClientConnection connection, Identity me, Request request) {
+        if (request instanceof Request.ProfileUpdate update) {
+            return profiles.update(me, update);
+        }
+        if (request instanceof Request.ProfileAvatar avatar) {
+            return profiles.setAvatar(me, avatar);
+        }
+        if (request instanceof Request.UserCard card) {
+            return completedFuture(profiles.card(me, card));
+        }
+        if (request instanceof Request.UserAvatar avatar) {
+            return completedFuture(profiles.avatar(me, avatar));
         }
         return handleSessions(connection, request);
     }

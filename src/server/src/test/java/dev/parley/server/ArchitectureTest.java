@@ -2,7 +2,6 @@ package dev.parley.server;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -24,14 +23,22 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule serverHasNoUi = noClasses()
             .that().resideInAPackage("dev.parley.server..")
-            .should().dependOnClassesThat(resideInAnyPackage("javafx..", "java.awt..", "dev.parley.client..")
-                    .and(not(resideInAPackage("java.awt.image.."))));
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.parley.client..")
+            .orShould().dependOnClassesThat(resideInAPackage("java.awt..").and(not(resideInAPackage("java.awt.image"))));
+
+    /** Pixels (java.awt.image, javax.imageio) are for checking uploads and re-encoding avatars, in two places. */
+    @ArchTest
+    static final ArchRule onlyImageCheckersTouchPixels = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.parley.server.profile.AvatarImages")
+            .and().doNotHaveFullyQualifiedName("dev.parley.server.media.ContentCheck")
+            .and().resideInAPackage("dev.parley.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt.image..", "javax.imageio..");
 
     @ArchTest
     static final ArchRule servicesDoNotTouchTheDatabaseDirectly = noClasses()
             .that().resideInAnyPackage("dev.parley.server.auth..", "dev.parley.server.chat..",
                     "dev.parley.server.net..", "dev.parley.server.bus..", "dev.parley.server.safety..",
-                    "dev.parley.server.media..")
+                    "dev.parley.server.media..", "dev.parley.server.profile..", "dev.parley.server.social..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
                     "dev.parley.server.store.sqlite..", "dev.parley.server.store.jdbc..");
 

@@ -32,7 +32,8 @@ class RateLimitTest {
     void start() {
         server = TestServers.start(TestServers.config(dataDir).clock(clock).accountRates(new AccountLimits.Rates(
                 new Rate(5, Duration.ofSeconds(1)), new Rate(1, Duration.ofMinutes(3)),
-                new Rate(2, Duration.ofSeconds(30)), new Rate(2, Duration.ofMinutes(6)))).build());
+                new Rate(2, Duration.ofSeconds(30)), new Rate(2, Duration.ofMinutes(6)),
+                new Rate(2, Duration.ofSeconds(30)))).build());
     }
 
     @AfterEach
@@ -116,6 +117,17 @@ class RateLimitTest {
 
         List<String> types = targets.stream()
                 .map(handle -> alice.request(new Request.UserFollow(handle)).join().get("type").asText()).toList();
+
+        assertThat(types).containsExactly("ok", "ok", "error");
+    }
+
+    @Test
+    void profileEditsAndPicturesShareOneLimit() {
+        WireClient alice = user("alice");
+
+        List<String> types = List.of(new Request.ProfileUpdate(null, "one", null),
+                new Request.ProfileAvatar(null), new Request.ProfileUpdate(null, "three", null)).stream()
+                .map(edit -> alice.request(edit).join().get("type").asText()).toList();
 
         assertThat(types).containsExactly("ok", "ok", "error");
     }

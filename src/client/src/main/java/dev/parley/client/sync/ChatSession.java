@@ -63,6 +63,7 @@ public final class ChatSession implements AutoCloseable {
     /** Handles of the people this user blocked (changed on the fx executor only). */
     private final javafx.collections.ObservableSet<String> blocked = javafx.collections.FXCollections.observableSet();
     private final Presence presence;
+    private final People people;
     private final ReadOnlyObjectWrapper<Reply.Privacy> privacy = new ReadOnlyObjectWrapper<>(this, "privacy");
     /** While the server asks the user to slow down: when the outbox tries again (else null); fx thread. */
     private final ReadOnlyObjectWrapper<java.time.Instant> slowedUntil = new ReadOnlyObjectWrapper<>(this, "slowedUntil");
@@ -87,6 +88,7 @@ public final class ChatSession implements AutoCloseable {
         this.cacheDir = cacheDir;
         this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents());
         this.presence = new Presence(fx, io);
+        this.people = new People(connection, io, cacheDir);
     }
 
     /** Shows the cached inbox at once, then connects and catches up. */
@@ -188,6 +190,11 @@ public final class ChatSession implements AutoCloseable {
     }
 
     /** Who is online and who is typing, as friends share it; read on the fx thread. */
+    /** Profiles, search, following and pictures. */
+    public People people() {
+        return people;
+    }
+
     public Presence presence() {
         return presence;
     }

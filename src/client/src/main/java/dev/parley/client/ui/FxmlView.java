@@ -10,7 +10,10 @@ public enum FxmlView {
     NEW_MESSAGE("newmessage/NewMessageView.fxml"),
     STARTING("main/StartingView.fxml"),
     PRIVACY("privacy/PrivacyView.fxml"),
-    REPORT("report/ReportView.fxml");
+    REPORT("report/ReportView.fxml"),
+    EDIT_PROFILE("profile/EditProfileView.fxml"),
+    PROFILE_CARD("profile/ProfileCardView.fxml"),
+    FIND_PEOPLE("people/FindPeopleView.fxml");
 
     private final String path;
 

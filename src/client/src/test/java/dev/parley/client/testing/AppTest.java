@@ -49,6 +49,8 @@ public abstract class AppTest extends FxRobot {
     /** Where the app saves files: the system's save dialog cannot be driven, so they go to the temp dir. */
     protected final SaveLocation saveLocation = (owner, title, suggestedName) ->
             Optional.of(tempDir.resolve(suggestedName));
+    /** The picture "Choose photo…" picks: the system's open dialog cannot be driven either. */
+    protected volatile Path pictureToChoose;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -81,7 +83,8 @@ public abstract class AppTest extends FxRobot {
     protected void launch(AppOptions options) throws TimeoutException {
         stage = FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            screens = new Screens(window, options, openedLinks::add, saveLocation);
+            screens = new Screens(window, options, openedLinks::add, saveLocation,
+                    owner -> Optional.ofNullable(pictureToChoose));
             screens.start();
             window.setWidth(1080);
             window.setHeight(720);

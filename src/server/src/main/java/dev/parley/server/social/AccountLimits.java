@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Per-account token buckets against floods and spam: messages sent, conversations started with people who
- * are not friends, follows, and reports (so reports cannot be used to flood moderators). Exceeding one is a
+ * are not friends, follows, reports (so reports cannot be used to flood moderators) and profile edits. Exceeding one is a
  * typed {@code rate_limited} with {@code retryAfterMs}.
  */
 public final class AccountLimits {
@@ -18,23 +18,23 @@ public final class AccountLimits {
     }
 
     /** The rates; {@link #DEFAULT} for production. */
-    public record Rates(Rate messages, Rate newConversations, Rate follows, Rate reports) {
+    public record Rates(Rate messages, Rate newConversations, Rate follows, Rate reports, Rate profileEdits) {
         public static final Rates DEFAULT = new Rates(new Rate(60, Duration.ofMillis(500)),
                 new Rate(20, Duration.ofMinutes(3)), new Rate(50, Duration.ofSeconds(30)),
-                new Rate(10, Duration.ofMinutes(6)));
+                new Rate(10, Duration.ofMinutes(6)), new Rate(10, Duration.ofSeconds(30)));
         /** For trusted bulk work such as seeding demo history and load tests. */
         public static final Rates GENEROUS = new Rates(new Rate(100_000, Duration.ofMillis(1)),
                 new Rate(10_000, Duration.ofMillis(1)), new Rate(10_000, Duration.ofMillis(1)),
-                new Rate(10_000, Duration.ofMillis(1)));
+                new Rate(10_000, Duration.ofMillis(1)), new Rate(10_000, Duration.ofMillis(1)));
 
         /** The same rates with another message rate (tests of what a sender sees when slowed down). */
         public Rates withMessages(Rate rate) {
-            return new Rates(rate, newConversations, follows, reports);
+            return new Rates(rate, newConversations, follows, reports, profileEdits);
         }
 
         /** The same rates with another rate for starting conversations with people who are not friends. */
         public Rates withNewConversations(Rate rate) {
-            return new Rates(messages, rate, follows, reports);
+            return new Rates(messages, rate, follows, reports, profileEdits);
         }
     }
 
@@ -42,12 +42,14 @@ public final class AccountLimits {
     private final RateLimiter newConversations;
     private final RateLimiter follows;
     private final RateLimiter reports;
+    private final RateLimiter profileEdits;
 
     public AccountLimits(Rates rates, Clock clock) {
         this.messages = limiter(rates.messages(), clock);
         this.newConversations = limiter(rates.newConversations(), clock);
         this.follows = limiter(rates.follows(), clock);
         this.reports = limiter(rates.reports(), clock);
+        this.profileEdits = limiter(rates.profileEdits(), clock);
     }
 
     private static RateLimiter limiter(Rate rate, Clock clock) {
@@ -68,6 +70,10 @@ public final class AccountLimits {
 
     public void report(long userId) {
         take(reports, userId, "you are sending reports too fast; try again later");
+    }
+
+    public void profileEdit(long userId) {
+        take(profileEdits, userId, "you are changing your profile too fast; try again later");
     }
 
     private static void take(RateLimiter limiter, long userId, String message) {

@@ -71,7 +71,10 @@ public final class SocialService {
     }
 
     public Reply.SearchResults search(Identity me, Request.UserSearch request) {
-        var found = social.search(me.userId(), request.query(), request.page() * request.limit(), request.limit());
+        int offset = request.page() * request.limit();
+        var found = request.tag() != null
+                ? social.searchTag(me.userId(), request.tag(), offset, request.limit())
+                : social.search(me.userId(), request.query(), offset, request.limit());
         boolean more = found.size() > request.limit();
         return new Reply.SearchResults(more ? found.subList(0, request.limit()) : found, more);
     }

@@ -23,6 +23,9 @@ public interface SocialStore {
     /** People matching a query, ranked, hiding the viewer and anyone blocked either way; limit + 1 rows at most. */
     List<UserProfile> search(long viewerId, String query, int offset, int limit);
 
+    /** People with a tag starting with {@code tag}: exact tag first, then the most followed; as {@link #search}. */
+    List<UserProfile> searchTag(long viewerId, String tag, int offset, int limit);
+
     /** True when {@code blockerId} has blocked {@code blockedId}. */
     boolean blocks(long blockerId, long blockedId);
 

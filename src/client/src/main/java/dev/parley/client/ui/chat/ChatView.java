@@ -5,6 +5,8 @@ import dev.parley.client.model.MessageItem;
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.common.Avatar;
+import dev.parley.client.ui.common.AvatarPictures;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -36,6 +38,8 @@ public final class ChatView {
     private final ChatViewModel model;
     private final Runnable onNewMessage;
     private final Runnable onReport;
+    private final AvatarPictures pictures;
+    private final Consumer<String> onShowProfile;
     private final Parent root;
     private final Avatar avatar = new Avatar(Avatar.Size.HEADER);
     private Anchor pendingAnchor;
@@ -62,9 +66,15 @@ public final class ChatView {
     private record Anchor(Object key, double offset) {
     }
 
-    /** {@code onReport} opens the report dialog for the open conversation (the window owns dialogs). */
-    public ChatView(ChatViewModel model, Runnable onNewMessage, Runnable onReport) {
+    /**
+     * {@code onReport} opens the report dialog for the open conversation and {@code onShowProfile} a person's
+     * profile card (the window owns dialogs).
+     */
+    public ChatView(ChatViewModel model, Runnable onNewMessage, Runnable onReport, AvatarPictures pictures,
+            Consumer<String> onShowProfile) {
         this.model = model;
+        this.pictures = pictures;
+        this.onShowProfile = onShowProfile;
         this.onNewMessage = onNewMessage;
         this.onReport = onReport;
         this.root = ViewLoader.load(FxmlView.CHAT, this);
@@ -77,6 +87,11 @@ public final class ChatView {
     @FXML
     private void initialize() {
         header.getChildren().add(0, avatar);
+        avatar.setCursor(javafx.scene.Cursor.HAND);
+        avatar.setOnMouseClicked(event -> viewProfile());
+        peerName.setCursor(javafx.scene.Cursor.HAND);
+        peerName.setOnMouseClicked(event -> viewProfile());
+        javafx.scene.control.Tooltip.install(avatar, new javafx.scene.control.Tooltip(ViewLoader.text("chat.viewProfile")));
         var open = model.conversationProperty().isNotNull();
         nothingOpen.visibleProperty().bind(open.not());
         chatPane.visibleProperty().bind(open);
@@ -125,7 +140,7 @@ public final class ChatView {
         if (item == null) {
             return;
         }
-        avatar.show(item.peerHandle(), item.peerNameProperty().get());
+        pictures.showByHandle(avatar, item.peerHandle(), item.peerNameProperty().get());
         peerName.textProperty().bind(item.peerNameProperty());
 
         noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
@@ -269,6 +284,14 @@ public final class ChatView {
     @FXML
     private void report() {
         onReport.run();
+    }
+
+    @FXML
+    private void viewProfile() {
+        ConversationItem item = model.conversationProperty().get();
+        if (item != null) {
+            onShowProfile.accept(item.peerHandle());
+        }
     }
 
     @FXML

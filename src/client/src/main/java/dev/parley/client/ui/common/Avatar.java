@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 
@@ -13,10 +15,12 @@ public final class Avatar extends StackPane {
 
     private final Circle circle = new Circle();
     private final Label initials = new Label();
+    private final ImageView picture = new ImageView();
+    private String handle;
 
     /** Avatar sizes; the initials' font size for each lives in the stylesheet. */
     public enum Size {
-        LIST(42), HEADER(36);
+        LIST(42), HEADER(36), CARD(96), EDIT(112);
 
         final double pixels;
 
@@ -30,13 +34,22 @@ public final class Avatar extends StackPane {
         getStyleClass().addAll("avatar", "avatar-" + size.name().toLowerCase(Locale.ROOT));
         circle.getStyleClass().add("avatar-circle");
         initials.getStyleClass().add("avatar-initials");
-        getChildren().addAll(circle, initials);
+        picture.setFitWidth(size.pixels);
+        picture.setFitHeight(size.pixels);
+        picture.setSmooth(true);
+        picture.setClip(new Circle(size.pixels / 2, size.pixels / 2, size.pixels / 2));
+        picture.setVisible(false);
+        getChildren().addAll(circle, initials, picture);
         setMinSize(size.pixels, size.pixels);
         setMaxSize(size.pixels, size.pixels);
         setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
     }
 
     public void show(String handle, String displayName) {
+        if (!handle.equals(this.handle)) {
+            showPicture(null);
+        }
+        this.handle = handle;
         initials.setText(initialsOf(displayName == null || displayName.isBlank() ? handle : displayName));
         String tone = "avatar-tone-" + Math.floorMod(handle.hashCode(), PALETTE_SIZE);
         if (!getStyleClass().contains(tone)) {
@@ -45,6 +58,18 @@ public final class Avatar extends StackPane {
             getStyleClass().add(tone);
         }
         setAccessibleText(displayName);
+    }
+
+    /** Shows a picture over the initials, or only the initials again with null. FX thread. */
+    public void showPicture(Image image) {
+        picture.setImage(image);
+        picture.setVisible(image != null);
+        initials.setVisible(image == null);
+    }
+
+    /** The handle shown now, so a picture arriving late can check it still belongs here. */
+    public String handle() {
+        return handle;
     }
 
     static String initialsOf(String name) {

@@ -15,11 +15,16 @@ import javafx.scene.layout.VBox;
 
 /** The left pane: header with actions, search, and the list of conversations. */
 public final class ConversationListView {
+
+    /** What the account menu's items do (the window owns the dialogs). */
+    public record AccountMenu(Runnable privacy, Runnable editProfile, Runnable findPeople) {
+    }
+
     private final ConversationListViewModel model;
     private final Formats formats;
     private final Runnable onNewMessage;
     private final Runnable onSignOut;
-    private final Runnable onPrivacy;
+    private final AccountMenu accountMenu;
     private final String whoAmIText;
     private final String signOutText;
     private final Parent root;
@@ -34,8 +39,8 @@ public final class ConversationListView {
     @FXML private org.kordamp.ikonli.javafx.FontIcon requestsIcon;
 
     public ConversationListView(ConversationListViewModel model, Formats formats, String whoAmIText,
-            String signOutText, Runnable onNewMessage, Runnable onSignOut, Runnable onPrivacy) {
-        this.onPrivacy = onPrivacy;
+            String signOutText, Runnable onNewMessage, Runnable onSignOut, AccountMenu accountMenu) {
+        this.accountMenu = accountMenu;
         this.model = model;
         this.formats = formats;
         this.whoAmIText = whoAmIText;
@@ -133,7 +138,17 @@ public final class ConversationListView {
 
     @FXML
     private void privacy() {
-        onPrivacy.run();
+        accountMenu.privacy().run();
+    }
+
+    @FXML
+    private void editProfile() {
+        accountMenu.editProfile().run();
+    }
+
+    @FXML
+    private void findPeople() {
+        accountMenu.findPeople().run();
     }
 
     @FXML

@@ -5,8 +5,14 @@ import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.ChatView;
 import dev.parley.client.ui.conversations.ConversationListView;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.common.AvatarPictures;
+import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
+import dev.parley.client.ui.people.FindPeopleDialog;
+import dev.parley.client.ui.profile.EditProfileDialog;
+import dev.parley.client.ui.profile.ProfileCardDialog;
 import dev.parley.client.ui.report.ReportDialog;
+import dev.parley.client.ui.report.ReportViewModel;
 import dev.parley.client.ui.newmessage.NewMessageDialog;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -26,6 +32,8 @@ public final class MainView {
     private final Runnable onSignOut;
     private final String signOutLabel;
     private final SaveLocation saveLocation;
+    private final PictureChooser pictureChooser;
+    private final AvatarPictures pictures;
     private final Parent root;
     private ConversationListView conversationList;
     private ChatView chatView;
@@ -36,8 +44,10 @@ public final class MainView {
     @FXML private SplitPane split;
 
     public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut,
-            SaveLocation saveLocation) {
+            SaveLocation saveLocation, PictureChooser pictureChooser) {
         this.model = model;
+        this.pictureChooser = pictureChooser;
+        this.pictures = new AvatarPictures(model.session().people());
         this.stage = stage;
         this.signOutLabel = signOutLabel;
         this.onSignOut = onSignOut;
@@ -55,8 +65,9 @@ public final class MainView {
         String me = ViewLoader.text("account.signedInAs", model.session().me().displayName(),
                 model.session().me().handle());
         conversationList = new ConversationListView(model.conversations(), formats, me, signOutLabel,
-                this::newMessage, onSignOut, this::privacy);
-        chatView = new ChatView(model.chat(), this::newMessage, this::report);
+                this::newMessage, onSignOut, new ConversationListView.AccountMenu(this::privacy, this::editProfile,
+                        () -> findPeople("")));
+        chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard);
         split.getItems().setAll(conversationList.root(), chatView.root());
         SplitPane.setResizableWithParent(conversationList.root(), false);
 
@@ -75,6 +86,8 @@ public final class MainView {
         accelerators.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 conversationList::focusSearch);
         accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newMessage);
+        accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> findPeople(""));
     }
 
     @FXML
@@ -95,9 +108,26 @@ public final class MainView {
     private void report() {
         var conversation = model.chat().conversationProperty().get();
         if (conversation != null) {
-            new ReportDialog(stage, model.session(), conversation, model.chat().formats(), saveLocation)
+            new ReportDialog(stage, model.session(), ReportViewModel.Target.of(conversation), model.chat().formats(),
+                    saveLocation)
                     .showAndWait().ifPresent(model.chat()::reported);
         }
+    }
+
+    private void editProfile() {
+        new EditProfileDialog(stage, model.session(), pictures, pictureChooser).showAndWait();
+    }
+
+    private void findPeople(String query) {
+        new FindPeopleDialog(stage, model.session(), pictures, query, this::showCard).showAndWait();
+    }
+
+    /** Shows a person's card; true when "Message" opened the conversation with them (now selected). */
+    private boolean showCard(String handle) {
+        var opened = new ProfileCardDialog(stage, model.session(), pictures, model.chat().formats(), saveLocation,
+                handle).showAndWait();
+        opened.ifPresent(id -> model.conversations().select(id));
+        return opened.isPresent();
     }
 
     private void newMessage() {

@@ -1,6 +1,5 @@
 package dev.parley.client.ui.report;
 
-import dev.parley.client.model.ConversationItem;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
@@ -57,9 +56,9 @@ public final class ReportDialog extends Dialog<Reply.ReportReceipt> {
     @FXML private Button saveButton;
     @FXML private Label savedLabel;
 
-    public ReportDialog(Window owner, ChatSession session, ConversationItem conversation, Formats formats,
+    public ReportDialog(Window owner, ChatSession session, ReportViewModel.Target target, Formats formats,
             SaveLocation saveLocation) {
-        this.model = new ReportViewModel(session, conversation, formats);
+        this.model = new ReportViewModel(session, target, formats);
         this.saveLocation = saveLocation;
         initOwner(owner);
         setTitle(ViewLoader.text("report.title"));
@@ -82,11 +81,13 @@ public final class ReportDialog extends Dialog<Reply.ReportReceipt> {
 
     @FXML
     private void initialize() {
-        ConversationItem conversation = model.conversation();
-        String name = conversation.peerNameProperty().get();
-        heading.setText(ViewLoader.text("report.heading", name, conversation.peerHandle()));
+        ReportViewModel.Target target = model.target();
+        String name = target.name();
+        heading.setText(ViewLoader.text("report.heading", name, target.handle()));
         evidenceText.setText(ViewLoader.text("report.evidence", Limits.REPORT_EVIDENCE_MESSAGES, name));
-        blockCheck.setText(ViewLoader.text("report.block", conversation.peerHandle()));
+        evidenceText.setVisible(target.conversationId() != null);
+        evidenceText.setManaged(target.conversationId() != null);
+        blockCheck.setText(ViewLoader.text("report.block", target.handle()));
         Map.of(ReportReason.SPAM, spam, ReportReason.HARASSMENT, harassment, ReportReason.SCAM, scam,
                 ReportReason.IMPERSONATION, impersonation, ReportReason.OTHER, other)
                 .forEach((reason, button) -> button.setUserData(reason));

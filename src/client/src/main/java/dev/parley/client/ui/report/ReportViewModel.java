@@ -44,7 +44,7 @@ public final class ReportViewModel {
     };
 
     private final ChatSession session;
-    private final ConversationItem conversation;
+    private final Target target;
     private final Formats formats;
     private final ObjectProperty<ReportReason> reason = new SimpleObjectProperty<>(this, "reason");
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
@@ -57,9 +57,16 @@ public final class ReportViewModel {
     private final StringBinding noteHint;
     private final BooleanBinding canSend;
 
-    public ReportViewModel(ChatSession session, ConversationItem conversation, Formats formats) {
+    /** Who is reported, and the conversation with them whose messages become evidence (null for none). */
+    public record Target(String handle, String name, Long conversationId) {
+        public static Target of(ConversationItem conversation) {
+            return new Target(conversation.peerHandle(), conversation.peerNameProperty().get(), conversation.id());
+        }
+    }
+
+    public ReportViewModel(ChatSession session, Target target, Formats formats) {
         this.session = session;
-        this.conversation = conversation;
+        this.target = target;
         this.formats = formats;
         this.noteTooLong = Bindings.createBooleanBinding(() -> noteLength() > Limits.MAX_REPORT_NOTE_CHARS, note);
         this.noteHint = Bindings.createStringBinding(() -> {
@@ -81,7 +88,7 @@ public final class ReportViewModel {
         }
         busy.set(true);
         error.set("");
-        Request.ReportCreate request = new Request.ReportCreate(conversation.peerHandle(), conversation.id(),
+        Request.ReportCreate request = new Request.ReportCreate(target.handle(), target.conversationId(),
                 reason.get(), note.get(), block.get());
         session.report(request).whenComplete((filed, failure) -> Platform.runLater(() -> {
             busy.set(false);
@@ -136,11 +143,11 @@ public final class ReportViewModel {
     public String confirmation() {
         Reply.ReportReceipt filed = receipt.get();
         return ViewLoader.text("report.done.text", filed.reportId(), formats.dateTime(filed.createdAt()),
-                filed.evidence().size(), conversation.peerNameProperty().get());
+                filed.evidence().size(), target.name());
     }
 
-    public ConversationItem conversation() {
-        return conversation;
+    public Target target() {
+        return target;
     }
 
     public ObjectProperty<ReportReason> reasonProperty() {

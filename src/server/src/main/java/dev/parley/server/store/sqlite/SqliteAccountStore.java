@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link AccountStore} on the SQLite file. */
 public final class SqliteAccountStore implements AccountStore {
-    private static final String USER_COLUMNS = "id, handle, display_name, password_hash, created_at";
+    private static final String USER_SELECT = "SELECT u.id, u.password_hash, " + Profiles.COLUMNS + " FROM users u";
     private static final String SESSION_COLUMNS = "id, user_id, device, created_at, last_seen_at";
 
     private final SqliteDatabase db;
@@ -43,13 +43,13 @@ public final class SqliteAccountStore implements AccountStore {
     @Override
     public Optional<UserRecord> findByHandle(String handle) {
         return Rows.read(db.readers(), c -> Rows.one(c,
-                "SELECT " + USER_COLUMNS + " FROM users WHERE handle = ?", SqliteAccountStore::user, handle));
+                USER_SELECT + " WHERE u.handle = ?", SqliteAccountStore::user, handle));
     }
 
     @Override
     public Optional<UserRecord> findById(long userId) {
         return Rows.read(db.readers(), c -> Rows.one(c,
-                "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?", SqliteAccountStore::user, userId));
+                USER_SELECT + " WHERE u.id = ?", SqliteAccountStore::user, userId));
     }
 
     @Override
@@ -91,8 +91,9 @@ public final class SqliteAccountStore implements AccountStore {
     }
 
     private static UserRecord user(ResultSet row) throws SQLException {
-        return new UserRecord(row.getLong("id"), row.getString("handle"), row.getString("display_name"),
-                row.getString("password_hash"), instant(row, "created_at"));
+        var profile = Profiles.profile(row);
+        return new UserRecord(row.getLong("id"), profile.handle(), profile.displayName(),
+                row.getString("password_hash"), profile.createdAt(), profile.bio(), profile.tags(), profile.avatar());
     }
 
     private static SessionRecord session(ResultSet row) throws SQLException {

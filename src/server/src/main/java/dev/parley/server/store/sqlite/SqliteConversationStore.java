@@ -37,9 +37,9 @@ public final class SqliteConversationStore implements ConversationStore {
             + " AND x.seq > me.read_seq AND x.sender_id <> me.user_id AND x.kind = 'text' AND x.unsent_at IS NULL)";
     /** One row per conversation of member ?: the other member's profile (or the caller's, for notes to self). */
     private static final String SUMMARY_SELECT = "SELECT c.id, c.last_seq, me.read_seq, me.state,"
-            + " p.id AS peer_id, me.user_id AS my_id, p.handle, p.display_name, p.created_at, " + UNREAD + " AS unread"
+            + " u.id AS peer_id, me.user_id AS my_id, " + Profiles.COLUMNS + ", " + UNREAD + " AS unread"
             + " FROM members me JOIN conversations c ON c.id = me.conversation_id"
-            + " JOIN users p ON p.id = COALESCE((SELECT o.user_id FROM members o"
+            + " JOIN users u ON u.id = COALESCE((SELECT o.user_id FROM members o"
             + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id), me.user_id)"
             + " WHERE me.user_id = ? AND me.state <> 'DECLINED'";
 
@@ -95,8 +95,7 @@ public final class SqliteConversationStore implements ConversationStore {
     private static ConversationSummary summary(Connection c, ResultSet row) throws SQLException {
         long id = row.getLong("id");
         long lastSeq = row.getLong("last_seq");
-        UserProfile peer = new UserProfile(row.getString("handle"), row.getString("display_name"),
-                instant(row, "created_at"));
+        UserProfile peer = Profiles.profile(row);
         Message last = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = 'text'"
                 + " ORDER BY m.seq DESC LIMIT 1", newest -> message(c, newest), id).orElse(null);
         long peerId = row.getLong("peer_id");

@@ -1,7 +1,5 @@
 package dev.parley.server.store.sqlite;
 
-import static dev.parley.server.store.jdbc.Rows.instant;
-
 import dev.parley.protocol.DmPolicy;
 import dev.parley.protocol.PresenceVisibility;
 import dev.parley.protocol.ProtocolException;
@@ -59,29 +57,19 @@ public final class SqliteSocialStore implements SocialStore {
 
     @Override
     public List<UserProfile> blocked(long blockerId) {
-        return Rows.read(db.readers(), c -> Rows.list(c, "SELECT u.handle, u.display_name, u.created_at FROM blocks b"
+        return Rows.read(db.readers(), c -> Rows.list(c, "SELECT " + Profiles.COLUMNS + " FROM blocks b"
                 + " JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = ? ORDER BY u.handle",
-                row -> new UserProfile(row.getString(1), row.getString(2), instant(row, "created_at")), blockerId));
+                Profiles::profile, blockerId));
     }
 
     @Override
     public List<UserProfile> search(long viewerId, String query, int offset, int limit) {
-        String q = query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_");
-        // Rank: exact handle, handle prefix, a word of the name starting with it, the name containing it.
-        return Rows.read(db.readers(), c -> Rows.list(c, "SELECT handle, display_name, created_at FROM ("
-                + " SELECT u.id, u.handle, u.display_name, u.created_at, CASE"
-                + "  WHEN u.handle = ? THEN 0"
-                + "  WHEN u.handle LIKE ? || '%' ESCAPE '\\' THEN 1"
-                + "  WHEN lower(u.display_name) LIKE ? || '%' ESCAPE '\\'"
-                + "    OR lower(u.display_name) LIKE '% ' || ? || '%' ESCAPE '\\' THEN 2"
-                + "  WHEN lower(u.display_name) LIKE '%' || ? || '%' ESCAPE '\\' THEN 3 END AS rank"
-                + " FROM users u WHERE u.id <> ?"
-                + "  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = u.id AND b.blocked_id = ?)"
-                + "    OR (b.blocker_id = ? AND b.blocked_id = u.id))"
-                + ") WHERE rank IS NOT NULL ORDER BY rank, handle LIMIT ? OFFSET ?",
-                row -> new UserProfile(row.getString(1), row.getString(2), instant(row, "created_at")),
-                query.toLowerCase(java.util.Locale.ROOT), q, q, q, q, viewerId, viewerId, viewerId, limit + 1, offset));
+        return PeopleSearch.byName(db.readers(), viewerId, query, offset, limit);
+    }
+
+    @Override
+    public List<UserProfile> searchTag(long viewerId, String tag, int offset, int limit) {
+        return PeopleSearch.byTag(db.readers(), viewerId, tag, offset, limit);
     }
 
     @Override
