@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /** The demo's people and their histories, read from {@code demo-script.json}. */
-record DemoScript(Person me, List<Contact> contacts, Bot bot,
+record DemoScript(Person me, List<Contact> contacts, List<Person> others, Bot bot,
         @JsonProperty("long") LongConversation longConversation) {
 
-    record Person(String handle, String displayName) {
+    DemoScript {
+        others = others == null ? List.of() : others;
+    }
+
+    /** Someone in the demo, with the bio and niche tags their profile shows (either may be absent). */
+    record Person(String handle, String displayName, String bio, List<String> tags) {
     }
 
     record Line(String from, int daysAgo, String time, String text) {
@@ -21,7 +26,11 @@ record DemoScript(Person me, List<Contact> contacts, Bot bot,
         }
     }
 
-    record Contact(String handle, String displayName, int unread, List<Line> history) {
+    record Contact(String handle, String displayName, int unread, List<Line> history, String bio,
+            List<String> tags) {
+        Person person() {
+            return new Person(handle, displayName, bio, tags);
+        }
     }
 
     record Rule(List<String> match, String reply) {

@@ -3,6 +3,7 @@ package dev.parley.client.launcher;
 import dev.parley.protocol.ConversationSummary;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
+import dev.parley.protocol.UserProfile;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,9 @@ final class DemoSeeder {
         Map<String, WireAccount> accounts = new HashMap<>();
         try {
             register(script.me(), tokens, accounts);
-            script.contacts().forEach(c -> register(new DemoScript.Person(c.handle(), c.displayName()), tokens,
-                    accounts));
+            script.contacts().forEach(c -> register(c.person(), tokens, accounts));
+            // People the user has not met yet, to find by name or niche tag in Find people.
+            script.others().forEach(person -> register(person, tokens, accounts));
             WireAccount me = accounts.get(script.me().handle());
             for (DemoScript.Contact contact : script.contacts()) {
                 // Everyone in the demo knows Sam: friends, so their histories are ordinary conversations.
@@ -88,6 +90,9 @@ final class DemoSeeder {
         Reply.AuthResult auth = account.call(new Request.Register(person.handle(), person.displayName(),
                 UUID.randomUUID().toString(), "Parley demo"), Reply.AuthResult.class);
         account.token(auth.token());
+        if (person.bio() != null || person.tags() != null) {
+            account.call(new Request.ProfileUpdate(null, person.bio(), person.tags()), UserProfile.class);
+        }
         tokens.put(person.handle(), auth.token());
         accounts.put(person.handle(), account);
     }
