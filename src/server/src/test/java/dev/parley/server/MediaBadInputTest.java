@@ -7,32 +7,18 @@ import dev.parley.protocol.Limits;
 import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.Request;
 import dev.parley.server.testing.MediaWire;
-import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.TestImages;
+import dev.parley.server.testing.TwoFriendsTest;
 import dev.parley.server.testing.WireClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every bad upload or download gets a typed error and leaves nothing under media/ or uploads/. */
-class MediaBadInputTest extends ServerTest {
-    WireClient alice;
-    WireClient bob;
-    long conversation;
-
-    @BeforeEach
-    void start() {
-        startServer();
-        alice = user("alice");
-        bob = user("bob");
-        WireClient.befriend(alice, bob);
-        conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
-    }
-
+class MediaBadInputTest extends TwoFriendsTest {
     @AfterEach
     void nothingHalfStored() {
         assertThat(alice.isClosed()).as("the connection stays usable").isFalse();

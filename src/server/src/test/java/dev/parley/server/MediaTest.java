@@ -7,29 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.Request;
 import dev.parley.server.testing.MediaWire;
-import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.TestImages;
+import dev.parley.server.testing.TwoFriendsTest;
 import dev.parley.server.testing.WireClient;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Photos travel in chunks, are stored once by content, and reach the people in the conversation. */
-class MediaTest extends ServerTest {
-    WireClient alice;
-    WireClient bob;
-    long conversation;
-
-    @BeforeEach
-    void start() {
-        startServer();
-        alice = user("alice");
-        bob = user("bob");
-        WireClient.befriend(alice, bob);
-        conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
-    }
-
+class MediaTest extends TwoFriendsTest {
     @Test
     void photoSentInAMessageIsDownloadedByTheRecipientInRanges() throws Exception {
         byte[] photo = TestImages.jpeg(400, 300, 1);

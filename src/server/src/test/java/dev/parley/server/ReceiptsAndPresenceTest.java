@@ -5,31 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.PresenceVisibility;
 import dev.parley.protocol.Request;
+import dev.parley.server.ServerConfig;
 import dev.parley.server.testing.MutableClock;
-import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.TestServers;
+import dev.parley.server.testing.TwoFriendsTest;
 import dev.parley.server.testing.WireClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Read receipts, online status and typing are shared only as both people's settings allow. */
-class ReceiptsAndPresenceTest extends ServerTest {
+class ReceiptsAndPresenceTest extends TwoFriendsTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
-    WireClient alice;
-    WireClient bob;
-    long conversation;
-
-    @BeforeEach
-    void start() {
-        startServer(TestServers.config(dataDir).clock(clock).build());
-        alice = user("alice");
-        bob = user("bob");
-        WireClient.befriend(alice, bob);
-        conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
+    @Override
+    protected ServerConfig config() {
+        return TestServers.config(dataDir).clock(clock).build();
     }
 
     long send(WireClient from, String text) {

@@ -4,28 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Request;
-import dev.parley.server.testing.ServerTest;
+import dev.parley.server.testing.TwoFriendsTest;
 import dev.parley.server.testing.WireClient;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Unsend (delete for everyone): the text is erased on the server and a tombstone reaches every device. */
-class UnsendTest extends ServerTest {
-    WireClient alice;
-    WireClient bob;
-    long conversation;
-
-    @BeforeEach
-    void start() {
-        startServer();
-        alice = user("alice");
-        bob = user("bob");
-        WireClient.befriend(alice, bob);
-        conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
-    }
-
+class UnsendTest extends TwoFriendsTest {
     long send(WireClient from, String text) {
         return from.ok(new Request.MessageSend(conversation, UUID.randomUUID(), text)).get("message").get("seq")
                 .asLong();

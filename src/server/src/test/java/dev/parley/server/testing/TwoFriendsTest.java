@@ -1,0 +1,26 @@
+package dev.parley.server.testing;
+
+import dev.parley.protocol.Request;
+import dev.parley.server.ServerConfig;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Base of wire tests about a conversation between two friends, alice and bob, on a fresh server. */
+public abstract class TwoFriendsTest extends ServerTest {
+    protected WireClient alice;
+    protected WireClient bob;
+    protected long conversation;
+
+    /** The server's configuration; tests that move time by hand give it their clock. */
+    protected ServerConfig config() {
+        return TestServers.config(dataDir).build();
+    }
+
+    @BeforeEach
+    void startWithTwoFriends() {
+        startServer(config());
+        alice = user("alice");
+        bob = user("bob");
+        WireClient.befriend(alice, bob);
+        conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
+    }
+}
