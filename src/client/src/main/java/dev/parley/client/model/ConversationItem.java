@@ -22,6 +22,7 @@ public final class ConversationItem {
     private final javafx.beans.property.BooleanProperty lastUnsent =
             new javafx.beans.property.SimpleBooleanProperty(this, "lastUnsent");
     private final ObjectProperty<Long> peerReadSeq = new SimpleObjectProperty<>(this, "peerReadSeq");
+    private final StringProperty peerAvatar = new SimpleStringProperty(this, "peerAvatar");
 
     public ConversationItem(long id, String peerHandle, String peerName) {
         this.id = id;
@@ -66,5 +67,10 @@ public final class ConversationItem {
     /** How far the other person has read, while both share read receipts; else null. */
     public ObjectProperty<Long> peerReadSeqProperty() {
         return peerReadSeq;
+    }
+
+    /** The SHA-256 of the other person's picture, or null while they have none. */
+    public StringProperty peerAvatarProperty() {
+        return peerAvatar;
     }
 }

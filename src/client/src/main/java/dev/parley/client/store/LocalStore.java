@@ -67,8 +67,8 @@ public final class LocalStore implements AutoCloseable {
     public StoredConversation upsert(ConversationSummary summary) {
         Message last = summary.lastMessage();
         update("INSERT INTO conversations (id, peer_handle, peer_name, last_seq, read_seq, unread, last_text,"
-                        + " last_sender, last_at, request, last_unsent, peer_read_seq)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " last_sender, last_at, request, last_unsent, peer_read_seq, peer_avatar)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET peer_handle = excluded.peer_handle,"
                         + " peer_name = excluded.peer_name, last_seq = MAX(last_seq, excluded.last_seq),"
                         + " read_seq = MAX(read_seq, excluded.read_seq), unread = excluded.unread,"
@@ -76,11 +76,13 @@ public final class LocalStore implements AutoCloseable {
                         + " last_sender = COALESCE(excluded.last_sender, last_sender),"
                         + " last_at = MAX(last_at, excluded.last_at), request = excluded.request,"
                         + " last_unsent = CASE WHEN excluded.last_text IS NULL THEN last_unsent"
-                        + "   ELSE excluded.last_unsent END, peer_read_seq = excluded.peer_read_seq",
+                        + "   ELSE excluded.last_unsent END, peer_read_seq = excluded.peer_read_seq,"
+                        + " peer_avatar = excluded.peer_avatar",
                 summary.id(), summary.peer().handle(), summary.peer().displayName(), summary.lastSeq(),
                 summary.readSeq(), summary.unread(), last == null ? null : last.text(),
                 last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli(),
-                summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq());
+                summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq(),
+                summary.peer().avatar());
         return conversation(summary.id()).orElseThrow();
     }
 
@@ -273,7 +275,7 @@ public final class LocalStore implements AutoCloseable {
         return new StoredConversation(row.getLong("id"), row.getString("peer_handle"), row.getString("peer_name"),
                 row.getLong("last_seq"), row.getLong("read_seq"), row.getInt("unread"), row.getString("last_text"),
                 row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1,
-                row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"));
+                row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"), row.getString("peer_avatar"));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -5,9 +5,9 @@ import java.time.Instant;
 /**
  * A conversation as the local cache holds it, with what the inbox shows of its last message ({@code lastUnsent}
  * when that message was unsent) and how far the other person has read ({@code peerReadSeq}, null unless both
- * share read receipts).
+ * share read receipts) and the SHA-256 of their picture ({@code peerAvatar}, null for initials).
  */
 public record StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
         int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
-        Long peerReadSeq) {
+        Long peerReadSeq, String peerAvatar) {
 }

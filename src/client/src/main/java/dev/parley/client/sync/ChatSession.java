@@ -621,6 +621,7 @@ public final class ChatSession implements AutoCloseable {
         item.requestProperty().set(conversation.request());
         item.lastUnsentProperty().set(conversation.lastUnsent());
         item.peerReadSeqProperty().set(conversation.peerReadSeq());
+        item.peerAvatarProperty().set(conversation.peerAvatar());
     }
 
     private void setState(ConnectionState next) {

@@ -20,7 +20,8 @@ import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 
 class ProfileFlowTest extends AppTest {
-    static final Path SHOTS = Path.of("/tmp/profile-shots");
+    /** Pictures of the dialogs, to look at after a run (in the build directory, not the sources). */
+    static final Path SHOTS = Path.of("target", "profile-shots");
     final ChatScreen screen = new ChatScreen(this);
 
     @Test
@@ -73,6 +74,8 @@ class ProfileFlowTest extends AppTest {
             clickOn("#messageButton");
             waitUntil(() -> lookup("#messageButton").tryQuery().isEmpty() && "Sam Rivera".equals(textOf("#peerName")));
             waitUntil(() -> lookup(".chat-header .avatar ImageView").tryQuery().map(Node::isVisible).orElse(false));
+            waitUntil(() -> lookup(".conversation-cell .avatar ImageView").tryQuery().map(Node::isVisible)
+                    .orElse(false));
             snapshot(SHOTS.resolve("chat-header.png"));
 
             openCardFromSearch("#photo", "Sam Rivera");

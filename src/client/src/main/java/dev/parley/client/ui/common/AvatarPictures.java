@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AvatarPictures {
     private static final Logger log = LoggerFactory.getLogger(AvatarPictures.class);
+    private static final int KEEP_DECODED = 200;
     private static final Executor DECODER = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "parley-avatar-decode");
         thread.setDaemon(true);
@@ -24,6 +25,15 @@ public final class AvatarPictures {
     });
 
     private final People people;
+
+    /** Decoded pictures by hash, the most recently used kept (list cells ask again on every update). */
+    private final java.util.Map<String, CompletableFuture<Image>> decoded = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, CompletableFuture<Image>> eldest) {
+                    return size() > KEEP_DECODED;
+                }
+            });
 
     public AvatarPictures(People people) {
         this.people = people;
@@ -58,14 +68,20 @@ public final class AvatarPictures {
         return CompletableFuture.supplyAsync(() -> new Image(new ByteArrayInputStream(bytes)), DECODER);
     }
 
-    /** The decoded picture of a profile that has one. */
+    /** The decoded picture of a profile that has one; recent ones are kept decoded, by hash. */
     public CompletableFuture<Image> image(UserProfile profile) {
-        return people.picture(profile.handle(), profile.avatar())
+        CompletableFuture<Image> cached = decoded.get(profile.avatar());
+        if (cached != null && !cached.isCompletedExceptionally()) {
+            return cached;
+        }
+        CompletableFuture<Image> image = people.picture(profile.handle(), profile.avatar())
                 .thenCompose(AvatarPictures::decode)
-                .whenComplete((image, error) -> {
+                .whenComplete((done, error) -> {
                     if (error != null) {
                         log.debug("no picture for @{}: {}", profile.handle(), error.getMessage());
                     }
                 });
+        decoded.put(profile.avatar(), image);
+        return image;
     }
 }

@@ -3,6 +3,8 @@ package dev.parley.client.ui.conversations;
 import dev.parley.client.model.ConversationItem;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.common.Avatar;
+import dev.parley.client.ui.common.AvatarPictures;
+import dev.parley.protocol.UserProfile;
 import dev.parley.client.ui.common.Formats;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
@@ -18,6 +20,7 @@ import javafx.scene.layout.VBox;
 final class ConversationCell extends ListCell<ConversationItem> {
     private final Formats formats;
     private final Avatar avatar = new Avatar(Avatar.Size.LIST);
+    private final AvatarPictures pictures;
     private final Label name = new Label();
     private final Label preview = new Label();
     private final Label time = new Label();
@@ -25,7 +28,8 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final HBox row;
     private final InvalidationListener refresh = observable -> show(getItem());
 
-    ConversationCell(Formats formats) {
+    ConversationCell(Formats formats, AvatarPictures pictures) {
+        this.pictures = pictures;
         this.formats = formats;
         name.getStyleClass().add("conversation-name");
         preview.getStyleClass().add("conversation-preview");
@@ -60,6 +64,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             previous.lastActivityProperty().removeListener(refresh);
             previous.peerNameProperty().removeListener(refresh);
             previous.lastUnsentProperty().removeListener(refresh);
+            previous.peerAvatarProperty().removeListener(refresh);
         }
         super.updateItem(item, empty);
         if (empty || item == null) {
@@ -72,6 +77,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         item.lastActivityProperty().addListener(refresh);
         item.peerNameProperty().addListener(refresh);
         item.lastUnsentProperty().addListener(refresh);
+        item.peerAvatarProperty().addListener(refresh);
         show(item);
         setGraphic(row);
     }
@@ -80,7 +86,8 @@ final class ConversationCell extends ListCell<ConversationItem> {
         if (item == null) {
             return;
         }
-        avatar.show(item.peerHandle(), item.peerNameProperty().get());
+        pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,
+                item.peerAvatarProperty().get()));
         name.setText(item.peerNameProperty().get());
         String lastText = item.lastUnsentProperty().get() ? ViewLoader.text("chat.unsent")
                 : item.previewProperty().get();

@@ -3,6 +3,7 @@ package dev.parley.client.ui.conversations;
 import dev.parley.client.model.ConversationItem;
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.AvatarPictures;
 import dev.parley.client.ui.common.Formats;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -17,6 +18,8 @@ import javafx.scene.layout.VBox;
 public final class ConversationListView {
 
     /** What the account menu's items do (the window owns the dialogs). */
+    private final AvatarPictures pictures;
+
     public record AccountMenu(Runnable privacy, Runnable editProfile, Runnable findPeople) {
     }
 
@@ -39,8 +42,10 @@ public final class ConversationListView {
     @FXML private org.kordamp.ikonli.javafx.FontIcon requestsIcon;
 
     public ConversationListView(ConversationListViewModel model, Formats formats, String whoAmIText,
-            String signOutText, Runnable onNewMessage, Runnable onSignOut, AccountMenu accountMenu) {
+            String signOutText, Runnable onNewMessage, Runnable onSignOut, AccountMenu accountMenu,
+            AvatarPictures pictures) {
         this.accountMenu = accountMenu;
+        this.pictures = pictures;
         this.model = model;
         this.formats = formats;
         this.whoAmIText = whoAmIText;
@@ -69,7 +74,7 @@ public final class ConversationListView {
         requests.addListener((obs, was, now) -> requestsIcon.setIconLiteral(now ? "fth-arrow-left" : "fth-inbox"));
         searchField.textProperty().bindBidirectional(model.filterProperty());
         list.setItems(model.conversations());
-        list.setCellFactory(view -> new ConversationCell(formats));
+        list.setCellFactory(view -> new ConversationCell(formats, pictures));
         list.setPlaceholder(emptyState());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {

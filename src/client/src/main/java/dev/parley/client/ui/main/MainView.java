@@ -66,7 +66,7 @@ public final class MainView {
                 model.session().me().handle());
         conversationList = new ConversationListView(model.conversations(), formats, me, signOutLabel,
                 this::newMessage, onSignOut, new ConversationListView.AccountMenu(this::privacy, this::editProfile,
-                        () -> findPeople("")));
+                        () -> findPeople("")), pictures);
         chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard);
         split.getItems().setAll(conversationList.root(), chatView.root());
         SplitPane.setResizableWithParent(conversationList.root(), false);
