@@ -95,6 +95,7 @@ class ReceiptsAndPresenceTest extends TwoFriendsTest {
     void friendsSeeEachOtherComeAndGo() throws Exception {
         WireClient carol = WireClient.registered(server.uri(), "carol");
         WireClient.befriend(bob, carol);
+        JsonNode befriended = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence"));
         JsonNode online = bob.ok(new Request.PresenceGet());
 
         carol.close();
@@ -102,6 +103,9 @@ class ReceiptsAndPresenceTest extends TwoFriendsTest {
         WireClient back = track(carol.resume(server.uri()));
         JsonNode returned = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence"));
 
+        assertThat(befriended.get("body").get("handle").asText()).as("friends now, and carol is online")
+                .isEqualTo("carol");
+        assertThat(befriended.get("body").get("online").asBoolean()).isTrue();
         assertThat(online.get("online")).extracting(JsonNode::asText).containsExactly("alice", "carol");
         assertThat(left.get("body").get("handle").asText()).isEqualTo("carol");
         assertThat(left.get("body").get("online").asBoolean()).isFalse();

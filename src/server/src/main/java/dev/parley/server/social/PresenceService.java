@@ -100,6 +100,16 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
         log.debug("@{} now shows presence to {}", me.handle(), now.wireName());
     }
 
+    /**
+     * Two people just became friends, or stopped being friends: each hears whether the other is online now,
+     * as far as they may see it (offline when they may not).
+     */
+    public void friendshipChanged(UserRef one, UserRef other) {
+        boolean visible = social.presenceAudience(one.id()).contains(other);
+        bus.publish(other.id(), new Event.PresenceEvent(one.handle(), visible && registry.isOnline(one.id())));
+        bus.publish(one.id(), new Event.PresenceEvent(other.handle(), visible && registry.isOnline(other.id())));
+    }
+
     private void announceLater(Identity identity, boolean online) {
         try {
             executor.execute(() -> announce(identity, online));

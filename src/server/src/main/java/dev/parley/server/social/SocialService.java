@@ -47,21 +47,36 @@ public final class SocialService {
     public CompletableFuture<Reply.Relationship> follow(Identity me, Request.UserFollow request) {
         UserRecord other = visibleOther(me, request.handle());
         limits.follow(me.userId());
+        boolean wereFriends = social.relationship(me.userId(), other.id(), other.handle()).friends();
         return social.follow(me.userId(), other.id(), clock.instant())
-                .thenApply(done -> social.relationship(me.userId(), other.id(), other.handle()));
+                .thenApply(done -> afterFriendshipChange(me, other, wereFriends));
+    }
+
+    /** The relationship now; if it made or ended a friendship, each sees the other's presence as it stands. */
+    private Reply.Relationship afterFriendshipChange(Identity me, UserRecord other, boolean wereFriends) {
+        Reply.Relationship now = social.relationship(me.userId(), other.id(), other.handle());
+        if (now.friends() != wereFriends) {
+            presence.friendshipChanged(new UserRef(me.userId(), me.handle()), new UserRef(other.id(), other.handle()));
+        }
+        return now;
     }
 
     public CompletableFuture<Reply.Relationship> unfollow(Identity me, Request.UserUnfollow request) {
         UserRecord other = visibleOther(me, request.handle());
+        boolean wereFriends = social.relationship(me.userId(), other.id(), other.handle()).friends();
         return social.unfollow(me.userId(), other.id())
-                .thenApply(done -> social.relationship(me.userId(), other.id(), other.handle()));
+                .thenApply(done -> afterFriendshipChange(me, other, wereFriends));
     }
 
     public CompletableFuture<Reply.Empty> block(Identity me, Request.UserBlock request) {
         // Blocking someone who blocked you is allowed (and needs no visibility).
         UserRecord other = accounts.findByHandle(request.handle()).filter(u -> u.id() != me.userId())
                 .orElseThrow(() -> ProtocolException.notFound("there is no user @" + request.handle()));
-        return social.block(me.userId(), other.id(), clock.instant()).thenApply(done -> new Reply.Empty());
+        boolean wereFriends = social.relationship(me.userId(), other.id(), other.handle()).friends();
+        return social.block(me.userId(), other.id(), clock.instant()).thenApply(done -> {
+            afterFriendshipChange(me, other, wereFriends);
+            return new Reply.Empty();
+        });
     }
 
     public CompletableFuture<Reply.Empty> unblock(Identity me, Request.UserUnblock request) {
