@@ -249,6 +249,9 @@ public final class ChatSession implements AutoCloseable {
     /** Deletes a message on this device only (a sent one, or a refused one from the outbox). */
     public CompletableFuture<Void> deleteForMe(StoredMessage message) {
         return onIo(() -> {
+            if (message.seq() == 0) {
+                photos.forgetFiles(message.clientId());
+            }
             store.deleteForMe(message);
             publish(message.asDeleted());
             return null;

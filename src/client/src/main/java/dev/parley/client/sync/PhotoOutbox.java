@@ -141,10 +141,17 @@ final class PhotoOutbox {
         deleteFiles(store.get().outboxMedia(me, clientId).stream().map(OutboxMedia::pending).toList());
         store.get().uploadsDone(me, clientId);
         report(clientId, 1);
+        progress.remove(clientId);
         CompletableFuture<StoredMessage> future = sent.remove(clientId);
         if (future != null) {
             future.complete(stored);
         }
+    }
+
+    /** A refused photo message is deleted on this device: the bytes kept for its upload go too. */
+    void forgetFiles(UUID clientId) {
+        deleteFiles(store.get().outboxMedia(me, clientId).stream().map(OutboxMedia::pending).toList());
+        progress.remove(clientId);
     }
 
     /** The server refused the message; it stays in the outbox as failed, with its files, for a retry. */

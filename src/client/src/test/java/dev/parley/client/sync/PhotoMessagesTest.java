@@ -163,6 +163,29 @@ class PhotoMessagesTest {
         assertThat(secondFile).doesNotExist();
     }
 
+    @Test
+    void aPhotoWrittenOfflineIsSentAfterTheAppRestarts() throws Exception {
+        PreparedMedia photo = photo(400, 300, 6);
+        server.stop();
+        await().atMost(WAIT).until(() -> alice.stateProperty().get() == ConnectionState.OFFLINE);
+        OutgoingPhotos outgoing = alice.sendPhotos(conversationId, List.of(photo), "from the train");
+        await().atMost(WAIT).until(() -> aliceSees.stream().anyMatch(m -> m.clientId().equals(outgoing.clientId())));
+        alice.close();
+        assertThat(pendingUploads()).hasSize(1);
+
+        server.start();
+        alice = session(alicePeer, "Alice");
+        alice.start();
+
+        StoredMessage received = awaitPhotoMessage(bobSees);
+        assertThat(received.clientId()).isEqualTo(outgoing.clientId());
+        assertThat(received.text()).isEqualTo("from the train");
+        assertThat(MediaCache.sha256(bob.media(photo.sha256()).get(30, TimeUnit.SECONDS))).isEqualTo(photo.sha256());
+        await().atMost(WAIT).until(() -> pendingUploads().isEmpty());
+        assertThat(bob.loadMessages(conversationId, null, 10).get(30, TimeUnit.SECONDS))
+                .filteredOn(m -> !m.media().isEmpty()).hasSize(1);
+    }
+
     private static StoredMessage awaitPhotoMessage(List<StoredMessage> seen) {
         await().atMost(WAIT).until(() -> seen.stream().anyMatch(m -> !m.media().isEmpty()));
         return seen.stream().filter(m -> !m.media().isEmpty()).findFirst().orElseThrow();
