@@ -123,6 +123,24 @@ public final class ServerConnection implements AutoCloseable {
                 .thenApply(ok -> codec.readBody(ok.body(), replyType));
     }
 
+    /**
+     * Sends a binary frame (an upload chunk) on the current socket; false when there is none or it is closing,
+     * so the caller can wait for the next connection instead of queueing frames nobody will read.
+     */
+    public boolean sendBinary(java.nio.ByteBuffer frame) {
+        Socket current = socket;
+        if (current == null || !current.isOpen()) {
+            return false;
+        }
+        try {
+            current.send(frame);
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("binary frame not sent: {}", e.toString());
+            return false;
+        }
+    }
+
     private static ProtocolException notConnected() {
         return new ProtocolException(ErrorCode.INTERNAL, "not connected");
     }

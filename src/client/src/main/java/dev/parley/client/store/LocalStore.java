@@ -1,6 +1,7 @@
 package dev.parley.client.store;
 
 import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +31,11 @@ public final class LocalStore implements AutoCloseable {
     private static final String SHOWN = " kind = 'text' AND hidden = 0";
 
     private final Connection db;
+    private final MediaRows media;
 
     private LocalStore(Connection db) {
         this.db = db;
+        this.media = new MediaRows(db);
     }
 
     public static LocalStore open(Path directory) {
@@ -122,6 +125,9 @@ public final class LocalStore implements AutoCloseable {
             advanceContiguousCursor(message.conversationId());
             return true;
         }
+        if (!message.media().isEmpty()) {
+            media.record(message.sender(), message.clientId(), message.media(), null);
+        }
         int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT'"
                         + " WHERE sender = ? AND client_id = ?", message.seq(), message.sentAt().toEpochMilli(),
                 message.text(), message.sender(), message.clientId().toString());
@@ -142,6 +148,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** The sender unsent message {@code seq}: its text leaves this device for good. */
     private void eraseUnsent(long conversationId, long seq) {
+        media.deleteAt(conversationId, seq);
         if (update("UPDATE messages SET text = '', unsent = 1 WHERE conversation_id = ? AND seq = ?",
                 conversationId, seq) > 0) {
             refreshPreview(conversationId);
@@ -163,11 +170,12 @@ public final class LocalStore implements AutoCloseable {
      */
     public void deleteForMe(StoredMessage message) {
         if (message.seq() > 0) {
+            media.deleteAt(message.conversationId(), message.seq());
             update("UPDATE messages SET text = '', hidden = 1 WHERE conversation_id = ? AND seq = ?",
                     message.conversationId(), message.seq());
-        } else {
-            update("DELETE FROM messages WHERE sender = ? AND client_id = ? AND status = 'FAILED'",
-                    message.sender(), message.clientId().toString());
+        } else if (update("DELETE FROM messages WHERE sender = ? AND client_id = ? AND status = 'FAILED'",
+                message.sender(), message.clientId().toString()) > 0) {
+            media.delete(message.sender(), message.clientId());
         }
         refreshPreview(message.conversationId());
         purgeOldPages();
@@ -176,7 +184,7 @@ public final class LocalStore implements AutoCloseable {
     /** One message as the cache holds it now, if it is still shown. */
     public Optional<StoredMessage> message(long conversationId, long seq) {
         return query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq = ? AND"
-                + SHOWN, LocalStore::message, conversationId, seq).stream().findFirst();
+                + SHOWN, LocalStore::message, conversationId, seq).stream().findFirst().map(this::withMedia);
     }
 
     /** The inbox preview follows the newest message still shown (its text erased if it was unsent). */
@@ -213,10 +221,36 @@ public final class LocalStore implements AutoCloseable {
         return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING);
     }
 
+    /** Puts an own message with media into the outbox; {@code pending} holds each item's bytes until uploaded. */
+    public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String caption, Instant now,
+            List<MediaItem> items, List<Path> pending) {
+        // Media rows first: a crash in between leaves unused rows, never a photo message without its photos.
+        media.record(sender, clientId, items, pending);
+        return enqueue(conversationId, clientId, sender, caption, now).withMedia(items);
+    }
+
+    /** The media of an own message, with the files still waiting to be uploaded. */
+    public List<OutboxMedia> outboxMedia(String sender, UUID clientId) {
+        return media.of(sender, clientId);
+    }
+
+    /** Every upload of the message is done: its pending files are no longer needed. */
+    public void uploadsDone(String sender, UUID clientId) {
+        media.clearPending(sender, clientId);
+    }
+
+    /** Takes a message that was never sent out of the outbox, with its media (the user cancelled it). */
+    public void discard(long conversationId, String sender, UUID clientId) {
+        update("DELETE FROM messages WHERE sender = ? AND client_id = ? AND seq IS NULL", sender,
+                clientId.toString());
+        media.delete(sender, clientId);
+        refreshPreview(conversationId);
+    }
+
     /** The outbox in the order the messages were written. */
     public List<StoredMessage> outbox() {
-        return query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE status = 'SENDING' ORDER BY local_id",
-                LocalStore::message);
+        return withMedia(query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE status = 'SENDING'"
+                + " ORDER BY local_id", LocalStore::message));
     }
 
     /** Sets an outbox message's status, and why the server refused it ({@code failure}, or null). */
@@ -237,7 +271,7 @@ public final class LocalStore implements AutoCloseable {
                 : query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
                         + " AND" + SHOWN + " ORDER BY seq DESC LIMIT ?", LocalStore::message, conversationId,
                         beforeSeq, limit);
-        List<StoredMessage> oldestFirst = new ArrayList<>(newestFirst);
+        List<StoredMessage> oldestFirst = new ArrayList<>(withMedia(newestFirst));
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
     }
@@ -254,6 +288,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** Forgets a conversation and its messages (a declined request). */
     public void forget(long conversationId) {
+        media.deleteConversation(conversationId);
         update("DELETE FROM messages WHERE conversation_id = ?", conversationId);
         update("DELETE FROM conversations WHERE id = ?", conversationId);
     }
@@ -269,6 +304,15 @@ public final class LocalStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot close the local cache", e);
         }
+    }
+
+    private List<StoredMessage> withMedia(List<StoredMessage> messages) {
+        return messages.stream().map(this::withMedia).toList();
+    }
+
+    private StoredMessage withMedia(StoredMessage message) {
+        List<OutboxMedia> items = media.of(message.sender(), message.clientId());
+        return items.isEmpty() ? message : message.withMedia(items.stream().map(OutboxMedia::item).toList());
     }
 
     private static StoredConversation conversation(ResultSet row) throws SQLException {

@@ -1,15 +1,28 @@
 package dev.parley.client.store;
 
+import dev.parley.protocol.MediaItem;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A message as the local cache holds it; {@code seq} is 0 while it waits in the outbox, {@code failure} is
  * the server's error code when it refused the message (otherwise null). An {@code unsent} message has lost
- * its text for everyone; a {@code deleted} one was deleted on this device and leaves the chat.
+ * its text for everyone; a {@code deleted} one was deleted on this device and leaves the chat. A message with
+ * {@code media} has its caption (possibly empty) as text.
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
-        Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted) {
+        Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media) {
+    public StoredMessage {
+        media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** A message without media. */
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text, Instant sentAt,
+            MessageStatus status, String failure, boolean unsent, boolean deleted) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, List.of());
+    }
+
     public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text, Instant sentAt,
             MessageStatus status) {
         this(conversationId, seq, clientId, sender, text, sentAt, status, null, false, false);
@@ -20,13 +33,25 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
         this(conversationId, seq, clientId, sender, text, sentAt, status, failure, false, false);
     }
 
-    /** The same message with its text gone for everyone. */
+    /** The same message with its text (and media) gone for everyone. */
     public StoredMessage asUnsent() {
         return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, true, false);
     }
 
     /** The same message, gone from this device. */
     public StoredMessage asDeleted() {
-        return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true);
+        return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true,
+                media);
+    }
+
+    /** The same outbox message with another status, keeping its media. */
+    public StoredMessage withStatus(MessageStatus next, String reason) {
+        return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, next, reason, unsent, deleted,
+                media);
+    }
+
+    public StoredMessage withMedia(List<MediaItem> items) {
+        return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
+                items);
     }
 }

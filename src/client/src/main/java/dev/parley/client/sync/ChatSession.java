@@ -67,6 +67,12 @@ public final class ChatSession implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Reply.Privacy> privacy = new ReadOnlyObjectWrapper<>(this, "privacy");
     /** While the server asks the user to slow down: when the outbox tries again (else null); fx thread. */
     private final ReadOnlyObjectWrapper<java.time.Instant> slowedUntil = new ReadOnlyObjectWrapper<>(this, "slowedUntil");
+    private final MediaUploads uploads;
+    private final PhotoOutbox photos;
+    // Made on the I/O thread at start (the cache reads its folder).
+    private MediaCache mediaCache;
+    private MediaDownloads downloads;
+    private volatile long mediaCacheCap = MediaCache.DEFAULT_CAP_BYTES;
     // I/O-thread state.
     private boolean signedIn;
     private boolean flushing;
@@ -89,12 +95,16 @@ public final class ChatSession implements AutoCloseable {
         this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents());
         this.presence = new Presence(fx, io);
         this.people = new People(connection, io, cacheDir);
+        this.uploads = new MediaUploads(connection, io);
+        this.photos = new PhotoOutbox(me.handle(), cacheDir, () -> store, uploads, () -> mediaCache, fx);
     }
 
     /** Shows the cached inbox at once, then connects and catches up. */
     public void start() {
         onIo(() -> {
             store = LocalStore.open(cacheDir);
+            mediaCache = new MediaCache(cacheDir, mediaCacheCap, clock);
+            downloads = new MediaDownloads(connection, io, mediaCache);
             publishInbox(store.conversations());
             connection.start();
         });
@@ -148,6 +158,75 @@ public final class ChatSession implements AutoCloseable {
         return queued;
     }
 
+    /**
+     * Writes a photo message (one or more items and a caption, possibly empty) into the outbox at once; its items
+     * are uploaded, then the message is sent, exactly once. Call on the FX thread; see {@link OutgoingPhotos}.
+     */
+    public OutgoingPhotos sendPhotos(long conversationId, List<PreparedMedia> items, String caption) {
+        UUID clientId = UUID.randomUUID();
+        // Validates the count, the caption and duplicate items now, in the caller's hands.
+        new Request.MessageSend(conversationId, clientId, caption,
+                items.stream().map(item -> new dev.parley.protocol.MediaRef(item.sha256())).toList());
+        OutgoingPhotos outgoing = new OutgoingPhotos(clientId, photos.progress(clientId), photos.sentFuture(clientId));
+        onIo(() -> {
+            try {
+                publish(photos.enqueue(conversationId, clientId, List.copyOf(items), caption == null ? "" : caption,
+                        clock.instant()));
+            } catch (RuntimeException e) {
+                photos.failed(clientId, e);
+                throw e;
+            }
+            flushOutbox();
+        });
+        return outgoing;
+    }
+
+    /** A photo message's upload progress from 0 to 1 (also after a restart); read it on the FX thread. */
+    public javafx.beans.property.ReadOnlyDoubleProperty uploadProgress(UUID clientId) {
+        return photos.progress(clientId);
+    }
+
+    /**
+     * Cancels a photo message still uploading: it leaves the outbox and the chat (published as deleted).
+     * Completes with false when it is too late (already sent) or not a message in the outbox.
+     */
+    public CompletableFuture<Boolean> cancelSend(UUID clientId) {
+        return onIo(() -> {
+            StoredMessage cancelled = photos.cancel(clientId);
+            if (cancelled != null) {
+                publish(cancelled.asDeleted());
+            }
+            return cancelled != null;
+        });
+    }
+
+    /**
+     * The file of a photo, GIF or video by media id: from the cache, else downloaded (on the I/O thread) and
+     * checked against its SHA-256 first. Fails while offline if it is not cached.
+     */
+    public CompletableFuture<Path> media(String mediaId) {
+        return onIo(() -> downloads.fetch(mediaId)).thenCompose(download -> download);
+    }
+
+    /** Sets the media cache's size cap (default 500 MB); least recently used files beyond it go. */
+    public void setMediaCacheCap(long bytes) {
+        mediaCacheCap = bytes;
+        onIo(() -> {
+            if (mediaCache != null) {
+                mediaCache.setCap(bytes);
+            }
+        });
+    }
+
+    /** Drops the connection as a network failure would; it reconnects and catches up. For tests. */
+    void dropConnection() {
+        connection.reconnect();
+    }
+
+    MediaUploads uploads() {
+        return uploads;
+    }
+
     /** Puts a failed message back into the outbox. */
     public void retry(UUID clientId) {
         onIo(() -> {
@@ -170,6 +249,9 @@ public final class ChatSession implements AutoCloseable {
     /** Deletes a message on this device only (a sent one, or a refused one from the outbox). */
     public CompletableFuture<Void> deleteForMe(StoredMessage message) {
         return onIo(() -> {
+            if (message.seq() == 0) {
+                photos.forgetFiles(message.clientId());
+            }
             store.deleteForMe(message);
             publish(message.asDeleted());
             return null;
@@ -515,7 +597,7 @@ public final class ChatSession implements AutoCloseable {
             }
         }
         publish(new StoredMessage(message.conversationId(), message.seq(), message.clientId(), message.sender(),
-                message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false));
+                message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false, message.media()));
     }
 
     /** A push for a conversation this cache does not know yet: fetch the list (rare: once per new chat). */
@@ -545,8 +627,8 @@ public final class ChatSession implements AutoCloseable {
         }
         flushing = true;
         StoredMessage next = outbox.get(0);
-        connection.request(new Request.MessageSend(next.conversationId(), next.clientId(), next.text()),
-                        Reply.Sent.class)
+        photos.prepare(next)
+                .thenCompose(request -> connection.request(request, Reply.Sent.class))
                 .whenCompleteAsync((sent, error) -> {
                     flushing = false;
                     if (error == null) {
@@ -555,16 +637,23 @@ public final class ChatSession implements AutoCloseable {
                         store.conversation(next.conversationId()).filter(StoredConversation::request)
                                 .ifPresent(c -> store.clearRequest(c.id()));
                         applyMessage(sent.message(), false);
+                        photos.sent(store.message(next.conversationId(), sent.message().seq())
+                                .orElse(next.withStatus(MessageStatus.SENT, null)));
                         flushOutbox();
                         return;
                     }
                     Throwable cause = unwrap(error);
-                    if (cause instanceof ProtocolException refused && PERMANENT.contains(refused.code())) {
-                        log.info("message {} refused: {}", next.clientId(), refused.getMessage());
-                        String reason = refused.code().wireName();
+                    if (cause instanceof java.util.concurrent.CancellationException) {
+                        // The user cancelled the photo message: it has left the outbox already.
+                        flushOutbox();
+                    } else if (!(cause instanceof ProtocolException) || PERMANENT.contains(((ProtocolException) cause).code())) {
+                        // Refused by the server, or a photo this device can no longer read: retrying cannot help.
+                        log.info("message {} failed: {}", next.clientId(), cause.toString());
+                        String reason = (cause instanceof ProtocolException refused ? refused.code() : ErrorCode.INTERNAL)
+                                .wireName();
                         store.setStatus(me.handle(), next.clientId(), MessageStatus.FAILED, reason);
-                        publish(new StoredMessage(next.conversationId(), 0, next.clientId(), next.sender(),
-                                next.text(), next.sentAt(), MessageStatus.FAILED, reason));
+                        photos.failed(next.clientId(), cause);
+                        publish(next.withStatus(MessageStatus.FAILED, reason));
                         flushOutbox();
                     } else if (signedIn) {
                         // Busy or slow but still connected: try again shortly (the server says when, if it knows).
@@ -679,6 +768,10 @@ public final class ChatSession implements AutoCloseable {
                     presence.typing(typing.conversationId(), typing.handle());
                 } else if (event instanceof Event.PresenceEvent seenOnline) {
                     presence.setOnline(seenOnline.handle(), seenOnline.online());
+                } else if (event instanceof Event.UploadProgress progress) {
+                    uploads.onProgress(progress);
+                } else if (event instanceof Event.UploadRefused refused) {
+                    uploads.onRefused(refused);
                 }
             });
         }
@@ -687,6 +780,7 @@ public final class ChatSession implements AutoCloseable {
         public void onClosed(boolean sessionEnded) {
             onIo(() -> {
                 signedIn = false;
+                uploads.connectionLost();
                 flushing = false;
                 presence.clear();
                 fx.execute(() -> slowedUntil.set(null));

@@ -1,0 +1,222 @@
+package dev.parley.client.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.client.net.ConnectionState;
+import dev.parley.client.store.MessageStatus;
+import dev.parley.client.store.StoredMessage;
+import dev.parley.client.testing.Peer;
+import dev.parley.client.testing.TestServer;
+import dev.parley.protocol.MediaItem;
+import dev.parley.protocol.UserProfile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Photo messages through real sessions and a real server: upload, resume, cancel, download and the cache. */
+class PhotoMessagesTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path tempDir;
+    private TestServer server;
+    private Peer alicePeer;
+    private Peer bobPeer;
+    private long conversationId;
+    private ChatSession alice;
+    private ChatSession bob;
+    private final List<StoredMessage> bobSees = new CopyOnWriteArrayList<>();
+    private final List<StoredMessage> aliceSees = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void twoFriendsOnline() {
+        server = new TestServer(tempDir.resolve("server"));
+        alicePeer = Peer.register(server.uri(), "alice", "Alice");
+        bobPeer = Peer.register(server.uri(), "bob", "Bob");
+        Peer.befriend(alicePeer, bobPeer);
+        conversationId = alicePeer.open("bob");
+        alice = session(alicePeer, "Alice");
+        bob = session(bobPeer, "Bob");
+        alice.addMessageListener(aliceSees::add);
+        bob.addMessageListener(bobSees::add);
+        alice.start();
+        bob.start();
+        await().atMost(WAIT).until(() -> alice.stateProperty().get() == ConnectionState.ONLINE
+                && bob.stateProperty().get() == ConnectionState.ONLINE);
+    }
+
+    @AfterEach
+    void closeAll() {
+        bob.close();
+        alice.close();
+        bobPeer.close();
+        alicePeer.close();
+        server.close();
+    }
+
+    @Test
+    void aPhotoMessageReachesTheOtherPersonWhoDownloadsTheSameBytes() throws Exception {
+        PreparedMedia photo = photo(300, 200, 1);
+
+        OutgoingPhotos outgoing = alice.sendPhotos(conversationId, List.of(photo), "the blue one");
+        StoredMessage sent = outgoing.sent().get(30, TimeUnit.SECONDS);
+
+        assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(sent.media()).extracting(MediaItem::mediaId).containsExactly(photo.sha256());
+        assertThat(outgoing.progress().get()).isEqualTo(1.0);
+        StoredMessage received = awaitPhotoMessage(bobSees);
+        assertThat(received.text()).isEqualTo("the blue one");
+        assertThat(received.media()).containsExactly(new MediaItem(photo.sha256(), "image/png",
+                photo.bytes().length, 300, 200));
+        Path downloaded = bob.media(photo.sha256()).get(30, TimeUnit.SECONDS);
+        assertThat(MediaCache.sha256(downloaded)).isEqualTo(photo.sha256());
+        assertThat(bob.loadMessages(conversationId, null, 10).get(30, TimeUnit.SECONDS))
+                .anySatisfy(m -> assertThat(m.media()).hasSize(1));
+        assertThat(pendingUploads()).isEmpty();
+    }
+
+    @Test
+    void anUploadInterruptedHalfwayResumesFromTheServersOffset() throws Exception {
+        PreparedMedia photo = photo(1000, 1000, 2);
+        assertThat(photo.bytes().length).as("enough chunks to stop halfway").isGreaterThan(10 * 256 * 1024);
+        AtomicBoolean dropped = new AtomicBoolean();
+
+        OutgoingPhotos outgoing = alice.sendPhotos(conversationId, List.of(photo), "");
+        outgoing.progress().addListener((property, before, now) -> {
+            if (now.doubleValue() >= 0.5 && dropped.compareAndSet(false, true)) {
+                alice.dropConnection();
+            }
+        });
+        outgoing.sent().get(60, TimeUnit.SECONDS);
+
+        assertThat(dropped).isTrue();
+        List<MediaUploads.Attempt> attempts = alice.uploads().attempts(photo.sha256());
+        assertThat(attempts).hasSizeGreaterThanOrEqualTo(2);
+        MediaUploads.Attempt resumed = attempts.get(attempts.size() - 1);
+        assertThat(resumed.beginOffset()).as("the server's offset").isGreaterThan(0);
+        assertThat(resumed.bytesSent()).isLessThan(photo.bytes().length);
+        awaitPhotoMessage(bobSees);
+        Path downloaded = bob.media(photo.sha256()).get(30, TimeUnit.SECONDS);
+        assertThat(MediaCache.sha256(downloaded)).isEqualTo(photo.sha256());
+    }
+
+    @Test
+    void cancellingAPhotoMessageFailsItsSendAndLeavesNoPendingUpload() throws Exception {
+        PreparedMedia photo = photo(1000, 1000, 3);
+        AtomicBoolean asked = new AtomicBoolean();
+        List<Boolean> answers = new CopyOnWriteArrayList<>();
+
+        OutgoingPhotos outgoing = alice.sendPhotos(conversationId, List.of(photo), "never mind");
+        outgoing.progress().addListener((property, before, now) -> {
+            if (now.doubleValue() > 0 && asked.compareAndSet(false, true)) {
+                alice.cancelSend(outgoing.clientId()).thenAccept(answers::add);
+            }
+        });
+
+        assertThatThrownBy(() -> outgoing.sent().get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        await().atMost(WAIT).until(() -> answers.equals(List.of(true)));
+        assertThat(pendingUploads()).isEmpty();
+        assertThat(aliceSees).anySatisfy(m -> {
+            assertThat(m.clientId()).isEqualTo(outgoing.clientId());
+            assertThat(m.deleted()).isTrue();
+        });
+        alice.send(conversationId, "sent after the cancelled photo");
+        await().atMost(WAIT).until(() -> bobSees.stream().anyMatch(m -> m.text().equals("sent after the cancelled photo")));
+        assertThat(bobSees).noneMatch(m -> !m.media().isEmpty());
+        assertThat(alice.loadMessages(conversationId, null, 10).get(30, TimeUnit.SECONDS))
+                .noneMatch(m -> m.clientId().equals(outgoing.clientId()));
+    }
+
+    @Test
+    void evictedMediaIsDownloadedAgainOnDemand() throws Exception {
+        PreparedMedia first = photo(200, 200, 4);
+        PreparedMedia second = photo(200, 200, 5);
+        bob.setMediaCacheCap(first.bytes().length + second.bytes().length / 2);
+        alice.sendPhotos(conversationId, List.of(first, second), "two").sent().get(30, TimeUnit.SECONDS);
+        awaitPhotoMessage(bobSees);
+
+        Path firstFile = bob.media(first.sha256()).get(30, TimeUnit.SECONDS);
+        Path secondFile = bob.media(second.sha256()).get(30, TimeUnit.SECONDS);
+
+        assertThat(firstFile).as("least recently used, over the cap").doesNotExist();
+        assertThat(secondFile).exists();
+        Path again = bob.media(first.sha256()).get(30, TimeUnit.SECONDS);
+        assertThat(MediaCache.sha256(again)).isEqualTo(first.sha256());
+        assertThat(secondFile).doesNotExist();
+    }
+
+    @Test
+    void aPhotoWrittenOfflineIsSentAfterTheAppRestarts() throws Exception {
+        PreparedMedia photo = photo(400, 300, 6);
+        server.stop();
+        await().atMost(WAIT).until(() -> alice.stateProperty().get() == ConnectionState.OFFLINE);
+        OutgoingPhotos outgoing = alice.sendPhotos(conversationId, List.of(photo), "from the train");
+        await().atMost(WAIT).until(() -> aliceSees.stream().anyMatch(m -> m.clientId().equals(outgoing.clientId())));
+        alice.close();
+        assertThat(pendingUploads()).hasSize(1);
+
+        server.start();
+        alice = session(alicePeer, "Alice");
+        alice.start();
+
+        StoredMessage received = awaitPhotoMessage(bobSees);
+        assertThat(received.clientId()).isEqualTo(outgoing.clientId());
+        assertThat(received.text()).isEqualTo("from the train");
+        assertThat(MediaCache.sha256(bob.media(photo.sha256()).get(30, TimeUnit.SECONDS))).isEqualTo(photo.sha256());
+        await().atMost(WAIT).until(() -> pendingUploads().isEmpty());
+        assertThat(bob.loadMessages(conversationId, null, 10).get(30, TimeUnit.SECONDS))
+                .filteredOn(m -> !m.media().isEmpty()).hasSize(1);
+    }
+
+    private static StoredMessage awaitPhotoMessage(List<StoredMessage> seen) {
+        await().atMost(WAIT).until(() -> seen.stream().anyMatch(m -> !m.media().isEmpty()));
+        return seen.stream().filter(m -> !m.media().isEmpty()).findFirst().orElseThrow();
+    }
+
+    private List<Path> pendingUploads() throws IOException {
+        Path dir = tempDir.resolve("alice-cache").resolve("pending-uploads");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
+    private ChatSession session(Peer peer, String name) {
+        return new ChatSession(server.uri(), peer.token(), new UserProfile(peer.handle(), name, Instant.EPOCH),
+                tempDir.resolve(peer.handle() + "-cache"), Runnable::run, Clock.systemUTC());
+    }
+
+    /** A PNG of noise: it does not compress, so its size follows its dimensions (about 3 bytes a pixel). */
+    private static PreparedMedia photo(int width, int height, long seed) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return PreparedMedia.of(png.toByteArray(), "image/png", width, height);
+    }
+}
