@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,6 +161,17 @@ class PhotoPipelineTest {
 
         assertThat(prepared.width()).isEqualTo(64);
         assertThat(prepared.type()).isEqualTo(MediaType.JPEG);
+    }
+
+    @Test
+    void webpFromABrowserBecomesAPictureTheServerTakes() throws Exception {
+        // A 1 × 1 lossless WebP, the smallest there is; the server accepts no WebP, so it must be re-encoded.
+        byte[] webp = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+        PreparedPhoto prepared = pipeline.prepare(webp, "pasted.png", PhotoQuality.STANDARD);
+
+        assertThat(prepared.type()).isIn(MediaType.JPEG, MediaType.PNG);
+        assertThat(decode(prepared.bytes()).getWidth()).isEqualTo(1);
     }
 
     @Test
