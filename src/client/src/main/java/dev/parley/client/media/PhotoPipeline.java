@@ -116,10 +116,23 @@ public final class PhotoPipeline {
 
     /** A GIF goes as it is (re-encoding would lose its animation); only its first frame is decoded. */
     private static PreparedPhoto gif(Source source) throws PhotoRejected {
-        BufferedImage firstFrame = ImageCodec.decode(source.bytes(), Limits.MAX_PHOTO_PIXELS);
+        byte[] bytes = source.bytes();
+        if (bytes.length < 13) {
+            throw new PhotoRejected(PhotoRejected.Reason.UNREADABLE, source.name() + " is a truncated GIF header");
+        }
+        // The logical screen is the canvas every frame is drawn on, so players allocate it whatever frame 0 says.
+        int screenWidth = (bytes[6] & 0xff) | (bytes[7] & 0xff) << 8;
+        int screenHeight = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
+        if ((long) screenWidth * screenHeight > Limits.MAX_PHOTO_PIXELS) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_PIXELS, source.name() + " has a logical screen of "
+                    + screenWidth + "×" + screenHeight);
+        }
+        BufferedImage firstFrame = ImageCodec.decode(bytes, Limits.MAX_PHOTO_PIXELS);
         boolean transparent = ImageCodec.hasTransparency(firstFrame);
-        return new PreparedPhoto(source.bytes(), MediaType.GIF, firstFrame.getWidth(), firstFrame.getHeight(),
-                thumbnail(firstFrame, transparent), sha256(source.bytes()));
+        int width = screenWidth > 0 ? screenWidth : firstFrame.getWidth();
+        int height = screenHeight > 0 ? screenHeight : firstFrame.getHeight();
+        return new PreparedPhoto(bytes, MediaType.GIF, width, height, thumbnail(firstFrame, transparent),
+                sha256(bytes));
     }
 
     private static BufferedImage upright(Source source) throws PhotoRejected {

@@ -229,6 +229,28 @@ class PhotoPipelineTest {
         assertThat(choices.standard().thumbnail().height()).isEqualTo(160);
     }
 
+    @Test
+    void gifWhoseCanvasIsOver40MegapixelsIsRefused() throws Exception {
+        Path gif = dir.resolve("canvas.gif");
+        ImageIO.write(SamplePictures.quadrants(40, 20), "gif", gif.toFile());
+        byte[] bytes = Files.readAllBytes(gif);
+        // A small first frame on a 30,000 × 30,000 logical screen (little-endian widths at bytes 6–9).
+        bytes[6] = (byte) 0x30;
+        bytes[7] = (byte) 0x75;
+        bytes[8] = (byte) 0x30;
+        bytes[9] = (byte) 0x75;
+        Files.write(gif, bytes);
+
+        assertThat(reasonFor(gif)).isEqualTo(PhotoRejected.Reason.TOO_MANY_PIXELS);
+    }
+
+    @Test
+    void aBareGifSignatureIsUnreadable() throws Exception {
+        Path stub = Files.writeString(dir.resolve("stub.gif"), "GIF89a");
+
+        assertThat(reasonFor(stub)).isEqualTo(PhotoRejected.Reason.UNREADABLE);
+    }
+
     private PhotoRejected.Reason reasonFor(Path file) {
         return catchThrowableOfType(PhotoRejected.class, () -> pipeline.prepare(file, PhotoQuality.STANDARD))
                 .reason();
