@@ -28,6 +28,12 @@ class ArchitectureTest {
                     "dev.parley.client.sync..", "dev.parley.client.model..", "dev.parley.client.account..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "dev.parley.client.ui..");
 
+    /** Picture work runs on background threads and is tested without a toolkit, so it uses AWT images only. */
+    @ArchTest
+    static final ArchRule mediaHasNoJavaFx = noClasses()
+            .that().resideInAPackage("dev.parley.client.media..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.parley.client.ui..");
+
     @ArchTest
     static final ArchRule protocolHasNoUiOrStorage = noClasses()
             .that().resideInAPackage("dev.parley.protocol..")

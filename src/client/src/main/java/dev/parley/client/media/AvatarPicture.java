@@ -2,19 +2,9 @@ package dev.parley.client.media;
 
 import dev.parley.protocol.Limits;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import org.imgscalr.Scalr;
 
 /**
@@ -49,24 +39,20 @@ public final class AvatarPicture {
 
     /** The avatar made from a file; a file that cannot be read at all counts as not an image. */
     public static byte[] prepare(Path file) throws Refused {
+        byte[] bytes;
         try {
             if (Files.size(file) > Limits.MAX_AVATAR_FILE_BYTES) {
                 throw new Refused(Problem.FILE_TOO_BIG);
             }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new Refused(Problem.NOT_AN_IMAGE);
         }
-        BufferedImage square = cropToSquare(decode(file));
+        BufferedImage square = cropToSquare(decode(bytes));
         BufferedImage scaled = Scalr.resize(square, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, SIDE, SIDE);
-        BufferedImage rgb = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
-        // Pixels only, and JPEG has no alpha: transparent areas are laid on white.
-        int[] argb = scaled.getRGB(0, 0, SIDE, SIDE, null, 0, SIDE);
-        for (int i = 0; i < argb.length; i++) {
-            argb[i] = flattenOnWhite(argb[i]);
-        }
-        rgb.setRGB(0, 0, SIDE, SIDE, argb, 0, SIDE);
+        BufferedImage rgb = ImageCodec.onWhite(scaled);
         for (float quality : QUALITIES) {
-            byte[] jpeg = jpeg(rgb, quality);
+            byte[] jpeg = ImageCodec.jpeg(rgb, quality);
             if (jpeg.length <= Limits.MAX_AVATAR_BYTES) {
                 return jpeg;
             }
@@ -74,56 +60,18 @@ public final class AvatarPicture {
         throw new IllegalStateException("a 256×256 JPEG did not fit even at the lowest quality");
     }
 
-    private static BufferedImage decode(Path file) throws Refused {
-        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
-                throw new Refused(Problem.NOT_AN_IMAGE);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > Limits.MAX_PHOTO_PIXELS) {
-                    throw new Refused(Problem.TOO_MANY_PIXELS);
-                }
-                return reader.read(0);
-            } catch (IOException | RuntimeException e) {
-                throw new Refused(Problem.NOT_AN_IMAGE);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw new Refused(Problem.NOT_AN_IMAGE);
+    private static BufferedImage decode(byte[] bytes) throws Refused {
+        try {
+            return ImageCodec.decode(bytes, Limits.MAX_PHOTO_PIXELS);
+        } catch (PhotoRejected e) {
+            // For an avatar, a damaged picture and a non-picture need the same sentence.
+            throw new Refused(e.reason() == PhotoRejected.Reason.TOO_MANY_PIXELS
+                    ? Problem.TOO_MANY_PIXELS : Problem.NOT_AN_IMAGE);
         }
     }
 
     private static BufferedImage cropToSquare(BufferedImage image) {
         int side = Math.min(image.getWidth(), image.getHeight());
         return Scalr.crop(image, (image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);
-    }
-
-    private static int flattenOnWhite(int argb) {
-        int alpha = argb >>> 24;
-        int r = (((argb >> 16) & 0xff) * alpha + 255 * (255 - alpha)) / 255;
-        int g = (((argb >> 8) & 0xff) * alpha + 255 * (255 - alpha)) / 255;
-        int b = ((argb & 0xff) * alpha + 255 * (255 - alpha)) / 255;
-        return r << 16 | g << 8 | b;
-    }
-
-    private static byte[] jpeg(BufferedImage image, float quality) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(output);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode in memory", e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }
