@@ -44,11 +44,13 @@ public final class ParleyServer implements AutoCloseable {
     private final SqliteDatabase database;
     private final PasswordHasher hasher;
     private final ExecutorService workers;
+    private final PresenceService presence;
     private final WsTransport transport;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private ParleyServer(SqliteDatabase database, PasswordHasher hasher, ExecutorService workers,
-            WsTransport transport) {
+            WsTransport transport, PresenceService presence) {
+        this.presence = presence;
         this.database = database;
         this.hasher = hasher;
         this.workers = workers;
@@ -77,12 +79,11 @@ public final class ParleyServer implements AutoCloseable {
         ConversationService conversations = new ConversationService(conversationStore, socialStore, limits, bus,
                 config.clock());
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
-        PresenceService presence = new PresenceService(socialStore, conversationStore, registry, bus, workers,
-                config.clock());
+        PresenceService presence = new PresenceService(socialStore, conversationStore, registry, bus, config.clock());
         registry.onPresence(presence);
         SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence);
         ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
-                config.clock());
+                config.clock(), presence);
         MediaService media = new MediaService(config.dataDir(), new SqliteMediaStore(database), config.clock());
         ProfileService profiles = new ProfileService(new SqliteProfileStore(database), accountStore, socialStore,
                 social, limits, config.clock());
@@ -90,7 +91,7 @@ public final class ParleyServer implements AutoCloseable {
                 profiles), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
-        ParleyServer server = new ParleyServer(database, hasher, workers, transport);
+        ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence);
         try {
             transport.startAndWait();
         } catch (IOException e) {
@@ -126,6 +127,7 @@ public final class ParleyServer implements AutoCloseable {
                 log.warn("requests still running at shutdown");
             }
             hasher.close();
+            presence.close();
             hasher.awaitTermination(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -118,10 +118,16 @@ class ProfileTest {
     void someoneWhoBlockedYouHasNoCardNoPictureAndNoTagResult() {
         WireClient maya = user("maya");
         WireClient sam = user("sam");
-        maya.ok(new Request.ProfileUpdate(null, null, List.of("photography")));
+        maya.ok(new Request.ProfileUpdate(null, "Film and light", List.of("photography")));
+        sam.ok(new Request.ConversationOpen("maya"));
         assertThat(handles(sam.ok(new Request.UserSearch("#photography", null, null)))).containsExactly("maya");
 
         maya.ok(new Request.UserBlock("sam"));
+        JsonNode peerInSamsList = sam.ok(new Request.ConversationList()).get("conversations").get(0).get("peer");
+
+        assertThat(peerInSamsList.get("handle").asText()).isEqualTo("maya");
+        assertThat(peerInSamsList.has("bio")).as("the conversation stays, the profile goes").isFalse();
+        assertThat(peerInSamsList.has("tags")).isFalse();
 
         assertThat(code(sam.error(new Request.UserCard("maya")))).isEqualTo("not_found");
         assertThat(code(sam.error(new Request.UserAvatar("maya")))).isEqualTo("not_found");

@@ -95,13 +95,16 @@ class ReceiptsAndPresenceTest extends TwoFriendsTest {
     void friendsSeeEachOtherComeAndGo() throws Exception {
         WireClient carol = WireClient.registered(server.uri(), "carol");
         WireClient.befriend(bob, carol);
-        JsonNode befriended = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence"));
+        JsonNode befriended = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence")
+                && e.at("/body/online").asBoolean());
         JsonNode online = bob.ok(new Request.PresenceGet());
 
         carol.close();
-        JsonNode left = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence"));
+        JsonNode left = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence")
+                && !e.at("/body/online").asBoolean());
         WireClient back = track(carol.resume(server.uri()));
-        JsonNode returned = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence"));
+        JsonNode returned = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence")
+                && e.at("/body/online").asBoolean());
 
         assertThat(befriended.get("body").get("handle").asText()).as("friends now, and carol is online")
                 .isEqualTo("carol");

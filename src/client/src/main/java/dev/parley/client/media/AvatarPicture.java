@@ -48,7 +48,8 @@ public final class AvatarPicture {
         } catch (IOException e) {
             throw new Refused(Problem.NOT_AN_IMAGE);
         }
-        BufferedImage square = cropToSquare(decode(bytes));
+        // Upright first, as the photo pipeline does: a phone's portrait photo must not become a sideways picture.
+        BufferedImage square = cropToSquare(ExifOrientation.upright(decode(bytes), ExifOrientation.read(bytes)));
         BufferedImage scaled = Scalr.resize(square, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, SIDE, SIDE);
         BufferedImage rgb = ImageCodec.onWhite(scaled);
         for (float quality : QUALITIES) {

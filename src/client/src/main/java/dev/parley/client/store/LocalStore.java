@@ -69,6 +69,11 @@ public final class LocalStore implements AutoCloseable {
     /** Records what the server says about a conversation; keeps the local cursor. */
     public StoredConversation upsert(ConversationSummary summary) {
         Message last = summary.lastMessage();
+        if (last != null && !query("SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ? AND hidden = 1",
+                row -> 1, summary.id(), last.seq()).isEmpty()) {
+            // Deleted on this device: the preview keeps following what is still shown here.
+            last = null;
+        }
         update("INSERT INTO conversations (id, peer_handle, peer_name, last_seq, read_seq, unread, last_text,"
                         + " last_sender, last_at, request, last_unsent, peer_read_seq, peer_avatar)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

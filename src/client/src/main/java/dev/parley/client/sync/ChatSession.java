@@ -44,6 +44,8 @@ public final class ChatSession implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatSession.class);
     /** On a fresh cache, sync fetches only this many recent messages per conversation; older ones page in. */
     private static final int INITIAL_WINDOW = 100;
+    /** History pages fetched at most for one page the user asked for (when older pages hold nothing shown). */
+    private static final int HISTORY_ROUNDS = 5;
     /** Refusals that retrying cannot fix: the message is marked failed for the user to see. */
     private static final Set<ErrorCode> PERMANENT = Set.of(ErrorCode.BAD_REQUEST, ErrorCode.TOO_LARGE,
             ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.FORBIDDEN, ErrorCode.PRIVACY_DENIED, ErrorCode.BLOCKED);
@@ -75,6 +77,8 @@ public final class ChatSession implements AutoCloseable {
     private volatile long mediaCacheCap = MediaCache.DEFAULT_CAP_BYTES;
     // I/O-thread state.
     private boolean signedIn;
+    /** The last settings applied, as the I/O thread knows them (the property belongs to the fx thread). */
+    private Reply.Privacy privacyOnIo;
     private boolean flushing;
     private boolean readsScheduled;
     private final java.util.Map<Long, Long> pendingReads = new java.util.HashMap<>();
@@ -304,16 +308,30 @@ public final class ChatSession implements AutoCloseable {
                         return CompletableFuture.completedFuture(local);
                     }
                     Long before = oldest == Long.MAX_VALUE ? null : oldest;
-                    return connection.request(new Request.MessageHistory(conversationId, before, limit),
-                                    Reply.History.class)
-                            .handleAsync((history, error) -> {
-                                if (history != null) {
-                                    history.messages().forEach(store::apply);
-                                }
-                                // Either way, what the cache holds now (pushes may have arrived meanwhile).
-                                return store.messages(conversationId, beforeSeq, limit);
-                            }, io);
+                    return topUp(conversationId, beforeSeq, limit, before, HISTORY_ROUNDS);
                 }, io);
+    }
+
+    /**
+     * Fetches history before {@code before} into the cache and answers with what the cache shows now (pushes
+     * may have arrived meanwhile). A page of only tombstones or messages deleted here shows nothing, so it
+     * looks further back, a few pages at most.
+     */
+    private CompletableFuture<List<StoredMessage>> topUp(long conversationId, Long beforeSeq, int limit, Long before,
+            int rounds) {
+        return connection.request(new Request.MessageHistory(conversationId, before, limit), Reply.History.class)
+                .handleAsync((history, error) -> {
+                    if (history != null) {
+                        history.messages().forEach(store::apply);
+                    }
+                    List<StoredMessage> shown = store.messages(conversationId, beforeSeq, limit);
+                    if (history != null && shown.size() < limit && history.hasMore() && rounds > 1
+                            && !history.messages().isEmpty()) {
+                        return topUp(conversationId, beforeSeq, limit, history.messages().get(0).seq(), rounds - 1);
+                    }
+                    return CompletableFuture.completedFuture(shown);
+                }, io)
+                .thenCompose(next -> next);
     }
 
     /** Marks a conversation read up to {@code seq}; the unread badge clears at once. */
@@ -524,7 +542,8 @@ public final class ChatSession implements AutoCloseable {
 
     /** Settings changed (here or on another device): receipts turned on or off change what the chats show. */
     private void applyPrivacy(Reply.Privacy settings) {
-        Reply.Privacy before = privacy.get();
+        Reply.Privacy before = privacyOnIo;
+        privacyOnIo = settings;
         fx.execute(() -> privacy.set(settings));
         if (before != null && before.readReceipts() != settings.readReceipts()) {
             relistConversations();
@@ -580,6 +599,9 @@ public final class ChatSession implements AutoCloseable {
         }
         if (!message.showsInChat()) {
             // A tombstone: show the message it names as unsent (if this device has it at all).
+            if (message.target() != null && live && !message.sender().equals(me.handle())) {
+                uncountUnread(message.conversationId(), message.target());
+            }
             if (message.target() != null) {
                 store.message(message.conversationId(), message.target()).ifPresentOrElse(this::publish,
                         () -> store.conversation(message.conversationId()).ifPresent(this::publishConversation));
@@ -598,6 +620,13 @@ public final class ChatSession implements AutoCloseable {
         }
         publish(new StoredMessage(message.conversationId(), message.seq(), message.clientId(), message.sender(),
                 message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false, message.media()));
+    }
+
+    /** An unread message was unsent: it no longer counts towards the badge, as the server no longer counts it. */
+    private void uncountUnread(long conversationId, long targetSeq) {
+        store.conversation(conversationId)
+                .filter(c -> targetSeq > c.readSeq() && c.unread() > 0 && reading != conversationId)
+                .ifPresent(c -> store.setUnread(conversationId, c.unread() - 1));
     }
 
     /** A push for a conversation this cache does not know yet: fetch the list (rare: once per new chat). */

@@ -63,6 +63,11 @@ public final class People {
                         .thenApplyAsync(reply -> {
                             byte[] bytes = Base64.getDecoder().decode(reply.image());
                             cache.put(reply.avatar(), bytes);
+                            if (!reply.avatar().equals(hash)) {
+                                // They changed their picture since: these bytes are not the picture asked for.
+                                throw new java.util.concurrent.CompletionException(new IllegalStateException(
+                                        "@" + handle + " has a new picture"));
+                            }
                             return bytes;
                         }, io));
     }

@@ -103,7 +103,8 @@ public final class MediaService implements ChunkHandler {
             log.info("upload {} of user {} refused: {}", upload.id(), me.userId(), e.getMessage());
             files.delete(upload.file());
             throw e;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Anything unexpected (e.g. no reader for a format) must not leave the bytes behind either.
             log.error("upload {} of user {} could not be stored", upload.id(), me.userId(), e);
             files.delete(upload.file());
             throw MediaFiles.storageFailure();

@@ -5,12 +5,14 @@ import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.server.net.Identity;
 import dev.parley.server.social.AccountLimits;
+import dev.parley.server.social.PresenceService;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.ReportEvidence;
 import dev.parley.server.store.ReportRecord;
 import dev.parley.server.store.ReportStore;
 import dev.parley.server.store.SocialStore;
 import dev.parley.server.store.UserRecord;
+import dev.parley.server.store.UserRef;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -30,9 +32,11 @@ public final class ReportService {
     private final SocialStore social;
     private final AccountLimits limits;
     private final Clock clock;
+    private final PresenceService presence;
 
     public ReportService(ReportStore reports, AccountStore accounts, SocialStore social, AccountLimits limits,
-            Clock clock) {
+            Clock clock, PresenceService presence) {
+        this.presence = presence;
         this.reports = reports;
         this.accounts = accounts;
         this.social = social;
@@ -49,17 +53,24 @@ public final class ReportService {
         if (request.handle().equals(me.handle())) {
             throw ProtocolException.badRequest("you cannot report yourself");
         }
+        // Before the look-up: a limit spent only on existing handles would tell which handles exist.
+        limits.report(me.userId());
         boolean inConversation = request.conversationId() != null;
         UserRecord reported = accounts.findByHandle(request.handle())
                 // In a conversation, the store checks that it is theirs, inside the write.
                 .filter(user -> inConversation || !social.blocks(user.id(), me.userId()))
                 .orElseThrow(ReportService::nothingToReport);
-        limits.report(me.userId());
+        boolean wereFriends = social.relationship(me.userId(), reported.id(), reported.handle()).friends();
         ReportStore.Filing filing = new ReportStore.Filing(me.userId(), reported.id(), request.conversationId(),
                 request.reason(), request.note(), request.block());
         return reports.file(filing, clock.instant()).thenApply(filed -> {
             ReportEvidence evidence = filed.orElseThrow(ReportService::nothingToReport);
             ReportRecord report = evidence.report();
+            if (request.block() && wereFriends) {
+                // The block ended a friendship: neither sees the other online any more.
+                presence.friendshipChanged(new UserRef(me.userId(), me.handle()),
+                        new UserRef(reported.id(), reported.handle()));
+            }
             log.info("report {} filed by user {} against user {}: {}, {} messages{}", report.id(), me.userId(),
                     reported.id(), report.reason().wireName(), report.messageCount(),
                     request.block() ? ", blocked" : "");

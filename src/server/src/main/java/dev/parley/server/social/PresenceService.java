@@ -17,13 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Online status and typing, shared only between friends who both chose to share them. Announcements run
- * on a worker, never on the WebSocket threads that notice a connection come or go.
+ * on their own thread, in order, never on the WebSocket threads that notice a connection come or go.
  */
 public final class PresenceService implements SessionRegistry.PresenceListener {
     private static final Logger log = LoggerFactory.getLogger(PresenceService.class);
@@ -34,17 +33,22 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
     private final ConversationStore conversations;
     private final SessionRegistry registry;
     private final Bus bus;
-    private final Executor executor;
+    /** One thread: a user's online and offline announcements go out in the order the registry saw them. */
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors
+            .newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "parley-presence");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Clock clock;
     private final Map<String, Instant> lastTyping = new ConcurrentHashMap<>();
 
     public PresenceService(SocialStore social, ConversationStore conversations, SessionRegistry registry, Bus bus,
-            Executor executor, Clock clock) {
+            Clock clock) {
         this.social = social;
         this.conversations = conversations;
         this.registry = registry;
         this.bus = bus;
-        this.executor = executor;
         this.clock = clock;
     }
 
@@ -129,5 +133,10 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
         } catch (RuntimeException e) {
             log.warn("could not announce @{} {}", identity.handle(), online ? "online" : "offline", e);
         }
+    }
+
+    /** Stops announcing (the server is stopping). */
+    public void close() {
+        executor.shutdownNow();
     }
 }

@@ -162,10 +162,14 @@ public record MessageText(List<Part> parts) {
                 || bare && host.indexOf('.', "www.".length()) < 0) {
             return null;
         }
-        String rest = encode(written.substring(authorityEnd));
+        // Browsers read every backslash in an http(s) address as a slash; so must we, or an encoded backslash
+        // (%5C) would turn the shown host into user-info in front of another host.
+        String rest = encode(written.substring(authorityEnd).replace('\\', '/'));
         try {
             URI address = new URI(scheme + "://" + host + (port.isEmpty() ? "" : ":" + port) + rest);
-            if (address.getHost() == null || address.getPort() > 65_535) {
+            // The address must open exactly the host we show, whatever the path holds.
+            if (address.getHost() == null || address.getPort() > 65_535 || address.getRawUserInfo() != null
+                    || !host.equals(address.getHost().toLowerCase(Locale.ROOT))) {
                 return null;
             }
             List<Warning> warnings = new ArrayList<>();

@@ -121,7 +121,16 @@ class MessageTextTest {
         Link link = onlyLink("https://evil.example\\@paypal.com/");
 
         assertThat(link.host()).isEqualTo("evil.example");
-        assertThat(link.address()).isEqualTo(URI.create("https://evil.example%5C@paypal.com/"));
+        assertThat(link.address()).isEqualTo(URI.create("https://evil.example/@paypal.com/"));
+    }
+
+    @Test
+    void aBackslashCannotTurnTheShownHostIntoUserInfo() {
+        Link link = onlyLink("https://paypal.com\\@evil.example/login");
+
+        assertThat(link.host()).isEqualTo("paypal.com");
+        assertThat(link.address().getHost()).as("opens the host it shows").isEqualTo("paypal.com");
+        assertThat(link.address().getRawUserInfo()).isNull();
     }
 
     @ParameterizedTest(name = "{0} links {1}")

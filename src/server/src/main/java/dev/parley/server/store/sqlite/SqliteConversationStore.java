@@ -95,7 +95,11 @@ public final class SqliteConversationStore implements ConversationStore {
     private static ConversationSummary summary(Connection c, ResultSet row) throws SQLException {
         long id = row.getLong("id");
         long lastSeq = row.getLong("last_seq");
-        UserProfile peer = Profiles.profile(row);
+        UserProfile full = Profiles.profile(row);
+        // Someone who blocked the viewer shows only what the conversation itself needs: no bio, tags or picture.
+        UserProfile peer = SqliteSocialStore.blocks(c, row.getLong("peer_id"), row.getLong("my_id"))
+                ? new UserProfile(full.handle(), full.displayName(), full.createdAt())
+                : full;
         Message last = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = 'text'"
                 + " ORDER BY m.seq DESC LIMIT 1", newest -> message(c, newest), id).orElse(null);
         long peerId = row.getLong("peer_id");
