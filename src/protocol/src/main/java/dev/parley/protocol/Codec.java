@@ -60,6 +60,7 @@ public final class Codec {
             Map.entry("report.create", Request.ReportCreate.class),
             Map.entry("media.begin", Request.MediaBegin.class),
             Map.entry("media.commit", Request.MediaCommit.class),
+            Map.entry("media.abort", Request.MediaAbort.class),
             Map.entry("media.get", Request.MediaGet.class),
             Map.entry("profile.update", Request.ProfileUpdate.class),
             Map.entry("profile.avatar", Request.ProfileAvatar.class),

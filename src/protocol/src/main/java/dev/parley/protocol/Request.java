@@ -372,6 +372,13 @@ public sealed interface Request {
         }
     }
 
+    /** Gives up an upload in progress: the server drops its bytes at once (a cancelled photo, say). */
+    record MediaAbort(UUID uploadId) implements Request {
+        public MediaAbort {
+            present(uploadId, "uploadId");
+        }
+    }
+
     /** Reads up to {@code length} bytes (≤ {@value Limits#MAX_MEDIA_READ_BYTES}; absent means that much) from {@code offset}. */
     record MediaGet(String mediaId, Long offset, Integer length) implements Request {
         public MediaGet {

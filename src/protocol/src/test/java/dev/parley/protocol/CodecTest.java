@@ -63,6 +63,7 @@ class CodecTest {
                 new Request.MessageSend(7L, CLIENT_ID, "", List.of(new MediaRef(SHA))),
                 new Request.MediaBegin(SHA, 123_456L, "image/jpeg"),
                 new Request.MediaCommit(CLIENT_ID),
+                new Request.MediaAbort(CLIENT_ID),
                 new Request.MediaGet(SHA, 0L, null),
                 new Request.MediaGet(SHA, 196_608L, 1024),
                 new Request.ProfileUpdate("Maya", "Film and light", List.of("film", "photography")),

@@ -130,6 +130,9 @@ final class Router implements RequestHandler {
         if (request instanceof Request.MediaCommit commit) {
             return media.commit(me, commit);
         }
+        if (request instanceof Request.MediaAbort abort) {
+            return completedFuture(media.abort(me, abort));
+        }
         if (request instanceof Request.MediaGet get) {
             return completedFuture(media.read(me, get));
         }

@@ -107,6 +107,22 @@ class MediaBadInputTest extends TwoFriendsTest {
     }
 
     @Test
+    void anAbortedUploadLeavesNothingAndOnlyItsOwnerCanAbortIt() throws Exception {
+        byte[] photo = TestImages.jpeg(400, 300, 6);
+        UUID uploadId = UUID.fromString(MediaWire.begin(alice, photo, "image/jpeg").at("/body/uploadId").asText());
+        MediaWire.sendRange(alice, uploadId, photo, 0, MediaWire.CHUNK);
+
+        JsonNode byBob = bob.error(new Request.MediaAbort(uploadId));
+        alice.ok(new Request.MediaAbort(uploadId));
+
+        assertThat(byBob.get("code").asText()).isEqualTo("not_found");
+        assertThat(alice.error(new Request.MediaCommit(uploadId)).get("code").asText()).isEqualTo("not_found");
+        assertThat(alice.error(new Request.MediaAbort(uploadId)).get("code").asText()).isEqualTo("not_found");
+        assertThat(MediaWire.begin(alice, photo, "image/jpeg").at("/body/offset").asLong())
+                .as("starting again starts from nothing").isZero();
+    }
+
+    @Test
     void aChunkForSomeoneElsesUploadIsRefusedAsUnknown() throws Exception {
         byte[] photo = TestImages.jpeg(200, 100, 5);
         UUID bobsUpload = UUID.fromString(MediaWire.begin(bob, photo, "image/jpeg").at("/body/uploadId").asText());

@@ -97,6 +97,14 @@ final class MediaUploads {
         Transfer transfer = bySha.remove(sha256);
         if (transfer != null) {
             forget(transfer);
+            if (transfer.uploadId != null) {
+                // So the server drops the bytes now instead of holding them against the user's upload limits.
+                UUID abandoned = transfer.uploadId;
+                connection.request(new Request.MediaAbort(abandoned), Reply.Empty.class).exceptionally(error -> {
+                    log.debug("upload {} not aborted on the server: {}", abandoned, error.toString());
+                    return null;
+                });
+            }
             if (transfer.result != null) {
                 transfer.result.completeExceptionally(new CancellationException("the upload was cancelled"));
             }

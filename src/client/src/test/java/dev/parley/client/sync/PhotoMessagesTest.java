@@ -134,6 +134,11 @@ class PhotoMessagesTest {
         assertThatThrownBy(() -> outgoing.sent().get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
         await().atMost(WAIT).until(() -> answers.equals(List.of(true)));
         assertThat(pendingUploads()).isEmpty();
+        await("the server drops the partial upload too").atMost(WAIT).until(() -> {
+            try (var partial = java.nio.file.Files.list(tempDir.resolve("server").resolve("uploads"))) {
+                return partial.findAny().isEmpty();
+            }
+        });
         assertThat(aliceSees).anySatisfy(m -> {
             assertThat(m.clientId()).isEqualTo(outgoing.clientId());
             assertThat(m.deleted()).isTrue();

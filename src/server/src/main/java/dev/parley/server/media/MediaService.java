@@ -82,6 +82,15 @@ public final class MediaService implements ChunkHandler {
      * Checks a complete upload and publishes it. A refused upload is discarded with its partial file: the
      * client begins again. An incomplete one stays, so the client can send the rest.
      */
+    /** Drops one of the caller's uploads in progress with its bytes; {@code not_found} like a commit would be. */
+    public Reply.Empty abort(Identity me, Request.MediaAbort request) {
+        Upload upload = uploads.find(request.uploadId(), me.userId())
+                .orElseThrow(() -> ProtocolException.notFound("no such upload"));
+        uploads.discard(upload);
+        log.debug("upload {} of user {} given up", upload.id(), me.userId());
+        return new Reply.Empty();
+    }
+
     public CompletableFuture<MediaItem> commit(Identity me, Request.MediaCommit request) {
         Upload upload = uploads.find(request.uploadId(), me.userId())
                 .orElseThrow(() -> ProtocolException.notFound("no such upload"));
