@@ -57,6 +57,8 @@ public final class Limits {
     public static final int MAX_CHUNK_BYTES = 256 * 1024;
     /** Most bytes one {@code media.get} returns; base64 in JSON makes the reply about 4/3 of this. */
     public static final int MAX_MEDIA_READ_BYTES = 192 * 1024;
+    /** Widest and tallest preview image a message may attach to a media item, in pixels. */
+    public static final int MAX_THUMBNAIL_SIDE = 400;
     /** Most media items one message carries. */
     public static final int MAX_MEDIA_PER_MESSAGE = 10;
     public static final int MAX_GROUP_MEMBERS = 1_000;

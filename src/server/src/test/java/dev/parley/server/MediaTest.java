@@ -42,6 +42,38 @@ class MediaTest extends TwoFriendsTest {
     }
 
     @Test
+    void aPhotoCarriesItsThumbnailWhichTheRecipientMayDownload() throws Exception {
+        String photo = MediaWire.uploaded(alice, TestImages.jpeg(1200, 900, 7), "image/jpeg");
+        byte[] small = TestImages.jpeg(320, 240, 8);
+        String thumbnail = MediaWire.uploaded(alice, small, "image/jpeg");
+
+        alice.ok(new Request.MessageSend(conversation, UUID.randomUUID(), "preview first",
+                List.of(new MediaRef(photo, thumbnail))));
+        JsonNode received = bob.awaitMessages(1).get(0);
+
+        assertThat(received.at("/media/0/mediaId").asText()).isEqualTo(photo);
+        assertThat(received.at("/media/0/thumbnail/mediaId").asText()).isEqualTo(thumbnail);
+        assertThat(received.at("/media/0/thumbnail/width").asInt()).isEqualTo(320);
+        assertThat(MediaWire.sha256(MediaWire.download(bob, thumbnail, 64 * 1024))).isEqualTo(thumbnail);
+    }
+
+    @Test
+    void aThumbnailMustBeSmallAndTheSendersOwn() throws Exception {
+        String photo = MediaWire.uploaded(alice, TestImages.jpeg(1200, 900, 9), "image/jpeg");
+        String large = MediaWire.uploaded(alice, TestImages.jpeg(500, 300, 10), "image/jpeg");
+        String bobs = MediaWire.uploaded(bob, TestImages.jpeg(100, 100, 11), "image/jpeg");
+
+        JsonNode tooLarge = alice.error(new Request.MessageSend(conversation, UUID.randomUUID(), "",
+                List.of(new MediaRef(photo, large))));
+        JsonNode notHers = alice.error(new Request.MessageSend(conversation, UUID.randomUUID(), "",
+                List.of(new MediaRef(photo, bobs))));
+
+        assertThat(tooLarge.get("code").asText()).isEqualTo("bad_request");
+        assertThat(notHers.get("code").asText()).isEqualTo("not_found");
+        assertThat(bob.ok(new Request.MessageHistory(conversation, null, null)).get("messages")).isEmpty();
+    }
+
+    @Test
     void aPhotoWithoutCaptionIsAMessageWithEmptyText() throws Exception {
         String mediaId = MediaWire.uploaded(alice, TestImages.png(64, 48, 2), "image/png");
 

@@ -55,10 +55,9 @@ public final class ConversationService {
      */
     public CompletableFuture<Reply.Sent> send(Identity me, Request.MessageSend request) {
         limits.message(me.userId());
-        List<String> mediaIds = request.media() == null ? List.of()
-                : request.media().stream().map(MediaRef::mediaId).toList();
+        List<MediaRef> media = request.media() == null ? List.of() : request.media();
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
-                        mediaIds, clock.instant())
+                        media, clock.instant())
                 .thenApply(this::publishIfNew);
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.server.store;
 
 import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.Reply;
 import java.time.Instant;
 import java.util.Map;
@@ -27,11 +28,11 @@ public interface ConversationStore {
     /**
      * Stores a message with the conversation's next seq, or returns the original when the sender already
      * used {@code clientId}. Fails with {@code not_found} when the sender is not a member, and with
-     * {@code conflict} when the client id was used for another conversation. {@code mediaIds} (possibly
+     * {@code conflict} when the client id was used for another conversation. {@code media} (possibly
      * empty) are linked in order; media the sender may not see fail it with {@code not_found}.
      */
     CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<String> mediaIds, Instant now);
+            List<MediaRef> media, Instant now);
 
     /**
      * Unsends the user's own message {@code seq}: erases its text and appends a tombstone with the next seq,

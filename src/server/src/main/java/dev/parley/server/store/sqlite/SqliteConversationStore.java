@@ -5,6 +5,7 @@ import static dev.parley.server.store.jdbc.Rows.instant;
 import dev.parley.protocol.ConversationSummary;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
+import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.ProtocolException;
@@ -113,7 +114,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<String> mediaIds, Instant now) {
+            List<MediaRef> media, Instant now) {
         return db.writes().submit(c -> {
             List<Long> members = memberIds(c, conversationId);
             if (!members.contains(senderId)) {
@@ -129,7 +130,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 }
                 return new Appended(original.get(), true, members);
             }
-            SqliteMediaStore.requireVisible(c, senderId, mediaIds);
+            SqliteMediaStore.requireUsable(c, senderId, media);
             checkDelivery(c, conversationId, senderId, members);
             long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                     + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
@@ -142,7 +143,7 @@ public final class SqliteConversationStore implements ConversationStore {
                     .orElseThrow();
             Message message = new Message(conversationId, seq, sender, clientId, text,
                     Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.TEXT, null, false,
-                    SqliteMediaStore.attach(c, conversationId, seq, mediaIds));
+                    SqliteMediaStore.attach(c, conversationId, seq, media));
             return new Appended(message, false, members);
         });
     }

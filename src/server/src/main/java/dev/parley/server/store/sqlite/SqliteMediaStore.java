@@ -1,6 +1,8 @@
 package dev.parley.server.store.sqlite;
 
+import dev.parley.protocol.Limits;
 import dev.parley.protocol.MediaItem;
+import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.server.store.MediaStore;
 import dev.parley.server.store.jdbc.Rows;
@@ -15,12 +17,15 @@ import java.util.concurrent.CompletableFuture;
 /** {@link MediaStore} on the SQLite file; also the media SQL that message reads and sends share. */
 public final class SqliteMediaStore implements MediaStore {
     private static final String ITEM_SELECT = "SELECT md.sha256, md.mime, md.size, md.width, md.height FROM media md";
-    /** Uploaded by the user, or carried by a message (not unsent) in one of the user's conversations. */
+    /**
+     * Uploaded by the user, or carried by a message (not unsent) in one of the user's conversations, as the
+     * media itself or as its preview.
+     */
     private static final String VISIBLE = "SELECT 1 FROM media_owners WHERE sha256 = ? AND user_id = ?"
             + " UNION ALL SELECT 1 FROM message_media mm"
             + " JOIN messages m ON m.conversation_id = mm.conversation_id AND m.seq = mm.seq"
             + " JOIN members me ON me.conversation_id = mm.conversation_id AND me.user_id = ?"
-            + " WHERE mm.sha256 = ? AND m.unsent_at IS NULL LIMIT 1";
+            + " WHERE (mm.sha256 = ? OR mm.thumb_sha256 = ?) AND m.unsent_at IS NULL LIMIT 1";
 
     private final SqliteDatabase db;
 
@@ -59,33 +64,56 @@ public final class SqliteMediaStore implements MediaStore {
     }
 
     static boolean canSee(Connection c, long userId, String sha256) throws SQLException {
-        return Rows.one(c, VISIBLE, row -> 1, sha256, userId, userId, sha256).isPresent();
+        return Rows.one(c, VISIBLE, row -> 1, sha256, userId, userId, sha256, sha256).isPresent();
     }
 
-    /** {@code not_found} for media the sender may not see, so nobody learns which hashes exist. */
-    static void requireVisible(Connection c, long senderId, List<String> mediaIds) throws SQLException {
-        for (String mediaId : mediaIds) {
-            if (!canSee(c, senderId, mediaId)) {
+    /**
+     * {@code not_found} for media (or a preview) the sender may not see, so nobody learns which hashes exist;
+     * {@code bad_request} for a preview that is not a small image.
+     */
+    static void requireUsable(Connection c, long senderId, List<MediaRef> media) throws SQLException {
+        for (MediaRef ref : media) {
+            if (!canSee(c, senderId, ref.mediaId())
+                    || ref.thumbnailId() != null && !canSee(c, senderId, ref.thumbnailId())) {
                 throw ProtocolException.notFound("no such media");
+            }
+            if (ref.thumbnailId() != null) {
+                MediaItem preview = Rows.one(c, ITEM_SELECT + " WHERE md.sha256 = ?", SqliteMediaStore::item,
+                        ref.thumbnailId()).orElseThrow(() -> ProtocolException.notFound("no such media"));
+                if (preview.width() == null || preview.height() == null
+                        || preview.width() > Limits.MAX_THUMBNAIL_SIDE || preview.height() > Limits.MAX_THUMBNAIL_SIDE) {
+                    throw ProtocolException.badRequest("a thumbnail must be an image of at most "
+                            + Limits.MAX_THUMBNAIL_SIDE + " × " + Limits.MAX_THUMBNAIL_SIDE + " pixels");
+                }
             }
         }
     }
 
-    /** Links media to a newly stored message, in order, inside the send's transaction. */
-    static List<MediaItem> attach(Connection c, long conversationId, long seq, List<String> mediaIds)
+    /** Links media (and their previews) to a newly stored message, in order, inside the send's transaction. */
+    static List<MediaItem> attach(Connection c, long conversationId, long seq, List<MediaRef> media)
             throws SQLException {
-        for (int i = 0; i < mediaIds.size(); i++) {
-            Rows.update(c, "INSERT INTO message_media (conversation_id, seq, position, sha256) VALUES (?, ?, ?, ?)",
-                    conversationId, seq, i, mediaIds.get(i));
+        for (int i = 0; i < media.size(); i++) {
+            Rows.update(c, "INSERT INTO message_media (conversation_id, seq, position, sha256, thumb_sha256)"
+                    + " VALUES (?, ?, ?, ?, ?)", conversationId, seq, i, media.get(i).mediaId(),
+                    media.get(i).thumbnailId());
         }
         return of(c, conversationId, seq);
     }
 
-    /** The media of one message, in order. */
+    /** The media of one message, in order, each with its preview if it has one. */
     static List<MediaItem> of(Connection c, long conversationId, long seq) throws SQLException {
-        return Rows.list(c, ITEM_SELECT + " JOIN message_media mm ON mm.sha256 = md.sha256"
-                + " WHERE mm.conversation_id = ? AND mm.seq = ? ORDER BY mm.position", SqliteMediaStore::item,
-                conversationId, seq);
+        List<String[]> rows = Rows.list(c, "SELECT sha256, thumb_sha256 FROM message_media"
+                + " WHERE conversation_id = ? AND seq = ? ORDER BY position",
+                row -> new String[] {row.getString(1), row.getString(2)}, conversationId, seq);
+        java.util.ArrayList<MediaItem> items = new java.util.ArrayList<>();
+        for (String[] ids : rows) {
+            MediaItem item = Rows.one(c, ITEM_SELECT + " WHERE md.sha256 = ?", SqliteMediaStore::item, ids[0])
+                    .orElseThrow();
+            MediaItem preview = ids[1] == null ? null
+                    : Rows.one(c, ITEM_SELECT + " WHERE md.sha256 = ?", SqliteMediaStore::item, ids[1]).orElse(null);
+            items.add(new MediaItem(item.mediaId(), item.mime(), item.size(), item.width(), item.height(), preview));
+        }
+        return items;
     }
 
     /** Unlinks an unsent message's media: like its text, they are gone for good from the conversation. */
