@@ -145,6 +145,26 @@ class PhotoFlowTest extends AppTest {
         waitUntil(() -> viewer() == null);
     }
 
+    @Test
+    void aPhotoWaitingToUploadCanBeCancelledFromItsBubble() throws Exception {
+        aliceChatsWithBob();
+        Path photo = GpsPhotos.write(tempDir.resolve("sunset.jpg"), 1200, 800);
+        PhotoDrop drop = onFx(() -> (PhotoDrop) lookup(".chat-pane").query().getProperties().get(PhotoDrop.class));
+        interact(() -> drop.dropFiles(List.of(photo)));
+        waitUntil(() -> lookup(".attach-thumb").tryQuery().isPresent());
+        // Offline, the photo stays in the outbox, so its bubble keeps showing the upload and its cancel button.
+        server.stop();
+        waitUntil(() -> showing(".connection-banner"));
+
+        clickOn(".attach-tray .accent");
+
+        waitUntil(() -> lookup(".bubble-photo-cancel").tryQuery().isPresent()
+                && lookup(".bubble-photo.loaded").tryQuery().isPresent());
+        snapshot(SHOTS.resolve("photo-bubble-uploading.png"));
+        clickOn(".bubble-photo-cancel");
+        waitUntil(() -> lookup(".bubble-photo").tryQuery().isEmpty());
+    }
+
     private Node viewer() {
         return Window.getWindows().stream().map(window -> window.getScene().getRoot())
                 .filter(root -> root.getStyleClass().contains("photo-viewer")).findFirst().orElse(null);
