@@ -85,9 +85,12 @@ public final class AttachViewModel {
         }
     }
 
-    /** Prepares a picture pasted as image data rather than as a file. */
-    public void addPicture(byte[] bytes, String name) {
-        prepare(name, () -> pipeline.prepareBoth(bytes, name));
+    /**
+     * Prepares a picture pasted or dropped as image data rather than as a file; {@code encoded} gives its bytes
+     * and runs off the FX thread too, since encoding a large screenshot takes a moment.
+     */
+    public void addPicture(java.util.function.Supplier<byte[]> encoded, String name) {
+        prepare(name, () -> pipeline.prepareBoth(encoded.get(), name));
     }
 
     private interface Preparation {

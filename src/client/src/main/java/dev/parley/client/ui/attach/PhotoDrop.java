@@ -26,6 +26,8 @@ import javax.imageio.ImageIO;
 public final class PhotoDrop {
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
+    private static final String PASTED_NAME = "pasted.png";
+
     private final AttachViewModel model;
     private final Node target;
 
@@ -81,7 +83,7 @@ public final class PhotoDrop {
             return true;
         }
         if (picture != null) {
-            model.addPicture(png(picture), "pasted.png");
+            model.addPicture(() -> png(picture), PASTED_NAME);
             return true;
         }
         return false;
