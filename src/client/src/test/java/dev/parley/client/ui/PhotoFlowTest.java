@@ -93,6 +93,8 @@ class PhotoFlowTest extends AppTest {
         assertThat(textOf(".attach-tray .attach-note")).isNotNull();
         snapshot(SHOTS.resolve("photo-tray.png"));
 
+        // The choice is remembered per account, so pick Standard rather than rely on what an earlier run left.
+        clickOn(lookup(".attach-quality-choice").nth(0).queryAs(Node.class));
         clickOn(".attach-caption").write("The beach at noon");
         clickOn(".attach-tray .accent");
 
@@ -137,6 +139,8 @@ class PhotoFlowTest extends AppTest {
 
         waitUntil(() -> lookup(".bubble-photo.loaded").tryQuery().isPresent() && screen.showsBubble("Look at this sky"));
         snapshot(SHOTS.resolve("photo-bubble-received.png"));
+        assertThat(onFx(() -> lookup(".message-cell").queryAll().stream().map(Node::getAccessibleText).toList()))
+                .anySatisfy(spoken -> assertThat(spoken).endsWith("A photo. Look at this sky"));
 
         clickOn(".bubble-photo.loaded");
         waitUntil(() -> viewer() != null && ((ImageView) viewer().lookup(".photo-viewer-canvas .image-view")).getImage() != null);

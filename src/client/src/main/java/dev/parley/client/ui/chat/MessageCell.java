@@ -179,7 +179,10 @@ final class MessageCell extends ListCell<ChatRow> {
         failure.setVisible(!reason.isEmpty());
         failure.setManaged(!reason.isEmpty());
         statusTip.setText(statusText);
-        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", shownText, time.getText(), statusText)
-                : ViewLoader.text("chat.accessible.theirs", shownText, time.getText())));
+        // A screen reader says how many photos there are before the caption, since the pictures have no text.
+        String spoken = unsent || message.media().isEmpty() ? shownText
+                : ViewLoader.text("chat.accessible.photos", message.media().size(), shownText);
+        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", spoken, time.getText(), statusText)
+                : ViewLoader.text("chat.accessible.theirs", spoken, time.getText())));
     }
 }
