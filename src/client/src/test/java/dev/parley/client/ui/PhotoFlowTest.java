@@ -134,18 +134,24 @@ class PhotoFlowTest extends AppTest {
     @Test
     void receivedPhotoLoadsAndOpensInTheViewer() throws Exception {
         aliceChatsWithBob();
+        PreparedMedia earlier = PreparedMedia.of(png(300, 400), "image/png", 300, 400);
+        bobSession.sendPhotos(conversation, List.of(earlier), "").sent().get(30, TimeUnit.SECONDS);
         PreparedMedia photo = PreparedMedia.of(png(640, 480), "image/png", 640, 480);
         bobSession.sendPhotos(conversation, List.of(photo), "Look at this sky").sent().get(30, TimeUnit.SECONDS);
 
-        waitUntil(() -> lookup(".bubble-photo.loaded").tryQuery().isPresent() && screen.showsBubble("Look at this sky"));
+        waitUntil(() -> lookup(".bubble-photo.loaded").queryAll().size() == 2 && screen.showsBubble("Look at this sky"));
         snapshot(SHOTS.resolve("photo-bubble-received.png"));
         assertThat(onFx(() -> lookup(".message-cell").queryAll().stream().map(Node::getAccessibleText).toList()))
                 .anySatisfy(spoken -> assertThat(spoken).endsWith("A photo. Look at this sky"));
 
-        clickOn(".bubble-photo.loaded");
-        waitUntil(() -> viewer() != null && ((ImageView) viewer().lookup(".photo-viewer-canvas .image-view")).getImage() != null);
+        Node newest = onFx(() -> lookup(".bubble-photo.loaded").queryAll().stream()
+                .max(java.util.Comparator.comparingDouble(node -> node.localToScene(0, 0).getY())).orElseThrow());
+        clickOn(newest);
+        waitUntil(() -> viewerImageWidth() == 640);
         snapshot(viewer().getScene(), SHOTS.resolve("photo-viewer.png"));
-        clickOn(viewer().lookup(".photo-viewer-canvas")).type(KeyCode.ESCAPE);
+        clickOn(viewer().lookup(".photo-viewer-canvas")).type(KeyCode.LEFT);
+        waitUntil(() -> viewerImageWidth() == 300);
+        type(KeyCode.ESCAPE);
         waitUntil(() -> viewer() == null);
     }
 
@@ -167,6 +173,12 @@ class PhotoFlowTest extends AppTest {
         snapshot(SHOTS.resolve("photo-bubble-uploading.png"));
         clickOn(".bubble-photo-cancel");
         waitUntil(() -> lookup(".bubble-photo").tryQuery().isEmpty());
+    }
+
+    private double viewerImageWidth() {
+        Node viewer = viewer();
+        var image = viewer == null ? null : ((ImageView) viewer.lookup(".photo-viewer-canvas .image-view")).getImage();
+        return image == null ? 0 : image.getWidth();
     }
 
     private Node viewer() {

@@ -4,19 +4,15 @@ import dev.parley.client.model.MessageItem;
 import dev.parley.client.ui.attach.AttachView;
 import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.protocol.MediaItem;
-import javafx.application.Platform;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Photos in the chat pane: the attachment tray and its ways in (button, drop, paste), the photos in bubbles, and
  * the viewer a photo opens in. Kept apart so the chat view only places them.
  */
 public final class ChatPhotos {
-    private static final Logger log = LoggerFactory.getLogger(ChatPhotos.class);
-
     private final ChatViewModel model;
     private final AttachView attach;
     private final SaveLocation saveLocation;
@@ -43,13 +39,12 @@ public final class ChatPhotos {
         return new BubblePhotos(images, model, this::open);
     }
 
+    /** Opens the viewer on a photo, with the open conversation's other photos a step away. */
     private void open(MessageItem message, MediaItem item) {
-        images.file(item.mediaId()).whenComplete((file, failure) -> Platform.runLater(() -> {
-            if (failure != null) {
-                log.warn("cannot open photo {}", item.mediaId(), failure);
-                return;
-            }
-            new PhotoViewer(attach.root().getScene().getWindow(), images, file, item, saveLocation).show();
-        }));
+        List<MediaItem> album = model.messages().stream().filter(m -> !m.unsentProperty().get())
+                .flatMap(m -> m.media().stream()).toList();
+        int index = Math.max(0, album.indexOf(item));
+        new PhotoViewer(attach.root().getScene().getWindow(), images, album.isEmpty() ? List.of(item) : album, index,
+                saveLocation).show();
     }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -21,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -41,22 +44,29 @@ final class PhotoViewer extends Stage {
     private static final double ZOOM_STEP = 1.25;
     private static final double MAX_ZOOM = 8;
 
-    private final Path file;
-    private final MediaItem item;
+    private final PhotoImages images;
+    /** The conversation's photos in order, so the arrow keys can step through them. */
+    private final List<MediaItem> album;
+    private final ProgressIndicator loading = new ProgressIndicator();
+    private final Button previous;
+    private final Button next;
+    private int index;
+    private MediaItem item;
+    private Path file;
     private final ImageView view = new ImageView();
     private final ScrollPane scroll = new ScrollPane();
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     private final Label notice = new Label();
 
-    PhotoViewer(Window owner, PhotoImages images, Path file, MediaItem item,
+    PhotoViewer(Window owner, PhotoImages images, List<MediaItem> album, int index,
             dev.parley.client.ui.common.SaveLocation saveLocation) {
-        this.file = file;
-        this.item = item;
+        this.images = images;
+        this.album = List.copyOf(album);
         initOwner(owner);
         setTitle(ViewLoader.text("viewer.title"));
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        StackPane canvas = new StackPane(view, new ProgressIndicator());
+        StackPane canvas = new StackPane(view, loading);
         canvas.getStyleClass().add("photo-viewer-canvas");
         canvas.minWidthProperty().bind(scroll.widthProperty().subtract(2));
         canvas.minHeightProperty().bind(scroll.heightProperty().subtract(2));
@@ -74,7 +84,9 @@ final class PhotoViewer extends Stage {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         notice.getStyleClass().add("photo-viewer-notice");
-        HBox bar = new HBox(6, button("viewer.zoomOut", "fth-zoom-out", () -> zoomBy(1 / ZOOM_STEP)),
+        previous = button("viewer.previous", "fth-chevron-left", () -> step(-1));
+        next = button("viewer.next", "fth-chevron-right", () -> step(1));
+        HBox bar = new HBox(6, previous, next, button("viewer.zoomOut", "fth-zoom-out", () -> zoomBy(1 / ZOOM_STEP)),
                 button("viewer.fit", "fth-maximize", () -> zoom.set(1)),
                 button("viewer.zoomIn", "fth-zoom-in", () -> zoomBy(ZOOM_STEP)), gap, notice, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -90,12 +102,15 @@ final class PhotoViewer extends Stage {
             }
         });
         Scene scene = new Scene(root, 820, 620);
-        scene.setOnKeyPressed(event -> {
+        // A filter: the scroll pane would otherwise take the arrow keys for panning.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             switch (event.getCode()) {
                 case ESCAPE -> close();
                 case PLUS, ADD, EQUALS -> zoomBy(ZOOM_STEP);
                 case MINUS, SUBTRACT -> zoomBy(1 / ZOOM_STEP);
                 case DIGIT0, NUMPAD0 -> zoom.set(1);
+                case LEFT -> step(-1);
+                case RIGHT -> step(1);
                 default -> {
                     return;
                 }
@@ -103,15 +118,42 @@ final class PhotoViewer extends Stage {
             event.consume();
         });
         setScene(scene);
-        images.fullImage(file).whenComplete((image, failure) -> Platform.runLater(() -> {
-            canvas.getChildren().removeIf(node -> node instanceof ProgressIndicator);
-            if (failure != null) {
-                log.warn("cannot show photo {}", item.mediaId(), failure);
-                notice.setText(ViewLoader.text("photo.unavailable"));
-            } else {
-                view.setImage(image);
-            }
-        }));
+        show(index);
+    }
+
+    private void step(int by) {
+        int target = index + by;
+        if (target >= 0 && target < album.size()) {
+            show(target);
+        }
+    }
+
+    /** Loads the photo at a position of the album; a slow download that finishes after another step is dropped. */
+    private void show(int position) {
+        index = position;
+        item = album.get(position);
+        file = null;
+        view.setImage(null);
+        zoom.set(1);
+        notice.setText("");
+        loading.setVisible(true);
+        previous.setDisable(position == 0);
+        next.setDisable(position == album.size() - 1);
+        MediaItem showing = item;
+        images.file(showing.mediaId()).thenCompose(path -> images.fullImage(path)
+                .thenApply(image -> Map.entry(path, image))).whenComplete((loaded, failure) -> Platform.runLater(() -> {
+                    if (showing != item) {
+                        return;
+                    }
+                    loading.setVisible(false);
+                    if (failure != null) {
+                        log.warn("cannot show photo {}", showing.mediaId(), failure);
+                        notice.setText(ViewLoader.text("photo.unavailable"));
+                    } else {
+                        file = loaded.getKey();
+                        view.setImage(loaded.getValue());
+                    }
+                }));
     }
 
     private Button button(String key, String icon, Runnable action) {
@@ -132,6 +174,11 @@ final class PhotoViewer extends Stage {
     }
 
     private void save(dev.parley.client.ui.common.SaveLocation saveLocation) {
+        Path file = this.file;
+        MediaItem item = this.item;
+        if (file == null) {
+            return;
+        }
         MediaType type = MediaType.fromMime(item.mime());
         String extension = switch (type) {
             case PNG -> ".png";
