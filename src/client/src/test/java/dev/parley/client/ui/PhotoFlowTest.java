@@ -149,6 +149,11 @@ class PhotoFlowTest extends AppTest {
         clickOn(newest);
         waitUntil(() -> viewerImageWidth() == 640);
         snapshot(viewer().getScene(), SHOTS.resolve("photo-viewer.png"));
+        clickOn(lookup(".photo-viewer-bar .button").match(node -> "Save as…".equals(((Labeled) node).getText()))
+                .queryButton());
+        Path saved = tempDir.resolve("photo-" + photo.sha256().substring(0, 8) + ".png");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> Files.exists(saved)
+                && java.util.Arrays.equals(Files.readAllBytes(saved), photo.bytes()));
         clickOn(viewer().lookup(".photo-viewer-canvas")).type(KeyCode.LEFT);
         waitUntil(() -> viewerImageWidth() == 300);
         type(KeyCode.ESCAPE);
