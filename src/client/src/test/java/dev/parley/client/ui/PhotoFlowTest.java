@@ -90,7 +90,10 @@ class PhotoFlowTest extends AppTest {
                 .map(node -> ((Labeled) node).getText()).toList());
         assertThat(choices.get(0)).startsWith("Standard").contains(formats.number(2048) + " × " + formats.number(1365));
         assertThat(choices.get(1)).startsWith("HD").contains(formats.number(3000) + " × " + formats.number(2000));
-        assertThat(textOf(".attach-tray .attach-note")).isNotNull();
+        assertThat(onFx(() -> lookup(".attach-note").match(node -> node.isVisible()
+                && "Location and camera details are removed".equals(((Labeled) node).getText())).tryQuery().isPresent()))
+                .isTrue();
+        assertThat(showing(".attach-same-size")).as("two different sizes to choose from").isFalse();
         snapshot(SHOTS.resolve("photo-tray.png"));
 
         // The choice is remembered per account, so pick Standard rather than rely on what an earlier run left.
@@ -129,6 +132,24 @@ class PhotoFlowTest extends AppTest {
 
         clickOn("#cancelButton");
         waitUntil(() -> !showing(".attach-tray"));
+    }
+
+    @Test
+    void pastingAPictureIntoTheComposerAttachesIt() throws Exception {
+        aliceChatsWithBob();
+        javafx.scene.image.Image picture = new javafx.scene.image.Image(
+                new java.io.ByteArrayInputStream(png(400, 300)));
+        interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putImage(picture);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+
+        clickOn(".composer-field").press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+
+        waitUntil(() -> lookup(".attach-thumb").tryQuery().isPresent());
+        assertThat(textOf(".attach-same-size")).contains("400 × 300");
+        assertThat(onFx(() -> lookup(".composer-field").queryTextInputControl().getText())).isEmpty();
     }
 
     @Test
