@@ -1,6 +1,7 @@
 package dev.parley.client;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.parley.client.ui.attach.PhotoChooser;
 import dev.parley.client.ui.chat.SystemBrowser;
 import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
@@ -15,7 +16,7 @@ public final class ParleyApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         screens = new Screens(stage, AppOptions.get(), new SystemBrowser(getHostServices()),
-                SaveLocation.fileChooser(), PictureChooser.fileChooser());
+                SaveLocation.fileChooser(), PictureChooser.fileChooser(), PhotoChooser.fileChooser());
         screens.start();
         stage.show();
     }

@@ -6,6 +6,7 @@ import dev.parley.client.launcher.DemoLauncher;
 import dev.parley.client.net.ConnectionState;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.attach.PhotoChooser;
 import dev.parley.client.ui.chat.LinkOpener;
 import dev.parley.client.ui.common.Formats;
 import dev.parley.client.ui.common.PictureChooser;
@@ -41,6 +42,7 @@ public final class Screens implements AutoCloseable {
     private final LinkOpener links;
     private final SaveLocation saveLocation;
     private final PictureChooser pictureChooser;
+    private final PhotoChooser photoChooser;
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
@@ -48,11 +50,13 @@ public final class Screens implements AutoCloseable {
 
     /**
      * {@code links} opens the web links people click in messages (after they confirm); {@code saveLocation}
-     * asks where to save files such as report evidence; {@code pictureChooser} asks for a profile photo.
+     * asks where to save files such as report evidence and photos; {@code pictureChooser} asks for a profile
+     * photo and {@code photoChooser} for photos to send.
      */
     public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation,
-            PictureChooser pictureChooser) {
+            PictureChooser pictureChooser, PhotoChooser photoChooser) {
         this.pictureChooser = pictureChooser;
+        this.photoChooser = photoChooser;
         this.stage = stage;
         this.options = options;
         this.links = links;
@@ -141,7 +145,8 @@ public final class Screens implements AutoCloseable {
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system(), links);
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
-                : "account.signOut"), () -> signOut(stage, session), saveLocation, pictureChooser);
+                : "account.signOut"), () -> signOut(stage, session), saveLocation, pictureChooser,
+                photoChooser);
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);

@@ -1,7 +1,9 @@
 package dev.parley.client.model;
 
 import dev.parley.client.store.MessageStatus;
+import dev.parley.protocol.MediaItem;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,9 +26,17 @@ public final class MessageItem {
     private final ObjectProperty<Instant> sentAt = new SimpleObjectProperty<>(this, "sentAt");
     private final ObjectProperty<MessageStatus> status = new SimpleObjectProperty<>(this, "status");
     private final ObjectProperty<String> failure = new SimpleObjectProperty<>(this, "failure");
+    private final List<MediaItem> media;
 
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
             Instant sentAt, MessageStatus status) {
+        this(conversationId, clientId, sender, text, mine, seq, sentAt, status, List.of());
+    }
+
+    /** A message with photos ({@code media}), whose text is the caption. */
+    public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
+            Instant sentAt, MessageStatus status, List<MediaItem> media) {
+        this.media = List.copyOf(media);
         this.conversationId = conversationId;
         this.clientId = clientId;
         this.sender = sender;
@@ -43,6 +53,11 @@ public final class MessageItem {
 
     public UUID clientId() {
         return clientId;
+    }
+
+    /** The photos it carries, in order; empty for a text message. */
+    public List<MediaItem> media() {
+        return media;
     }
 
     public String sender() {

@@ -13,7 +13,8 @@ public enum FxmlView {
     REPORT("report/ReportView.fxml"),
     EDIT_PROFILE("profile/EditProfileView.fxml"),
     PROFILE_CARD("profile/ProfileCardView.fxml"),
-    FIND_PEOPLE("people/FindPeopleView.fxml");
+    FIND_PEOPLE("people/FindPeopleView.fxml"),
+    ATTACH("attach/AttachView.fxml");
 
     private final String path;
 

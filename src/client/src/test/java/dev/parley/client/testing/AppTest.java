@@ -51,6 +51,8 @@ public abstract class AppTest extends FxRobot {
             Optional.of(tempDir.resolve(suggestedName));
     /** The picture "Choose photo…" picks: the system's open dialog cannot be driven either. */
     protected volatile Path pictureToChoose;
+    /** The photos the attach button picks, for the same reason. */
+    protected volatile List<Path> photosToChoose = List.of();
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -84,7 +86,7 @@ public abstract class AppTest extends FxRobot {
         stage = FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             screens = new Screens(window, options, openedLinks::add, saveLocation,
-                    owner -> Optional.ofNullable(pictureToChoose));
+                    owner -> Optional.ofNullable(pictureToChoose), owner -> photosToChoose);
             screens.start();
             window.setWidth(1080);
             window.setHeight(720);

@@ -40,6 +40,7 @@ public final class ChatView {
     private final Runnable onReport;
     private final AvatarPictures pictures;
     private final Consumer<String> onShowProfile;
+    private final ChatPhotos photos;
     private final Parent root;
     private final Avatar avatar = new Avatar(Avatar.Size.HEADER);
     private Anchor pendingAnchor;
@@ -61,6 +62,7 @@ public final class ChatView {
     @FXML private javafx.scene.control.MenuItem reportItem;
     @FXML private Label requestText;
     @FXML private Label slowDownNotice;
+    @FXML private VBox attachTray;
 
     /** The row at the top of the viewport and how far it was scrolled past, to restore after a prepend. */
     private record Anchor(Object key, double offset) {
@@ -71,8 +73,9 @@ public final class ChatView {
      * profile card (the window owns dialogs).
      */
     public ChatView(ChatViewModel model, Runnable onNewMessage, Runnable onReport, AvatarPictures pictures,
-            Consumer<String> onShowProfile) {
+            Consumer<String> onShowProfile, ChatPhotos photos) {
         this.model = model;
+        this.photos = photos;
         this.pictures = pictures;
         this.onShowProfile = onShowProfile;
         this.onNewMessage = onNewMessage;
@@ -101,7 +104,8 @@ public final class ChatView {
         });
 
         messageList.setItems(model.rows());
-        messageList.setCellFactory(list -> new MessageCell(list, model, model::retry, this::confirmOpen));
+        messageList.setCellFactory(list -> new MessageCell(list, model, model::retry, this::confirmOpen, photos));
+        photos.install(chatPane, attachTray);
         messageList.skinProperty().addListener((obs, old, skin) -> watchScrolling());
         noMessages.visibleProperty().bind(Bindings.isEmpty(model.rows()).and(model.loadingProperty().not()));
         // Until the anchor is restored, pendingAnchor stays set, which also keeps another load from starting.
@@ -274,6 +278,11 @@ public final class ChatView {
     private void send() {
         model.send();
         composer.requestFocus();
+    }
+
+    @FXML
+    private void attach() {
+        photos.attach().choose(root.getScene().getWindow());
     }
 
     @FXML

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -368,7 +369,8 @@ public final class ChatViewModel {
 
     private MessageItem toItem(StoredMessage stored) {
         MessageItem item = new MessageItem(stored.conversationId(), stored.clientId(), stored.sender(), stored.text(),
-                stored.sender().equals(session.me().handle()), stored.seq(), stored.sentAt(), stored.status());
+                stored.sender().equals(session.me().handle()), stored.seq(), stored.sentAt(), stored.status(),
+                stored.unsent() ? java.util.List.of() : stored.media());
         item.failureProperty().set(stored.failure());
         item.unsentProperty().set(stored.unsent());
         return item;
@@ -496,5 +498,19 @@ public final class ChatViewModel {
 
     public Formats formats() {
         return formats;
+    }
+
+    /** A photo's file by media id: from the cache, else downloaded. */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> media(String mediaId) {
+        return session.media(mediaId);
+    }
+
+    public javafx.beans.property.ReadOnlyDoubleProperty uploadProgress(UUID clientId) {
+        return session.uploadProgress(clientId);
+    }
+
+    /** Stops a photo message that is still uploading; it leaves the chat. */
+    public void cancelSend(MessageItem item) {
+        session.cancelSend(item.clientId());
     }
 }

@@ -36,6 +36,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private final Label day = new Label();
     private final HBox dayRow = new HBox(day);
     private final BubbleText text;
+    private final BubblePhotos photos;
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
     private final HBox meta = new HBox(4, time, status);
@@ -49,11 +50,12 @@ final class MessageCell extends ListCell<ChatRow> {
     private MessageItem shown;
 
     MessageCell(ListView<ChatRow> list, ChatViewModel model, Consumer<MessageItem> onRetry,
-            Consumer<MessageText.Link> onLink) {
+            Consumer<MessageText.Link> onLink, ChatPhotos chatPhotos) {
         this.model = model;
         this.onRetry = onRetry;
         this.text = new BubbleText(onLink);
-        bubble.getChildren().setAll(text, meta);
+        this.photos = chatPhotos.bubblePhotos();
+        bubble.getChildren().setAll(photos, text, meta);
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
         dayRow.setAlignment(Pos.CENTER);
@@ -103,6 +105,7 @@ final class MessageCell extends ListCell<ChatRow> {
         super.updateItem(row, empty);
         setText(null);
         if (empty || row == null) {
+            photos.show(null);
             setGraphic(null);
             setAccessibleText(null);
         } else if (row instanceof ChatRow.Day separator) {
@@ -151,6 +154,10 @@ final class MessageCell extends ListCell<ChatRow> {
         pseudoClassStateChanged(UNSENT, unsent);
         String shownText = unsent ? ViewLoader.text(mine ? "chat.unsent.mine" : "chat.unsent") : message.text();
         text.show(shownText);
+        photos.show(message);
+        boolean captionless = !message.media().isEmpty() && !unsent && shownText.isEmpty();
+        text.setVisible(!captionless);
+        text.setManaged(!captionless);
         time.setText(model.formats().time(message.sentAtProperty().get()));
         MessageStatus state = message.statusProperty().get();
         pseudoClassStateChanged(FAILED, state == MessageStatus.FAILED);
@@ -172,7 +179,10 @@ final class MessageCell extends ListCell<ChatRow> {
         failure.setVisible(!reason.isEmpty());
         failure.setManaged(!reason.isEmpty());
         statusTip.setText(statusText);
-        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", shownText, time.getText(), statusText)
-                : ViewLoader.text("chat.accessible.theirs", shownText, time.getText())));
+        // A screen reader says how many photos there are before the caption, since the pictures have no text.
+        String spoken = unsent || message.media().isEmpty() ? shownText
+                : ViewLoader.text("chat.accessible.photos", message.media().size(), shownText);
+        setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", spoken, time.getText(), statusText)
+                : ViewLoader.text("chat.accessible.theirs", spoken, time.getText())));
     }
 }

@@ -78,4 +78,17 @@ public final class Formats {
     public String number(long value) {
         return java.text.NumberFormat.getIntegerInstance(locale).format(value);
     }
+
+    /** A file size as people read it, e.g. {@code 410 KB} or {@code 2.3 MB} (decimal units, like file managers). */
+    public String fileSize(long bytes) {
+        if (bytes < 1_000) {
+            return ViewLoader.text("size.bytes", number(bytes));
+        }
+        if (bytes < 1_000_000) {
+            return ViewLoader.text("size.kb", number(Math.round(bytes / 1_000.0)));
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return ViewLoader.text("size.mb", format.format(bytes / 1_000_000.0));
+    }
 }

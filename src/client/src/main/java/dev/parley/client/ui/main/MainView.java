@@ -2,6 +2,11 @@ package dev.parley.client.ui.main;
 
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.attach.AttachView;
+import dev.parley.client.ui.attach.AttachViewModel;
+import dev.parley.client.ui.attach.PhotoChooser;
+import dev.parley.client.ui.attach.QualityPreference;
+import dev.parley.client.ui.chat.ChatPhotos;
 import dev.parley.client.ui.chat.ChatView;
 import dev.parley.client.ui.conversations.ConversationListView;
 import dev.parley.client.ui.common.Formats;
@@ -33,6 +38,7 @@ public final class MainView {
     private final String signOutLabel;
     private final SaveLocation saveLocation;
     private final PictureChooser pictureChooser;
+    private final PhotoChooser photoChooser;
     private final AvatarPictures pictures;
     private final Parent root;
     private ConversationListView conversationList;
@@ -44,8 +50,9 @@ public final class MainView {
     @FXML private SplitPane split;
 
     public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut,
-            SaveLocation saveLocation, PictureChooser pictureChooser) {
+            SaveLocation saveLocation, PictureChooser pictureChooser, PhotoChooser photoChooser) {
         this.model = model;
+        this.photoChooser = photoChooser;
         this.pictureChooser = pictureChooser;
         this.pictures = new AvatarPictures(model.session().people());
         this.stage = stage;
@@ -67,7 +74,10 @@ public final class MainView {
         conversationList = new ConversationListView(model.conversations(), formats, me, signOutLabel,
                 this::newMessage, onSignOut, new ConversationListView.AccountMenu(this::privacy, this::editProfile,
                         () -> findPeople("")), pictures);
-        chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard);
+        AttachView attach = new AttachView(new AttachViewModel(model.session(), model.chat().conversationProperty(),
+                new QualityPreference(model.session().me().handle()), formats), photoChooser);
+        chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard,
+                new ChatPhotos(model.chat(), attach, saveLocation));
         split.getItems().setAll(conversationList.root(), chatView.root());
         SplitPane.setResizableWithParent(conversationList.root(), false);
 

@@ -1,0 +1,229 @@
+package dev.parley.client.ui.attach;
+
+import dev.parley.client.media.PhotoChoices;
+import dev.parley.client.media.PhotoPipeline;
+import dev.parley.client.media.PhotoQuality;
+import dev.parley.client.media.PhotoRejected;
+import dev.parley.client.media.PreparedPhoto;
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.sync.ChatSession;
+import dev.parley.client.sync.OutgoingPhotos;
+import dev.parley.client.sync.PreparedMedia;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.Formats;
+import dev.parley.protocol.Limits;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The attachment tray's state: photos being prepared and prepared (at both qualities), the caption, the chosen
+ * quality and what each quality sends, and the sentences for refused files. Every way in — the attach button,
+ * a drop, a paste — ends in {@link #addFiles} or {@link #addPicture}.
+ */
+public final class AttachViewModel {
+    private static final Logger log = LoggerFactory.getLogger(AttachViewModel.class);
+    /** The caption counter shows from this many characters left. */
+    private static final int COUNTER_FROM = 100;
+    /** Decoding a 40 MP photo takes a lot of memory: one at a time, never on the FX thread. */
+    private static final Executor PREPARE = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "parley-photo-prepare");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** One photo in the tray. */
+    public record Attached(String name, PhotoChoices choices) {
+    }
+
+    private final ChatSession session;
+    private final ReadOnlyObjectProperty<ConversationItem> conversation;
+    private final QualityPreference preference;
+    private final Formats formats;
+    private final PhotoPipeline pipeline = new PhotoPipeline();
+    private final ObservableList<Attached> photos = FXCollections.observableArrayList();
+    private final ObservableList<String> refusals = FXCollections.observableArrayList();
+    private final IntegerProperty preparing = new SimpleIntegerProperty(this, "preparing");
+    private final StringProperty caption = new SimpleStringProperty(this, "caption", "");
+    private final ObjectProperty<PhotoQuality> quality = new SimpleObjectProperty<>(this, "quality");
+    /** Bumped on Cancel, Send or a conversation change, so photos still being prepared for the old tray are dropped. */
+    private int generation;
+
+    public AttachViewModel(ChatSession session, ReadOnlyObjectProperty<ConversationItem> conversation,
+            QualityPreference preference, Formats formats) {
+        this.session = session;
+        this.conversation = conversation;
+        this.preference = preference;
+        this.formats = formats;
+        quality.set(preference.load());
+        quality.addListener((obs, old, chosen) -> preference.save(chosen));
+        conversation.addListener((obs, old, now) -> clear());
+    }
+
+    /** Prepares files (chosen, dropped or pasted) off the FX thread; each lands in the tray or as a refusal. */
+    public void addFiles(List<Path> files) {
+        for (Path file : files) {
+            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            prepare(name, () -> pipeline.prepareBoth(file));
+        }
+    }
+
+    /**
+     * Prepares a picture pasted or dropped as image data rather than as a file; {@code encoded} gives its bytes
+     * and runs off the FX thread too, since encoding a large screenshot takes a moment.
+     */
+    public void addPicture(java.util.function.Supplier<byte[]> encoded, String name) {
+        prepare(name, () -> pipeline.prepareBoth(encoded.get(), name));
+    }
+
+    private interface Preparation {
+        PhotoChoices run() throws PhotoRejected;
+    }
+
+    private void prepare(String name, Preparation preparation) {
+        int started = generation;
+        preparing.set(preparing.get() + 1);
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return preparation.run();
+            } catch (PhotoRejected e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, PREPARE).whenComplete((choices, failure) -> Platform.runLater(() -> {
+            if (started != generation) {
+                return;
+            }
+            preparing.set(preparing.get() - 1);
+            if (failure == null) {
+                if (photos.size() < Limits.MAX_MEDIA_PER_MESSAGE) {
+                    photos.add(new Attached(name, choices));
+                } else {
+                    refusals.add(ViewLoader.text("attach.refused.tooMany", name, Limits.MAX_MEDIA_PER_MESSAGE));
+                }
+            } else {
+                refusals.add(refusal(name, failure.getCause() == null ? failure : failure.getCause()));
+            }
+        }));
+    }
+
+    /** A sentence a person understands for a refused file. */
+    static String refusal(String name, Throwable failure) {
+        if (!(failure instanceof PhotoRejected rejected)) {
+            log.warn("could not prepare {}", name, failure);
+            return ViewLoader.text("attach.refused.unreadable", name);
+        }
+        return switch (rejected.reason()) {
+            case NOT_AN_IMAGE -> ViewLoader.text("attach.refused.notAnImage", name);
+            case TOO_LARGE_FILE -> ViewLoader.text("attach.refused.tooLarge", name);
+            case TOO_MANY_PIXELS -> ViewLoader.text("attach.refused.tooManyPixels", name);
+            case UNREADABLE -> ViewLoader.text("attach.refused.unreadable", name);
+        };
+    }
+
+    public void remove(Attached photo) {
+        photos.remove(photo);
+    }
+
+    /** Empties the tray, also dropping photos still being prepared. */
+    public void clear() {
+        generation++;
+        photos.clear();
+        refusals.clear();
+        preparing.set(0);
+        caption.set("");
+    }
+
+    /** Sends the photos at the chosen quality, with the caption, and empties the tray. */
+    public OutgoingPhotos send() {
+        ConversationItem item = conversation.get();
+        if (item == null || !canSend().get()) {
+            return null;
+        }
+        PhotoQuality chosen = quality.get();
+        List<PreparedMedia> items = photos.stream().map(photo -> {
+            PreparedPhoto prepared = photo.choices().get(chosen);
+            // The pipeline has hashed the bytes already, so nothing slow is left for the FX thread.
+            return new PreparedMedia(prepared.bytes(), prepared.type().mime(), prepared.sha256(), prepared.width(),
+                    prepared.height());
+        }).toList();
+        OutgoingPhotos outgoing = session.sendPhotos(item.id(), items, caption.get().strip());
+        clear();
+        return outgoing;
+    }
+
+    /** What the recipient gets at a quality: pixel size for one photo, else the count; and the total file size. */
+    public String summary(PhotoQuality at) {
+        long bytes = photos.stream().mapToLong(photo -> photo.choices().get(at).size()).sum();
+        if (photos.size() == 1) {
+            PreparedPhoto only = photos.get(0).choices().get(at);
+            return ViewLoader.text("attach.quality.one", formats.number(only.width()), formats.number(only.height()),
+                    formats.fileSize(bytes));
+        }
+        return ViewLoader.text("attach.quality.many", photos.size(), formats.fileSize(bytes));
+    }
+
+    /** True when HD would send exactly what Standard sends (small photos, GIFs), so there is no choice to make. */
+    public BooleanBinding sameAtBothQualities() {
+        return Bindings.createBooleanBinding(() -> photos.stream()
+                .allMatch(photo -> photo.choices().standard() == photo.choices().hd()), photos);
+    }
+
+    public BooleanBinding showing() {
+        return Bindings.isNotEmpty(photos).or(preparing.greaterThan(0)).or(Bindings.isNotEmpty(refusals));
+    }
+
+    public BooleanBinding canSend() {
+        return Bindings.isNotEmpty(photos).and(preparing.isEqualTo(0))
+                .and(Bindings.createBooleanBinding(() -> caption.get().length() <= Limits.MAX_CAPTION_CHARS, caption))
+                .and(conversation.isNotNull());
+    }
+
+    /** Characters left, shown only near the limit. */
+    public StringBinding captionCounter() {
+        return Bindings.createStringBinding(() -> {
+            int left = Limits.MAX_CAPTION_CHARS - caption.get().length();
+            return left <= COUNTER_FROM ? formats.number(left) : "";
+        }, caption);
+    }
+
+    public BooleanBinding captionOverLimit() {
+        return Bindings.createBooleanBinding(() -> caption.get().length() > Limits.MAX_CAPTION_CHARS, caption);
+    }
+
+    public ObservableList<Attached> photos() {
+        return photos;
+    }
+
+    public ObservableList<String> refusals() {
+        return refusals;
+    }
+
+    public IntegerProperty preparingProperty() {
+        return preparing;
+    }
+
+    public StringProperty captionProperty() {
+        return caption;
+    }
+
+    public ObjectProperty<PhotoQuality> qualityProperty() {
+        return quality;
+    }
+}
