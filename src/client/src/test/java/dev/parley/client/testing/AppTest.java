@@ -128,6 +128,26 @@ public abstract class AppTest extends FxRobot {
         return WaitForAsyncUtils.asyncFx(read).get();
     }
 
+    /**
+     * Clicks the button with this text that a person can see now. A plain {@code clickOn("Cancel")} may find a
+     * hidden one (the photo tray keeps its buttons while it is closed) and click nothing.
+     */
+    protected void clickButton(String text) {
+        waitUntil(() -> lookup(".button").match(node -> text.equals(((Labeled) node).getText())
+                && treeVisible(node)).tryQuery().isPresent());
+        clickOn(lookup(".button").match(node -> text.equals(((Labeled) node).getText()) && treeVisible(node))
+                .queryButton());
+    }
+
+    private static boolean treeVisible(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
     protected boolean showing(String query) {
         return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
     }

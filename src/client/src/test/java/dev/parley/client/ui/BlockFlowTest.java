@@ -37,7 +37,7 @@ class BlockFlowTest extends AppTest {
             waitUntil(() -> lookup("#unblock-bob").tryQuery().isPresent());
             clickOn("#unblock-bob");
             waitUntil(() -> lookup("#unblock-bob").tryQuery().isEmpty());
-            clickOn("Cancel");
+            clickButton("Cancel");
 
             assertThat(rootCause(refused)).isInstanceOf(ProtocolException.class)
                     .hasMessage("this person isn't accepting your messages");

@@ -67,7 +67,7 @@ class LinkSafetyTest extends AppTest {
         waitUntil(() -> showing(".open-link"));
         assertThat(textOf(".open-link-address")).isEqualTo("https://xn--pple-43d.com/account");
         assertThat(onFx(() -> showing(".open-link-warning"))).isTrue();
-        clickOn("Cancel");
+        clickButton("Cancel");
         waitUntil(() -> !showing(".open-link"));
         assertThat(openedLinks).as("cancel opens nothing").isEmpty();
 
@@ -79,7 +79,7 @@ class LinkSafetyTest extends AppTest {
 
         clickOn(screen.link(LOOK_ALIKE));
         waitUntil(() -> showing(".open-link"));
-        clickOn("Open in browser");
+        clickButton("Open in browser");
         waitUntil(() -> !openedLinks.isEmpty());
         assertThat(openedLinks).containsExactly(URI.create("https://xn--pple-43d.com/account"));
     }

@@ -82,7 +82,7 @@ class PrivacyFlowTest extends AppTest {
             waitUntil(() -> lookup("#friends").tryQuery().isPresent()
                     && lookup("#everyone").queryAs(javafx.scene.control.RadioButton.class).isSelected());
             clickOn("#friends");
-            clickOn("Save");
+            clickButton("Save");
             waitUntil(() -> lookup("#friends").tryQuery().isEmpty());
 
             long conversation = stranger.open("alice");

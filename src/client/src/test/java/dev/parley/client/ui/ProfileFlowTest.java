@@ -86,7 +86,7 @@ class ProfileFlowTest extends AppTest {
             waitUntil(() -> resultNames().isEmpty()
                     && lookup(".people-status").queryLabeled().getText().contains("No one matches"));
             snapshot(lookup("#peopleSearchField").query().getScene(), SHOTS.resolve("find-people.png"));
-            clickOn("Close");
+            clickButton("Close");
         }
     }
 

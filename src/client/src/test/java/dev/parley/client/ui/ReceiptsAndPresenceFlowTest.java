@@ -35,7 +35,7 @@ class ReceiptsAndPresenceFlowTest extends AppTest {
             clickOn("Privacy…");
             waitUntil(() -> !lookup(".check-box").query().isDisabled());
             clickOn("Send and receive read receipts");
-            clickOn("Save");
+            clickButton("Save");
             waitUntil(this::seenShowing);
 
             assertThat(seenWhileOff).as("alice had read receipts off").isFalse();

@@ -68,7 +68,7 @@ class ReportFlowTest extends AppTest {
             clickOn("#sendReport");
             waitUntil(() -> showing("#done"));
             boolean saidBlocked = showing("#blockedText");
-            clickOn("Close");
+            clickButton("Close");
             clickOn("#chatMenu");
 
             assertThat(saidBlocked).isFalse();
@@ -98,7 +98,7 @@ class ReportFlowTest extends AppTest {
             assertThat(textOf("#errorLabel")).isEqualTo(
                     "Can't reach the server right now. Your report wasn't sent; try again when you are back online.");
             assertThat(showing("#form")).isTrue();
-            clickOn("Cancel");
+            clickButton("Cancel");
         }
     }
 
@@ -130,12 +130,12 @@ class ReportFlowTest extends AppTest {
             clickOn("#saveButton");
             waitUntil(() -> showing("#savedLabel"));
             snapshot(reportDialog(), SCREENSHOTS.resolve("report-confirmation.png"));
-            clickOn("Close");
+            clickButton("Close");
             waitUntil(() -> !showing("#requestsBar"));
             clickOn("#accountMenu");
             clickOn("Privacy…");
             waitUntil(() -> lookup("#unblock-dana").tryQuery().isPresent());
-            clickOn("Cancel");
+            clickButton("Cancel");
             Throwable refused = catchThrowable(() -> dana.send(conversation, "Hello? Still there?"));
 
             assertThat(confirmation).startsWith("Report #1 arrived on ").contains("2 messages");
