@@ -23,6 +23,7 @@ public final class ConversationItem {
             new javafx.beans.property.SimpleBooleanProperty(this, "lastUnsent");
     private final ObjectProperty<Long> peerReadSeq = new SimpleObjectProperty<>(this, "peerReadSeq");
     private final StringProperty peerAvatar = new SimpleStringProperty(this, "peerAvatar");
+    private final IntegerProperty lastMedia = new SimpleIntegerProperty(this, "lastMedia");
 
     public ConversationItem(long id, String peerHandle, String peerName) {
         this.id = id;
@@ -72,5 +73,10 @@ public final class ConversationItem {
     /** The SHA-256 of the other person's picture, or null while they have none. */
     public StringProperty peerAvatarProperty() {
         return peerAvatar;
+    }
+
+    /** How many photos the last message carries (a photo without a caption previews as "Photo"). */
+    public IntegerProperty lastMediaProperty() {
+        return lastMedia;
     }
 }

@@ -75,8 +75,8 @@ public final class LocalStore implements AutoCloseable {
             last = null;
         }
         update("INSERT INTO conversations (id, peer_handle, peer_name, last_seq, read_seq, unread, last_text,"
-                        + " last_sender, last_at, request, last_unsent, peer_read_seq, peer_avatar)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " last_sender, last_at, request, last_unsent, peer_read_seq, peer_avatar, last_media)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET peer_handle = excluded.peer_handle,"
                         + " peer_name = excluded.peer_name, last_seq = MAX(last_seq, excluded.last_seq),"
                         + " read_seq = MAX(read_seq, excluded.read_seq), unread = excluded.unread,"
@@ -85,12 +85,13 @@ public final class LocalStore implements AutoCloseable {
                         + " last_at = MAX(last_at, excluded.last_at), request = excluded.request,"
                         + " last_unsent = CASE WHEN excluded.last_text IS NULL THEN last_unsent"
                         + "   ELSE excluded.last_unsent END, peer_read_seq = excluded.peer_read_seq,"
-                        + " peer_avatar = excluded.peer_avatar",
+                        + " peer_avatar = excluded.peer_avatar, last_media = CASE WHEN excluded.last_text IS NULL"
+                        + "   THEN last_media ELSE excluded.last_media END",
                 summary.id(), summary.peer().handle(), summary.peer().displayName(), summary.lastSeq(),
                 summary.readSeq(), summary.unread(), last == null ? null : last.text(),
                 last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli(),
                 summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq(),
-                summary.peer().avatar());
+                summary.peer().avatar(), last == null ? 0 : last.media().size());
         return conversation(summary.id()).orElseThrow();
     }
 
@@ -143,10 +144,10 @@ public final class LocalStore implements AutoCloseable {
         }
         update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                 message.conversationId());
-        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ?, last_unsent = ?"
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ?, last_unsent = ?, last_media = ?"
                         + " WHERE id = ? AND last_at <= ?", message.text(), message.sender(),
-                message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.conversationId(),
-                message.sentAt().toEpochMilli());
+                message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.media().size(),
+                message.conversationId(), message.sentAt().toEpochMilli());
         advanceContiguousCursor(message.conversationId());
         return true;
     }
@@ -198,9 +199,10 @@ public final class LocalStore implements AutoCloseable {
                 + " AND" + SHOWN + " ORDER BY seq IS NULL DESC, seq DESC, local_id DESC LIMIT 1", LocalStore::message,
                 conversationId);
         StoredMessage last = newest.isEmpty() ? null : newest.get(0);
-        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_unsent = ? WHERE id = ?",
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_unsent = ?, last_media = ? WHERE id = ?",
                 last == null ? "" : last.text(), last == null ? null : last.sender(),
-                last != null && last.unsent() ? 1 : 0, conversationId);
+                last != null && last.unsent() ? 1 : 0, last == null ? 0 : withMedia(last).media().size(),
+                conversationId);
     }
 
     /** How far the other person has read (both share read receipts), or null to stop showing it. */
@@ -221,8 +223,8 @@ public final class LocalStore implements AutoCloseable {
     public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String text, Instant now) {
         update("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, 'SENDING')",
                 conversationId, clientId.toString(), sender, text, now.toEpochMilli());
-        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?), last_unsent = 0"
-                + " WHERE id = ?", text, sender, now.toEpochMilli(), conversationId);
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?), last_unsent = 0,"
+                + " last_media = 0 WHERE id = ?", text, sender, now.toEpochMilli(), conversationId);
         return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING);
     }
 
@@ -231,7 +233,9 @@ public final class LocalStore implements AutoCloseable {
             List<MediaItem> items, List<Path> pending) {
         // Media rows first: a crash in between leaves unused rows, never a photo message without its photos.
         media.record(sender, clientId, items, pending);
-        return enqueue(conversationId, clientId, sender, caption, now).withMedia(items);
+        StoredMessage queued = enqueue(conversationId, clientId, sender, caption, now).withMedia(items);
+        update("UPDATE conversations SET last_media = ? WHERE id = ?", items.size(), conversationId);
+        return queued;
     }
 
     /** The media of an own message, with the files still waiting to be uploaded. */
@@ -324,7 +328,8 @@ public final class LocalStore implements AutoCloseable {
         return new StoredConversation(row.getLong("id"), row.getString("peer_handle"), row.getString("peer_name"),
                 row.getLong("last_seq"), row.getLong("read_seq"), row.getInt("unread"), row.getString("last_text"),
                 row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1,
-                row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"), row.getString("peer_avatar"));
+                row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"), row.getString("peer_avatar"),
+                row.getInt("last_media"));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -5,9 +5,10 @@ import java.time.Instant;
 /**
  * A conversation as the local cache holds it, with what the inbox shows of its last message ({@code lastUnsent}
  * when that message was unsent) and how far the other person has read ({@code peerReadSeq}, null unless both
- * share read receipts) and the SHA-256 of their picture ({@code peerAvatar}, null for initials).
+ * share read receipts), the SHA-256 of their picture ({@code peerAvatar}, null for initials) and how many
+ * photos the last message carries ({@code lastMedia}).
  */
 public record StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
         int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
-        Long peerReadSeq, String peerAvatar) {
+        Long peerReadSeq, String peerAvatar, int lastMedia) {
 }

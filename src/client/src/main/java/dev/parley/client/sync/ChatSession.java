@@ -740,6 +740,7 @@ public final class ChatSession implements AutoCloseable {
         item.lastUnsentProperty().set(conversation.lastUnsent());
         item.peerReadSeqProperty().set(conversation.peerReadSeq());
         item.peerAvatarProperty().set(conversation.peerAvatar());
+        item.lastMediaProperty().set(conversation.lastMedia());
     }
 
     private void setState(ConnectionState next) {

@@ -157,6 +157,7 @@ class PhotoFlowTest extends AppTest {
         aliceChatsWithBob();
         PreparedMedia earlier = PreparedMedia.of(png(300, 400), "image/png", 300, 400);
         bobSession.sendPhotos(conversation, List.of(earlier), "").sent().get(30, TimeUnit.SECONDS);
+        waitUntil(() -> "Photo".equals(screen.preview("Bob Marsh")));
         PreparedMedia photo = PreparedMedia.of(png(640, 480), "image/png", 640, 480);
         bobSession.sendPhotos(conversation, List.of(photo), "Look at this sky").sent().get(30, TimeUnit.SECONDS);
 

@@ -65,6 +65,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             previous.peerNameProperty().removeListener(refresh);
             previous.lastUnsentProperty().removeListener(refresh);
             previous.peerAvatarProperty().removeListener(refresh);
+            previous.lastMediaProperty().removeListener(refresh);
         }
         super.updateItem(item, empty);
         if (empty || item == null) {
@@ -78,6 +79,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         item.peerNameProperty().addListener(refresh);
         item.lastUnsentProperty().addListener(refresh);
         item.peerAvatarProperty().addListener(refresh);
+        item.lastMediaProperty().addListener(refresh);
         show(item);
         setGraphic(row);
     }
@@ -89,7 +91,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
         pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,
                 item.peerAvatarProperty().get()));
         name.setText(item.peerNameProperty().get());
+        int photos = item.lastMediaProperty().get();
         String lastText = item.lastUnsentProperty().get() ? ViewLoader.text("chat.unsent")
+                : item.previewProperty().get().isEmpty() && photos > 0 ? ViewLoader.text("conversations.photos", photos)
                 : item.previewProperty().get();
         preview.setText(lastText.isEmpty() ? ViewLoader.text("conversations.noMessages")
                 : lastText.replace('\n', ' '));
