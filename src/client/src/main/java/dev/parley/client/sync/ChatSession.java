@@ -1,6 +1,5 @@
 package dev.parley.client.sync;
 
-import dev.parley.client.model.ConversationItem;
 import dev.parley.client.model.Inbox;
 import dev.parley.client.net.ConnectionState;
 import dev.parley.client.net.ServerConnection;
@@ -25,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,9 +57,9 @@ public final class ChatSession implements AutoCloseable {
     private final Executor fx;
     private final Clock clock;
     private final Inbox inbox = new Inbox();
+    private final InboxModels models;
     private final ReadOnlyObjectWrapper<ConnectionState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.CONNECTING);
-    private final List<Consumer<StoredMessage>> messageListeners = new CopyOnWriteArrayList<>();
     /** Handles of the people this user blocked (changed on the fx executor only). */
     private final javafx.collections.ObservableSet<String> blocked = javafx.collections.FXCollections.observableSet();
     private final Presence presence;
@@ -89,6 +87,7 @@ public final class ChatSession implements AutoCloseable {
         this.me = me;
         this.token = token;
         this.fx = fx;
+        this.models = new InboxModels(fx, inbox);
         this.clock = clock;
         this.io = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "parley-io");
@@ -128,11 +127,11 @@ public final class ChatSession implements AutoCloseable {
 
     /** Called on the fx executor for every message added or changed in any conversation. */
     public void addMessageListener(Consumer<StoredMessage> listener) {
-        messageListeners.add(listener);
+        models.addListener(listener);
     }
 
     public void removeMessageListener(Consumer<StoredMessage> listener) {
-        messageListeners.remove(listener);
+        models.removeListener(listener);
     }
 
     /** Tells the session which conversation the user is reading now (0 for none); it is kept read. */
@@ -702,45 +701,16 @@ public final class ChatSession implements AutoCloseable {
     // ---- publishing to the models (fx executor) ----
 
     private void publish(StoredMessage message) {
-        store.conversation(message.conversationId()).ifPresent(this::publishConversation);
-        fx.execute(() -> messageListeners.forEach(listener -> listener.accept(message)));
+        store.conversation(message.conversationId()).ifPresent(models::conversation);
+        models.message(message);
     }
 
     private void publishConversation(StoredConversation conversation) {
-        fx.execute(() -> {
-            ConversationItem item = inbox.find(conversation.id()).orElseGet(() -> {
-                ConversationItem added = new ConversationItem(conversation.id(), conversation.peerHandle(),
-                        conversation.peerName());
-                inbox.conversations().add(added);
-                return added;
-            });
-            update(item, conversation);
-        });
+        models.conversation(conversation);
     }
 
     private void publishInbox(List<StoredConversation> conversations) {
-        fx.execute(() -> {
-            for (StoredConversation conversation : conversations) {
-                ConversationItem item = inbox.find(conversation.id()).orElse(null);
-                if (item == null) {
-                    item = new ConversationItem(conversation.id(), conversation.peerHandle(), conversation.peerName());
-                    inbox.conversations().add(item);
-                }
-                update(item, conversation);
-            }
-        });
-    }
-
-    private static void update(ConversationItem item, StoredConversation conversation) {
-        item.peerNameProperty().set(conversation.peerName());
-        item.previewProperty().set(conversation.lastText() == null ? "" : conversation.lastText());
-        item.lastActivityProperty().set(conversation.lastAt());
-        item.unreadProperty().set(conversation.unread());
-        item.requestProperty().set(conversation.request());
-        item.lastUnsentProperty().set(conversation.lastUnsent());
-        item.peerReadSeqProperty().set(conversation.peerReadSeq());
-        item.peerAvatarProperty().set(conversation.peerAvatar());
-        item.lastMediaProperty().set(conversation.lastMedia());
+        models.conversations(conversations);
     }
 
     private void setState(ConnectionState next) {

@@ -1,0 +1,69 @@
+package dev.parley.client.sync;
+
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.model.Inbox;
+import dev.parley.client.store.StoredConversation;
+import dev.parley.client.store.StoredMessage;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Carries what the session's I/O thread learned into the observable models: the inbox rows and the message
+ * listeners, always on the fx executor, so models change on one thread only.
+ */
+final class InboxModels {
+    private final Executor fx;
+    private final Inbox inbox;
+    private final List<Consumer<StoredMessage>> listeners = new CopyOnWriteArrayList<>();
+
+    InboxModels(Executor fx, Inbox inbox) {
+        this.fx = fx;
+        this.inbox = inbox;
+    }
+
+    void addListener(Consumer<StoredMessage> listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(Consumer<StoredMessage> listener) {
+        listeners.remove(listener);
+    }
+
+    /** A message was added or changed (sent, unsent, deleted here). */
+    void message(StoredMessage message) {
+        fx.execute(() -> listeners.forEach(listener -> listener.accept(message)));
+    }
+
+    /** One conversation as the cache holds it now; added to the inbox if it is new. */
+    void conversation(StoredConversation conversation) {
+        fx.execute(() -> update(itemFor(conversation), conversation));
+    }
+
+    /** Several conversations at once (start-up, a fresh list from the server). */
+    void conversations(List<StoredConversation> conversations) {
+        fx.execute(() -> conversations.forEach(conversation -> update(itemFor(conversation), conversation)));
+    }
+
+    private ConversationItem itemFor(StoredConversation conversation) {
+        return inbox.find(conversation.id()).orElseGet(() -> {
+            ConversationItem added = new ConversationItem(conversation.id(), conversation.peerHandle(),
+                    conversation.peerName());
+            inbox.conversations().add(added);
+            return added;
+        });
+    }
+
+    private static void update(ConversationItem item, StoredConversation conversation) {
+        item.peerNameProperty().set(conversation.peerName());
+        item.previewProperty().set(conversation.lastText() == null ? "" : conversation.lastText());
+        item.lastActivityProperty().set(conversation.lastAt());
+        item.unreadProperty().set(conversation.unread());
+        item.requestProperty().set(conversation.request());
+        item.lastUnsentProperty().set(conversation.lastUnsent());
+        item.peerReadSeqProperty().set(conversation.peerReadSeq());
+        item.peerAvatarProperty().set(conversation.peerAvatar());
+        item.lastMediaProperty().set(conversation.lastMedia());
+    }
+}
