@@ -6,7 +6,6 @@ import dev.parley.protocol.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,11 +30,13 @@ public final class LocalStore implements AutoCloseable {
     private static final String SHOWN = " kind = 'text' AND hidden = 0";
 
     private final Connection db;
+    private final CacheSql jdbc;
     private final MediaRows media;
 
     private LocalStore(Connection db) {
         this.db = db;
-        this.media = new MediaRows(db);
+        this.jdbc = new CacheSql(db);
+        this.media = new MediaRows(jdbc);
     }
 
     public static LocalStore open(Path directory) {
@@ -344,36 +345,11 @@ public final class LocalStore implements AutoCloseable {
                 row.getString("failure"), row.getInt("unsent") == 1, false);
     }
 
-    @FunctionalInterface
-    private interface Mapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Mapper<T> mapper, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows));
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("local cache query failed: " + sql, e);
-        }
+    private <T> List<T> query(String sql, CacheSql.Mapper<T> mapper, Object... params) {
+        return jdbc.query(sql, mapper, params);
     }
 
     private int update(String sql, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("local cache update failed: " + sql, e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement statement = db.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, params[i]);
-        }
-        return statement;
+        return jdbc.update(sql, params);
     }
 }

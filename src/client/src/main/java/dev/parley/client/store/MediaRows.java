@@ -2,20 +2,15 @@ package dev.parley.client.store;
 
 import dev.parley.protocol.MediaItem;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /** The {@code message_media} table: the photos, GIFs and videos of messages, and the outbox's pending uploads. */
 final class MediaRows {
-    private final Connection db;
+    private final CacheSql jdbc;
 
-    MediaRows(Connection db) {
-        this.db = db;
+    MediaRows(CacheSql jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Records a message's media as the server names it; a pending file the outbox kept for it stays. */
@@ -34,20 +29,13 @@ final class MediaRows {
     }
 
     List<OutboxMedia> of(String sender, UUID clientId) {
-        List<OutboxMedia> items = new ArrayList<>();
-        try (PreparedStatement statement = prepare("SELECT * FROM message_media WHERE sender = ? AND client_id = ?"
-                + " ORDER BY position", sender, clientId.toString()); ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                Integer width = (Integer) row.getObject("width");
-                Integer height = (Integer) row.getObject("height");
-                String pending = row.getString("pending_path");
-                items.add(new OutboxMedia(new MediaItem(row.getString("media_id"), row.getString("mime"),
-                        row.getLong("size"), width, height), pending == null ? null : Path.of(pending)));
-            }
-            return items;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the media of message " + clientId, e);
-        }
+        return jdbc.query("SELECT * FROM message_media WHERE sender = ? AND client_id = ? ORDER BY position",
+                row -> {
+                    String pending = row.getString("pending_path");
+                    return new OutboxMedia(new MediaItem(row.getString("media_id"), row.getString("mime"),
+                            row.getLong("size"), (Integer) row.getObject("width"), (Integer) row.getObject("height")),
+                            pending == null ? null : Path.of(pending));
+                }, sender, clientId.toString());
     }
 
     void clearPending(String sender, UUID clientId) {
@@ -71,18 +59,6 @@ final class MediaRows {
     }
 
     private int update(String sql, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("local cache update failed: " + sql, e);
-        }
-    }
-
-    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement statement = db.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, params[i]);
-        }
-        return statement;
+        return jdbc.update(sql, params);
     }
 }
