@@ -6,9 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.imgscalr.Scalr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +129,7 @@ public final class PhotoPipeline {
         int width = screenWidth > 0 ? screenWidth : firstFrame.getWidth();
         int height = screenHeight > 0 ? screenHeight : firstFrame.getHeight();
         return new PreparedPhoto(bytes, MediaType.GIF, width, height, thumbnail(firstFrame, transparent),
-                sha256(bytes));
+                Sha256.of(bytes));
     }
 
     private static BufferedImage upright(Source source) throws PhotoRejected {
@@ -148,7 +145,8 @@ public final class PhotoPipeline {
         return Scalr.resize(image, Scalr.Method.QUALITY, Scalr.Mode.AUTOMATIC, maxLongEdge);
     }
 
-    private static PreparedPhoto.Thumbnail thumbnail(BufferedImage image, boolean transparent) {
+    /** A still preview of at most {@link #THUMBNAIL_EDGE} px: PNG when transparent, else JPEG. */
+    static PreparedPhoto.Thumbnail thumbnail(BufferedImage image, boolean transparent) {
         BufferedImage small = fit(image, THUMBNAIL_EDGE);
         return transparent
                 ? new PreparedPhoto.Thumbnail(ImageCodec.png(small), MediaType.PNG, small.getWidth(),
@@ -163,15 +161,7 @@ public final class PhotoPipeline {
         byte[] bytes = transparent
                 ? ImageCodec.png(image) : ImageCodec.jpeg(ImageCodec.onWhite(image), JPEG_QUALITY);
         return new PreparedPhoto(bytes, transparent ? MediaType.PNG : MediaType.JPEG, image.getWidth(),
-                image.getHeight(), thumbnail, sha256(bytes));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+                image.getHeight(), thumbnail, Sha256.of(bytes));
     }
 
     private static void logPrepared(Source source, String quality, PreparedPhoto photo, long startNanos) {

@@ -1,6 +1,6 @@
 package dev.parley.client.media;
 
-/** A picture that cannot be sent or used, and why; the UI turns the reason into a sentence. */
+/** A picture (or video) that cannot be sent or used, and why; the UI turns the reason into a sentence. */
 public final class PhotoRejected extends Exception {
     /** Why a picture was refused. */
     public enum Reason {
@@ -8,6 +8,8 @@ public final class PhotoRejected extends Exception {
         NOT_AN_IMAGE,
         /** The file is larger than its kind may be (photos 25 MB, GIFs 15 MB). */
         TOO_LARGE_FILE,
+        /** A video over 200 MB. */
+        VIDEO_TOO_LARGE,
         /** Width × height, read from the header, is over 40 megapixels. */
         TOO_MANY_PIXELS,
         /** It looks like a picture but cannot be read: damaged, truncated, or a variant with no decoder here. */

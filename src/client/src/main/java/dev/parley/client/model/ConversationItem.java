@@ -24,6 +24,7 @@ public final class ConversationItem {
     private final ObjectProperty<Long> peerReadSeq = new SimpleObjectProperty<>(this, "peerReadSeq");
     private final StringProperty peerAvatar = new SimpleStringProperty(this, "peerAvatar");
     private final IntegerProperty lastMedia = new SimpleIntegerProperty(this, "lastMedia");
+    private final IntegerProperty lastVideos = new SimpleIntegerProperty(this, "lastVideos");
 
     public ConversationItem(long id, String peerHandle, String peerName) {
         this.id = id;
@@ -78,5 +79,10 @@ public final class ConversationItem {
     /** How many photos the last message carries (a photo without a caption previews as "Photo"). */
     public IntegerProperty lastMediaProperty() {
         return lastMedia;
+    }
+
+    /** How many of the last message's media are videos. */
+    public IntegerProperty lastVideosProperty() {
+        return lastVideos;
     }
 }

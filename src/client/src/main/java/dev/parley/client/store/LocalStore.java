@@ -76,8 +76,8 @@ public final class LocalStore implements AutoCloseable {
             last = null;
         }
         update("INSERT INTO conversations (id, peer_handle, peer_name, last_seq, read_seq, unread, last_text,"
-                        + " last_sender, last_at, request, last_unsent, peer_read_seq, peer_avatar, last_media)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " last_sender, last_at, request, last_unsent, peer_read_seq, peer_avatar, last_media, last_videos)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET peer_handle = excluded.peer_handle,"
                         + " peer_name = excluded.peer_name, last_seq = MAX(last_seq, excluded.last_seq),"
                         + " read_seq = MAX(read_seq, excluded.read_seq), unread = excluded.unread,"
@@ -87,12 +87,13 @@ public final class LocalStore implements AutoCloseable {
                         + " last_unsent = CASE WHEN excluded.last_text IS NULL THEN last_unsent"
                         + "   ELSE excluded.last_unsent END, peer_read_seq = excluded.peer_read_seq,"
                         + " peer_avatar = excluded.peer_avatar, last_media = CASE WHEN excluded.last_text IS NULL"
-                        + "   THEN last_media ELSE excluded.last_media END",
+                        + "   THEN last_media ELSE excluded.last_media END, last_videos = CASE WHEN"
+                        + "   excluded.last_text IS NULL THEN last_videos ELSE excluded.last_videos END",
                 summary.id(), summary.peer().handle(), summary.peer().displayName(), summary.lastSeq(),
                 summary.readSeq(), summary.unread(), last == null ? null : last.text(),
                 last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli(),
                 summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq(),
-                summary.peer().avatar(), last == null ? 0 : last.media().size());
+                summary.peer().avatar(), last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()));
         return conversation(summary.id()).orElseThrow();
     }
 
@@ -133,7 +134,7 @@ public final class LocalStore implements AutoCloseable {
             return true;
         }
         if (!message.media().isEmpty()) {
-            media.record(message.sender(), message.clientId(), message.media(), null);
+            media.record(message.sender(), message.clientId(), message.media().stream().map(OutboxMedia::stored).toList());
         }
         int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT'"
                         + " WHERE sender = ? AND client_id = ?", message.seq(), message.sentAt().toEpochMilli(),
@@ -145,10 +146,10 @@ public final class LocalStore implements AutoCloseable {
         }
         update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                 message.conversationId());
-        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ?, last_unsent = ?, last_media = ?"
-                        + " WHERE id = ? AND last_at <= ?", message.text(), message.sender(),
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ?, last_unsent = ?, last_media = ?,"
+                        + " last_videos = ? WHERE id = ? AND last_at <= ?", message.text(), message.sender(),
                 message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.media().size(),
-                message.conversationId(), message.sentAt().toEpochMilli());
+                videos(message.media()), message.conversationId(), message.sentAt().toEpochMilli());
         advanceContiguousCursor(message.conversationId());
         return true;
     }
@@ -199,11 +200,11 @@ public final class LocalStore implements AutoCloseable {
         List<StoredMessage> newest = query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ?"
                 + " AND" + SHOWN + " ORDER BY seq IS NULL DESC, seq DESC, local_id DESC LIMIT 1", LocalStore::message,
                 conversationId);
-        StoredMessage last = newest.isEmpty() ? null : newest.get(0);
-        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_unsent = ?, last_media = ? WHERE id = ?",
-                last == null ? "" : last.text(), last == null ? null : last.sender(),
-                last != null && last.unsent() ? 1 : 0, last == null ? 0 : withMedia(last).media().size(),
-                conversationId);
+        StoredMessage last = newest.isEmpty() ? null : withMedia(newest.get(0));
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_unsent = ?, last_media = ?,"
+                        + " last_videos = ? WHERE id = ?", last == null ? "" : last.text(),
+                last == null ? null : last.sender(), last != null && last.unsent() ? 1 : 0,
+                last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()), conversationId);
     }
 
     /** How far the other person has read (both share read receipts), or null to stop showing it. */
@@ -229,13 +230,15 @@ public final class LocalStore implements AutoCloseable {
         return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING);
     }
 
-    /** Puts an own message with media into the outbox; {@code pending} holds each item's bytes until uploaded. */
+    /** Puts an own message with media into the outbox; each item's pending files hold its bytes until uploaded. */
     public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String caption, Instant now,
-            List<MediaItem> items, List<Path> pending) {
+            List<OutboxMedia> items) {
         // Media rows first: a crash in between leaves unused rows, never a photo message without its photos.
-        media.record(sender, clientId, items, pending);
-        StoredMessage queued = enqueue(conversationId, clientId, sender, caption, now).withMedia(items);
-        update("UPDATE conversations SET last_media = ? WHERE id = ?", items.size(), conversationId);
+        media.record(sender, clientId, items);
+        StoredMessage queued = enqueue(conversationId, clientId, sender, caption, now)
+                .withMedia(items.stream().map(OutboxMedia::item).toList());
+        update("UPDATE conversations SET last_media = ?, last_videos = ? WHERE id = ?", items.size(),
+                videos(queued.media()), conversationId);
         return queued;
     }
 
@@ -330,7 +333,11 @@ public final class LocalStore implements AutoCloseable {
                 row.getLong("last_seq"), row.getLong("read_seq"), row.getInt("unread"), row.getString("last_text"),
                 row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1,
                 row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"), row.getString("peer_avatar"),
-                row.getInt("last_media"));
+                row.getInt("last_media"), row.getInt("last_videos"));
+    }
+
+    private static int videos(List<MediaItem> media) {
+        return (int) media.stream().filter(item -> item.mime().startsWith("video/")).count();
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -6,9 +6,10 @@ import java.time.Instant;
  * A conversation as the local cache holds it, with what the inbox shows of its last message ({@code lastUnsent}
  * when that message was unsent) and how far the other person has read ({@code peerReadSeq}, null unless both
  * share read receipts), the SHA-256 of their picture ({@code peerAvatar}, null for initials) and how many
- * photos the last message carries ({@code lastMedia}).
+ * photos and videos the last message carries ({@code lastMedia}) and how many of those are videos
+ * ({@code lastVideos}).
  */
 public record StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
         int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
-        Long peerReadSeq, String peerAvatar, int lastMedia) {
+        Long peerReadSeq, String peerAvatar, int lastMedia, int lastVideos) {
 }

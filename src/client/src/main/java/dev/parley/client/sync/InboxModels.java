@@ -64,6 +64,7 @@ final class InboxModels {
         item.lastUnsentProperty().set(conversation.lastUnsent());
         item.peerReadSeqProperty().set(conversation.peerReadSeq());
         item.peerAvatarProperty().set(conversation.peerAvatar());
+        item.lastVideosProperty().set(conversation.lastVideos());
         item.lastMediaProperty().set(conversation.lastMedia());
     }
 }

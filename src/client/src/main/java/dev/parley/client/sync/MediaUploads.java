@@ -9,6 +9,13 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.UploadChunk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,14 +81,17 @@ final class MediaUploads {
      * item; fails with {@link CancellationException} after {@link #cancel}, with a {@link ProtocolException} when
      * refused or when the connection is lost (then call again once reconnected).
      */
-    CompletableFuture<MediaItem> upload(String sha256, String mime, byte[] bytes, LongConsumer held) {
+    CompletableFuture<MediaItem> upload(String sha256, String mime, Path file, LongConsumer held) {
         Request.MediaBegin begin;
         try {
-            begin = new Request.MediaBegin(sha256, (long) bytes.length, mime);
+            begin = new Request.MediaBegin(sha256, Files.size(file), mime);
         } catch (ProtocolException e) {
             return CompletableFuture.failedFuture(e);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException("cannot read the file to send", e));
         }
-        Transfer transfer = bySha.computeIfAbsent(begin.sha256(), sha -> new Transfer(begin, bytes));
+        Transfer transfer = bySha.computeIfAbsent(begin.sha256(), sha -> new Transfer(begin, file));
+        transfer.file = file;
         transfer.held = held;
         if (transfer.result != null && !transfer.result.isDone()) {
             return transfer.result;
@@ -201,17 +211,31 @@ final class MediaUploads {
         }, io);
     }
 
+    /** Sends chunks up to the window, each read from the file as it goes: a 200 MB video never sits in memory. */
     private void pump(Transfer transfer) {
-        while (transfer.inFlight < WINDOW && transfer.next < transfer.size()) {
-            int length = (int) Math.min(Limits.MAX_CHUNK_BYTES, transfer.size() - transfer.next);
-            if (!connection.sendBinary(UploadChunk.frame(transfer.uploadId, transfer.next, transfer.bytes,
-                    (int) transfer.next, length))) {
-                fail(transfer, new ProtocolException(ErrorCode.INTERNAL, "not connected"));
-                return;
+        if (transfer.inFlight >= WINDOW || transfer.next >= transfer.size()) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(transfer.file, StandardOpenOption.READ)) {
+            while (transfer.inFlight < WINDOW && transfer.next < transfer.size()) {
+                int length = (int) Math.min(Limits.MAX_CHUNK_BYTES, transfer.size() - transfer.next);
+                ByteBuffer chunk = ByteBuffer.allocate(length);
+                while (chunk.hasRemaining()) {
+                    if (channel.read(chunk, transfer.next + chunk.position()) < 0) {
+                        throw new IOException("the file to send became shorter");
+                    }
+                }
+                if (!connection.sendBinary(UploadChunk.frame(transfer.uploadId, transfer.next, chunk.array(), 0,
+                        length))) {
+                    fail(transfer, new ProtocolException(ErrorCode.INTERNAL, "not connected"));
+                    return;
+                }
+                transfer.next += length;
+                transfer.inFlight++;
+                transfer.attempt.bytesSent += length;
             }
-            transfer.next += length;
-            transfer.inFlight++;
-            transfer.attempt.bytesSent += length;
+        } catch (IOException e) {
+            fail(transfer, new UncheckedIOException("cannot read the file to send", e));
         }
     }
 
@@ -270,7 +294,7 @@ final class MediaUploads {
     /** One piece of content being uploaded, across attempts. */
     private static final class Transfer {
         final Request.MediaBegin begin;
-        final byte[] bytes;
+        Path file;
         LongConsumer held;
         CompletableFuture<MediaItem> result;
         Attempt attempt;
@@ -282,13 +306,13 @@ final class MediaUploads {
         boolean resyncing;
         boolean beginAgain;
 
-        Transfer(Request.MediaBegin begin, byte[] bytes) {
+        Transfer(Request.MediaBegin begin, Path file) {
             this.begin = begin;
-            this.bytes = bytes;
+            this.file = file;
         }
 
         long size() {
-            return bytes.length;
+            return begin.size();
         }
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The media side of the outbox: keeps the bytes of a photo message in a pending-uploads folder until the
+ * The media side of the outbox: keeps the bytes of a message's media in a pending-uploads folder until the
  * server has the message (so a restart resumes), uploads its items in order before the outbox sends
  * {@code msg.send}, reports progress per message, and cancels. I/O thread, except {@link #progress}.
  */
@@ -67,33 +67,51 @@ final class PhotoOutbox {
         return sent.computeIfAbsent(clientId, id -> new CompletableFuture<>());
     }
 
-    /** Writes the photo message into the outbox: pending files, the media cache (to show it at once), the rows. */
+    /**
+     * Writes the message into the outbox: each item's content and thumbnail into pending files (a video is
+     * copied, never read into memory), photos and thumbnails into the media cache (to show them at once), the rows.
+     */
     StoredMessage enqueue(long conversationId, UUID clientId, List<PreparedMedia> items, String caption, Instant now) {
-        List<MediaItem> media = new ArrayList<>();
+        List<OutboxMedia> media = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         try {
             Files.createDirectories(pendingDir);
             for (int i = 0; i < items.size(); i++) {
                 PreparedMedia item = items.get(i);
-                if (!MediaCache.sha256(item.bytes()).equals(item.sha256())) {
+                PreparedMedia preview = item.thumbnail();
+                if (item.bytes() != null && !MediaCache.sha256(item.bytes()).equals(item.sha256())
+                        || preview != null && !MediaCache.sha256(preview.bytes()).equals(preview.sha256())) {
                     throw new IllegalArgumentException("item " + i + " does not match its sha256");
                 }
                 Path file = pendingDir.resolve(clientId + "-" + i);
-                Files.write(file, item.bytes());
                 files.add(file);
-                cache.get().put(item.sha256(), item.bytes());
-                media.add(new MediaItem(item.sha256(), item.mime(), item.bytes().length, item.width(), item.height()));
+                item.writeTo(file);
+                if (item.bytes() != null) {
+                    cache.get().put(item.sha256(), item.bytes());
+                }
+                Path thumbFile = null;
+                MediaItem thumb = null;
+                if (preview != null) {
+                    thumbFile = pendingDir.resolve(clientId + "-" + i + "-thumb");
+                    files.add(thumbFile);
+                    preview.writeTo(thumbFile);
+                    cache.get().put(preview.sha256(), preview.bytes());
+                    thumb = new MediaItem(preview.sha256(), preview.mime(), preview.size(), preview.width(),
+                            preview.height());
+                }
+                media.add(new OutboxMedia(new MediaItem(item.sha256(), item.mime(), item.size(), item.width(),
+                        item.height(), thumb), file, thumbFile));
             }
         } catch (IOException e) {
             deleteFiles(files);
-            throw new UncheckedIOException("cannot keep the photos to send", e);
+            throw new UncheckedIOException("cannot keep the media to send", e);
         }
-        return store.get().enqueue(conversationId, clientId, me, caption, now, media, files);
+        return store.get().enqueue(conversationId, clientId, me, caption, now, media);
     }
 
     /**
-     * The request that sends this outbox message: at once for text; for a photo message, after each of its
-     * items is uploaded (in order). Fails like the uploads do; see {@link MediaUploads#upload}.
+     * The request that sends this outbox message: at once for text; for a message with media, after each item's
+     * thumbnail and then the item are uploaded (in order). Fails like the uploads do; see {@link MediaUploads#upload}.
      */
     CompletableFuture<Request.MessageSend> prepare(StoredMessage next) {
         List<OutboxMedia> items = store.get().outboxMedia(me, next.clientId());
@@ -101,44 +119,53 @@ final class PhotoOutbox {
             return CompletableFuture.completedFuture(new Request.MessageSend(next.conversationId(), next.clientId(),
                     next.text()));
         }
-        long total = items.stream().mapToLong(item -> item.item().size()).sum();
+        long total = items.stream().mapToLong(item -> item.item().size()
+                + (item.item().thumbnail() == null ? 0 : item.item().thumbnail().size())).sum();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         long before = 0;
         for (OutboxMedia item : items) {
+            MediaItem thumb = item.item().thumbnail();
+            if (thumb != null) {
+                long done = before;
+                chain = chain.thenCompose(ignored -> uploadOne(next.clientId(), thumb, item.thumbnailPending(),
+                        held -> report(next.clientId(), (double) (done + held) / total)).thenRun(() -> { }));
+                before += thumb.size();
+            }
             long done = before;
-            chain = chain.thenCompose(ignored -> uploadOne(next.clientId(), item, held -> report(next.clientId(),
-                    (double) (done + held) / total)).thenRun(() -> { }));
+            chain = chain.thenCompose(ignored -> uploadOne(next.clientId(), item.item(), item.pending(),
+                    held -> report(next.clientId(), (double) (done + held) / total)).thenRun(() -> { }));
             before += item.item().size();
         }
         return chain.thenApply(ignored -> {
             sending.add(next.clientId());
             return new Request.MessageSend(next.conversationId(), next.clientId(), next.text(),
-                    items.stream().map(item -> new MediaRef(item.item().mediaId())).toList());
+                    items.stream().map(item -> new MediaRef(item.item().mediaId(),
+                            item.item().thumbnail() == null ? null : item.item().thumbnail().mediaId())).toList());
         });
     }
 
-    private CompletableFuture<MediaItem> uploadOne(UUID clientId, OutboxMedia item,
+    private CompletableFuture<MediaItem> uploadOne(UUID clientId, MediaItem item, Path pending,
             java.util.function.LongConsumer held) {
         if (cancelled.contains(clientId)) {
             return CompletableFuture.failedFuture(new CancellationException("the message was cancelled"));
         }
-        if (item.pending() == null) {
-            return CompletableFuture.completedFuture(item.item());
+        if (pending == null) {
+            return CompletableFuture.completedFuture(item);
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(item.pending());
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(new UncheckedIOException("the photo to send is gone", e));
+        if (!Files.isRegularFile(pending)) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(
+                    new IOException("the file to send is gone: " + pending.getFileName())));
         }
-        return uploads.upload(item.item().mediaId(), item.item().mime(), bytes, held);
+        return uploads.upload(item.mediaId(), item.mime(), pending, held);
     }
 
     /** The server stored the message: its pending files go (the cache keeps the bytes to show). */
     void sent(StoredMessage stored) {
         UUID clientId = stored.clientId();
         sending.remove(clientId);
-        deleteFiles(store.get().outboxMedia(me, clientId).stream().map(OutboxMedia::pending).toList());
+        List<OutboxMedia> items = store.get().outboxMedia(me, clientId);
+        items.forEach(this::keepInCache);
+        deleteFiles(pendingFiles(items));
         store.get().uploadsDone(me, clientId);
         report(clientId, 1);
         progress.remove(clientId);
@@ -150,7 +177,7 @@ final class PhotoOutbox {
 
     /** A refused photo message is deleted on this device: the bytes kept for its upload go too. */
     void forgetFiles(UUID clientId) {
-        deleteFiles(store.get().outboxMedia(me, clientId).stream().map(OutboxMedia::pending).toList());
+        deleteFiles(pendingFiles(store.get().outboxMedia(me, clientId)));
         progress.remove(clientId);
     }
 
@@ -176,8 +203,13 @@ final class PhotoOutbox {
         }
         cancelled.add(clientId);
         List<OutboxMedia> items = store.get().outboxMedia(me, clientId);
-        items.forEach(item -> uploads.cancel(item.item().mediaId()));
-        deleteFiles(items.stream().map(OutboxMedia::pending).toList());
+        items.forEach(item -> {
+            uploads.cancel(item.item().mediaId());
+            if (item.item().thumbnail() != null) {
+                uploads.cancel(item.item().thumbnail().mediaId());
+            }
+        });
+        deleteFiles(pendingFiles(items));
         store.get().discard(message.conversationId(), me, clientId);
         progress.remove(clientId);
         CompletableFuture<StoredMessage> future = sent.remove(clientId);
@@ -193,6 +225,27 @@ final class PhotoOutbox {
                 id -> new ReadOnlyDoubleWrapper(this, "progress"));
         double clamped = Math.min(1, Math.max(0, fraction));
         fx.execute(() -> property.set(clamped));
+    }
+
+    /** A sent video was never read into memory: its pending copy moves into the cache instead of being copied. */
+    private void keepInCache(OutboxMedia item) {
+        if (item.pending() == null || cache.get().get(item.item().mediaId()).isPresent()) {
+            return;
+        }
+        try {
+            cache.get().keep(item.item().mediaId(), item.pending());
+        } catch (IOException e) {
+            log.warn("cannot keep sent media {} in the cache", item.item().mediaId(), e);
+        }
+    }
+
+    private static List<Path> pendingFiles(List<OutboxMedia> items) {
+        List<Path> files = new ArrayList<>();
+        items.forEach(item -> {
+            files.add(item.pending());
+            files.add(item.thumbnailPending());
+        });
+        return files;
     }
 
     private static void deleteFiles(List<Path> files) {

@@ -8,9 +8,13 @@ import dev.parley.client.net.ConnectionState;
 import dev.parley.client.store.MessageStatus;
 import dev.parley.client.store.StoredMessage;
 import dev.parley.client.testing.Peer;
+import dev.parley.client.media.PreparedVideo;
+import dev.parley.client.media.VideoPipeline;
 import dev.parley.client.testing.TestServer;
+import dev.parley.client.testing.TestVideos;
 import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.UserProfile;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -91,6 +95,55 @@ class PhotoMessagesTest {
         assertThat(bob.loadMessages(conversationId, null, 10).get(30, TimeUnit.SECONDS))
                 .anySatisfy(m -> assertThat(m.media()).hasSize(1));
         assertThat(pendingUploads()).isEmpty();
+    }
+
+    @Test
+    void aPhotosThumbnailTravelsWithItSoTheReceiverCanShowItFirst() throws Exception {
+        PreparedMedia thumbnail = photo(80, 60, 7);
+        PreparedMedia photo = photo(400, 300, 8).withThumbnail(thumbnail);
+
+        alice.sendPhotos(conversationId, List.of(photo), "").sent().get(30, TimeUnit.SECONDS);
+
+        StoredMessage received = awaitPhotoMessage(bobSees);
+        MediaItem expectedThumbnail = new MediaItem(thumbnail.sha256(), "image/png", thumbnail.size(), 80, 60);
+        assertThat(received.media()).singleElement().satisfies(item -> {
+            assertThat(item.mediaId()).isEqualTo(photo.sha256());
+            assertThat(item.thumbnail()).isEqualTo(expectedThumbnail);
+        });
+        assertThat(MediaCache.sha256(bob.media(thumbnail.sha256()).get(30, TimeUnit.SECONDS)))
+                .isEqualTo(thumbnail.sha256());
+        assertThat(bob.loadMessages(conversationId, null, 10).get(30, TimeUnit.SECONDS))
+                .filteredOn(m -> !m.media().isEmpty()).singleElement()
+                .satisfies(m -> assertThat(m.media().get(0).thumbnail()).isEqualTo(expectedThumbnail));
+        assertThat(pendingUploads()).isEmpty();
+    }
+
+    @Test
+    void aVideoIsUploadedFromItsFileAndArrivesWithItsPosterFrame() throws Exception {
+        Path file = TestVideos.mp4(tempDir.resolve("clip.mp4"), 640, 360, 40, Color.RED);
+        PreparedVideo video = new VideoPipeline().prepare(file);
+        PreparedMedia media = PreparedMedia.ofFile(file, video.type().mime(), video.sha256(), video.size())
+                .withThumbnail(PreparedMedia.of(video.poster().bytes(), video.poster().type().mime(),
+                        video.poster().width(), video.poster().height()));
+
+        StoredMessage sent = alice.sendPhotos(conversationId, List.of(media), "the trailer").sent()
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(sent.media()).singleElement().satisfies(item -> {
+            assertThat(item.mime()).isEqualTo("video/mp4");
+            assertThat(item.size()).isEqualTo(Files.size(file));
+        });
+        assertThat(pendingUploads()).isEmpty();
+        assertThat(MediaCache.sha256(alice.media(video.sha256()).get(30, TimeUnit.SECONDS)))
+                .as("the sender keeps the sent video in its cache").isEqualTo(video.sha256());
+        StoredMessage received = awaitPhotoMessage(bobSees);
+        assertThat(received.media()).singleElement().satisfies(item -> {
+            assertThat(item.mime()).isEqualTo("video/mp4");
+            assertThat(item.thumbnail().width()).isEqualTo(320);
+            assertThat(item.thumbnail().height()).isEqualTo(180);
+        });
+        Path downloaded = bob.media(video.sha256()).get(30, TimeUnit.SECONDS);
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(Files.readAllBytes(file));
     }
 
     @Test

@@ -127,7 +127,7 @@ class PhotoFlowTest extends AppTest {
         interact(() -> drop.dropFiles(List.of(photo, notes)));
 
         waitUntil(() -> lookup(".attach-thumb").queryAll().size() == 1 && lookup(".attach-refusal").tryQuery().isPresent());
-        assertThat(textOf(".attach-refusal")).isEqualTo("notes.jpg: this isn't a picture Parley can send.");
+        assertThat(textOf(".attach-refusal")).isEqualTo("notes.jpg: this isn't a photo or video Parley can send.");
         snapshot(SHOTS.resolve("photo-tray-refusal.png"));
 
         clickOn("#cancelButton");

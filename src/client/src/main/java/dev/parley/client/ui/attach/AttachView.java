@@ -44,6 +44,7 @@ public final class AttachView {
     @FXML private HBox thumbs;
     @FXML private HBox preparingBox;
     @FXML private VBox refusalBox;
+    @FXML private Label privacyNote;
     @FXML private TextField caption;
     @FXML private Label captionCounter;
     @FXML private HBox qualityRow;
@@ -104,6 +105,7 @@ public final class AttachView {
         sameSize.visibleProperty().bind(hasPhotos.and(same));
         sameSize.managedProperty().bind(sameSize.visibleProperty());
         sendButton.disableProperty().bind(model.canSend().not());
+        privacyNote.textProperty().bind(model.privacyNote());
         showPhotos();
     }
 
@@ -119,13 +121,12 @@ public final class AttachView {
         thumbs.getChildren().add(preparingBox);
         standardChoice.setText(ViewLoader.text("attach.quality.standard", model.summary(PhotoQuality.STANDARD)));
         hdChoice.setText(ViewLoader.text("attach.quality.hd", model.summary(PhotoQuality.HD)));
-        sameSize.setText(model.photos().isEmpty() ? ""
-                : ViewLoader.text("attach.quality.same", model.summary(PhotoQuality.STANDARD)));
+        sameSize.setText(model.sameSentence());
     }
 
     private Node thumbnail(AttachViewModel.Attached photo) {
-        var preview = photo.choices().standard().thumbnail();
-        ImageView image = new ImageView(new Image(new ByteArrayInputStream(preview.bytes())));
+        var preview = photo.preview();
+        ImageView image = new ImageView(preview == null ? null : new Image(new ByteArrayInputStream(preview.bytes())));
         image.setFitWidth(THUMB);
         image.setFitHeight(THUMB);
         image.setPreserveRatio(true);
@@ -137,6 +138,11 @@ public final class AttachView {
         remove.setTooltip(new Tooltip(removeText));
         remove.setOnAction(event -> model.remove(photo));
         StackPane tile = new StackPane(image, remove);
+        if (photo.isVideo()) {
+            FontIcon play = new FontIcon("fth-play-circle");
+            play.getStyleClass().add("attach-thumb-video");
+            tile.getChildren().add(1, play);
+        }
         StackPane.setAlignment(remove, Pos.TOP_RIGHT);
         tile.setPrefSize(THUMB + 8, THUMB + 8);
         tile.setMinSize(THUMB + 8, THUMB + 8);

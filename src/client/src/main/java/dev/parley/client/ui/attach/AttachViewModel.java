@@ -5,6 +5,8 @@ import dev.parley.client.media.PhotoPipeline;
 import dev.parley.client.media.PhotoQuality;
 import dev.parley.client.media.PhotoRejected;
 import dev.parley.client.media.PreparedPhoto;
+import dev.parley.client.media.PreparedVideo;
+import dev.parley.client.media.VideoPipeline;
 import dev.parley.client.model.ConversationItem;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.sync.OutgoingPhotos;
@@ -49,8 +51,46 @@ public final class AttachViewModel {
         return thread;
     });
 
-    /** One photo in the tray. */
-    public record Attached(String name, PhotoChoices choices) {
+    /** One photo (at both qualities) or one video in the tray. */
+    public record Attached(String name, PhotoChoices choices, PreparedVideo video) {
+        static Attached photo(String name, PhotoChoices choices) {
+            return new Attached(name, choices, null);
+        }
+
+        static Attached video(String name, PreparedVideo video) {
+            return new Attached(name, null, video);
+        }
+
+        public boolean isVideo() {
+            return video != null;
+        }
+
+        /** The still the tray shows: the photo's thumbnail, the video's poster frame (null when it has none). */
+        public PreparedPhoto.Thumbnail preview() {
+            return video != null ? video.poster() : choices.standard().thumbnail();
+        }
+
+        long size(PhotoQuality quality) {
+            return video != null ? video.size() : choices.get(quality).size();
+        }
+
+        boolean sameAtBothQualities() {
+            return video != null || choices.standard() == choices.hd();
+        }
+
+        /** What goes to the outbox; the pipelines have hashed everything, so nothing slow is left for the FX thread. */
+        PreparedMedia toSend(PhotoQuality quality) {
+            PreparedPhoto.Thumbnail thumb = preview();
+            PreparedMedia media = video != null
+                    ? video.copy()
+                            ? PreparedMedia.ofTemporaryFile(video.file(), video.type().mime(), video.sha256(), video.size())
+                            : PreparedMedia.ofFile(video.file(), video.type().mime(), video.sha256(), video.size())
+                    : new PreparedMedia(choices.get(quality).bytes(), choices.get(quality).type().mime(),
+                            choices.get(quality).sha256(), choices.get(quality).width(),
+                            choices.get(quality).height());
+            return thumb == null ? media : media.withThumbnail(PreparedMedia.of(thumb.bytes(), thumb.type().mime(),
+                    thumb.width(), thumb.height()));
+        }
     }
 
     private final ChatSession session;
@@ -58,6 +98,7 @@ public final class AttachViewModel {
     private final QualityPreference preference;
     private final Formats formats;
     private final PhotoPipeline pipeline = new PhotoPipeline();
+    private final VideoPipeline videos = new VideoPipeline();
     private final ObservableList<Attached> photos = FXCollections.observableArrayList();
     private final ObservableList<String> refusals = FXCollections.observableArrayList();
     private final IntegerProperty preparing = new SimpleIntegerProperty(this, "preparing");
@@ -77,11 +118,16 @@ public final class AttachViewModel {
         conversation.addListener((obs, old, now) -> clear());
     }
 
-    /** Prepares files (chosen, dropped or pasted) off the FX thread; each lands in the tray or as a refusal. */
+    /**
+     * Prepares files (chosen, dropped or pasted) off the FX thread, as videos when their first bytes say so and
+     * as photos otherwise; each lands in the tray or as a refusal.
+     */
     public void addFiles(List<Path> files) {
         for (Path file : files) {
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            prepare(name, () -> pipeline.prepareBoth(file));
+            prepare(name, () -> VideoPipeline.sniff(file).isPresent()
+                    ? Attached.video(name, videos.prepare(file))
+                    : Attached.photo(name, pipeline.prepareBoth(file)));
         }
     }
 
@@ -90,11 +136,11 @@ public final class AttachViewModel {
      * and runs off the FX thread too, since encoding a large screenshot takes a moment.
      */
     public void addPicture(java.util.function.Supplier<byte[]> encoded, String name) {
-        prepare(name, () -> pipeline.prepareBoth(encoded.get(), name));
+        prepare(name, () -> Attached.photo(name, pipeline.prepareBoth(encoded.get(), name)));
     }
 
     private interface Preparation {
-        PhotoChoices run() throws PhotoRejected;
+        Attached run() throws PhotoRejected;
     }
 
     private void prepare(String name, Preparation preparation) {
@@ -106,14 +152,17 @@ public final class AttachViewModel {
             } catch (PhotoRejected e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }, PREPARE).whenComplete((choices, failure) -> Platform.runLater(() -> {
+        }, PREPARE).whenComplete((attached, failure) -> Platform.runLater(() -> {
             if (started != generation) {
+                if (attached != null) {
+                    discard(List.of(attached));
+                }
                 return;
             }
             preparing.set(preparing.get() - 1);
             if (failure == null) {
                 if (photos.size() < Limits.MAX_MEDIA_PER_MESSAGE) {
-                    photos.add(new Attached(name, choices));
+                    photos.add(attached);
                 } else {
                     refusals.add(ViewLoader.text("attach.refused.tooMany", name, Limits.MAX_MEDIA_PER_MESSAGE));
                 }
@@ -121,6 +170,21 @@ public final class AttachViewModel {
                 refusals.add(refusal(name, failure.getCause() == null ? failure : failure.getCause()));
             }
         }));
+    }
+
+    /** Deletes the temporary copies (videos without their metadata) of items that will not be sent. */
+    private static void discard(List<Attached> dropped) {
+        List<Path> copies = dropped.stream().filter(a -> a.isVideo() && a.video().copy())
+                .map(a -> a.video().file()).toList();
+        if (!copies.isEmpty()) {
+            PREPARE.execute(() -> copies.forEach(copy -> {
+                try {
+                    java.nio.file.Files.deleteIfExists(copy);
+                } catch (java.io.IOException e) {
+                    log.debug("cannot delete {}: {}", copy, e.toString());
+                }
+            }));
+        }
     }
 
     /** A sentence a person understands for a refused file. */
@@ -132,6 +196,7 @@ public final class AttachViewModel {
         return switch (rejected.reason()) {
             case NOT_AN_IMAGE -> ViewLoader.text("attach.refused.notAnImage", name);
             case TOO_LARGE_FILE -> ViewLoader.text("attach.refused.tooLarge", name);
+            case VIDEO_TOO_LARGE -> ViewLoader.text("attach.refused.videoTooLarge", name);
             case TOO_MANY_PIXELS -> ViewLoader.text("attach.refused.tooManyPixels", name);
             case UNREADABLE -> ViewLoader.text("attach.refused.unreadable", name);
         };
@@ -139,10 +204,16 @@ public final class AttachViewModel {
 
     public void remove(Attached photo) {
         photos.remove(photo);
+        discard(List.of(photo));
     }
 
     /** Empties the tray, also dropping photos still being prepared. */
     public void clear() {
+        discard(List.copyOf(photos));
+        reset();
+    }
+
+    private void reset() {
         generation++;
         photos.clear();
         refusals.clear();
@@ -157,20 +228,20 @@ public final class AttachViewModel {
             return null;
         }
         PhotoQuality chosen = quality.get();
-        List<PreparedMedia> items = photos.stream().map(photo -> {
-            PreparedPhoto prepared = photo.choices().get(chosen);
-            // The pipeline has hashed the bytes already, so nothing slow is left for the FX thread.
-            return new PreparedMedia(prepared.bytes(), prepared.type().mime(), prepared.sha256(), prepared.width(),
-                    prepared.height());
-        }).toList();
+        List<PreparedMedia> items = photos.stream().map(photo -> photo.toSend(chosen)).toList();
         OutgoingPhotos outgoing = session.sendPhotos(item.id(), items, caption.get().strip());
-        clear();
+        // Not clear(): the outbox takes over the videos' temporary copies.
+        reset();
         return outgoing;
     }
 
     /** What the recipient gets at a quality: pixel size for one photo, else the count; and the total file size. */
     public String summary(PhotoQuality at) {
-        long bytes = photos.stream().mapToLong(photo -> photo.choices().get(at).size()).sum();
+        long bytes = photos.stream().mapToLong(photo -> photo.size(at)).sum();
+        if (photos.stream().anyMatch(Attached::isVideo)) {
+            return photos.size() == 1 ? ViewLoader.text("attach.video.one", formats.fileSize(bytes))
+                    : ViewLoader.text("attach.video.many", photos.size(), formats.fileSize(bytes));
+        }
         if (photos.size() == 1) {
             PreparedPhoto only = photos.get(0).choices().get(at);
             return ViewLoader.text("attach.quality.one", formats.number(only.width()), formats.number(only.height()),
@@ -179,10 +250,26 @@ public final class AttachViewModel {
         return ViewLoader.text("attach.quality.many", photos.size(), formats.fileSize(bytes));
     }
 
+    /** What happens to the details a file holds: removed, except from a WebM, which goes as it is. */
+    public StringBinding privacyNote() {
+        return Bindings.createStringBinding(() -> ViewLoader.text(photos.stream()
+                .anyMatch(photo -> photo.isVideo() && !photo.video().stripped()) ? "attach.note.asIs" : "attach.note"),
+                photos);
+    }
+
+    /** The line shown instead of the quality choice when there is none to make. */
+    public String sameSentence() {
+        if (photos.isEmpty()) {
+            return "";
+        }
+        return photos.stream().allMatch(Attached::isVideo)
+                ? ViewLoader.text("attach.video.asIs", summary(PhotoQuality.STANDARD))
+                : ViewLoader.text("attach.quality.same", summary(PhotoQuality.STANDARD));
+    }
+
     /** True when HD would send exactly what Standard sends (small photos, GIFs), so there is no choice to make. */
     public BooleanBinding sameAtBothQualities() {
-        return Bindings.createBooleanBinding(() -> photos.stream()
-                .allMatch(photo -> photo.choices().standard() == photo.choices().hd()), photos);
+        return Bindings.createBooleanBinding(() -> photos.stream().allMatch(Attached::sameAtBothQualities), photos);
     }
 
     public BooleanBinding showing() {

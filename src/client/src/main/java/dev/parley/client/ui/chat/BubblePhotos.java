@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
@@ -61,9 +62,13 @@ final class BubblePhotos extends FlowPane {
     }
 
     private StackPane tile(MessageItem message, MediaItem item, double edge, boolean uploading) {
-        double width = item.width() == null ? edge : item.width();
-        double height = item.height() == null ? edge : item.height();
-        double scale = Math.min(1, Math.min(edge / width, edge / height));
+        MediaItem thumb = item.thumbnail();
+        boolean video = isVideo(item);
+        // A video's size is not on the wire; its poster frame has the same shape.
+        MediaItem shape = item.width() == null && thumb != null ? thumb : item;
+        double width = shape.width() == null ? edge : shape.width();
+        double height = shape.height() == null ? edge * 9 / 16 : shape.height();
+        double scale = Math.min(video ? edge / width : 1, Math.min(edge / width, edge / height));
         double boxWidth = Math.max(48, Math.round(width * scale));
         double boxHeight = Math.max(48, Math.round(height * scale));
         ImageView view = new ImageView();
@@ -72,7 +77,7 @@ final class BubblePhotos extends FlowPane {
         view.setPreserveRatio(true);
         view.setSmooth(true);
         StackPane tile = new StackPane(view);
-        tile.getStyleClass().add("bubble-photo");
+        tile.getStyleClass().add(video ? "bubble-video" : "bubble-photo");
         tile.setMinSize(boxWidth, boxHeight);
         tile.setPrefSize(boxWidth, boxHeight);
         tile.setMaxSize(boxWidth, boxHeight);
@@ -80,16 +85,32 @@ final class BubblePhotos extends FlowPane {
         corners.setArcWidth(14);
         corners.setArcHeight(14);
         tile.setClip(corners);
-        tile.setAccessibleText(ViewLoader.text("photo.accessible"));
+        tile.setAccessibleText(ViewLoader.text(video ? "video.accessible" : "photo.accessible"));
         tile.setCursor(Cursor.HAND);
-        Tooltip.install(tile, new Tooltip(ViewLoader.text("photo.open")));
+        Tooltip.install(tile, new Tooltip(ViewLoader.text(video ? "video.open" : "photo.open")));
         tile.setOnMouseClicked(event -> {
-            if (view.getImage() != null) {
+            if (video || view.getImage() != null) {
                 onOpen.accept(message, item);
             }
         });
+        if (video) {
+            tile.getChildren().add(videoBadge(item));
+        }
         if (uploading) {
             tile.getChildren().add(uploadOverlay(message));
+        }
+        if (thumb != null) {
+            // The small preview first, so something shows at once; the full photo replaces it when it is here.
+            images.bubbleImage(thumb.mediaId()).whenComplete((image, failure) -> Platform.runLater(() -> {
+                if (shown == message && failure == null && !tile.getStyleClass().contains("loaded")) {
+                    view.setImage(image);
+                    tile.getStyleClass().add("preview");
+                }
+            }));
+        }
+        if (video) {
+            // A video downloads only when opened: it may be 200 MB.
+            return tile;
         }
         images.bubbleImage(item.mediaId()).whenComplete((image, failure) -> Platform.runLater(() -> {
             if (shown != message) {
@@ -98,13 +119,32 @@ final class BubblePhotos extends FlowPane {
             if (failure == null) {
                 view.setImage(image);
                 tile.getStyleClass().add("loaded");
-            } else {
+            } else if (thumb == null) {
                 Label unavailable = new Label(ViewLoader.text("photo.unavailable"));
                 unavailable.getStyleClass().add("bubble-photo-unavailable");
                 tile.getChildren().add(unavailable);
             }
         }));
         return tile;
+    }
+
+    static boolean isVideo(MediaItem item) {
+        return item.mime().startsWith("video/");
+    }
+
+    /** A play button in the middle and the file's size in a corner, as video players show them. */
+    private StackPane videoBadge(MediaItem item) {
+        FontIcon play = new FontIcon("fth-play");
+        play.getStyleClass().add("bubble-video-play-icon");
+        StackPane button = new StackPane(play);
+        button.getStyleClass().add("bubble-video-play");
+        button.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        Label size = new Label(model.formats().fileSize(item.size()));
+        size.getStyleClass().add("bubble-video-size");
+        StackPane badge = new StackPane(button, size);
+        StackPane.setAlignment(size, Pos.BOTTOM_LEFT);
+        badge.setMouseTransparent(true);
+        return badge;
     }
 
     private VBox uploadOverlay(MessageItem message) {

@@ -45,6 +45,6 @@ public final class ChatPhotos {
                 .flatMap(m -> m.media().stream()).toList();
         int index = Math.max(0, album.indexOf(item));
         new PhotoViewer(attach.root().getScene().getWindow(), images, album.isEmpty() ? List.of(item) : album, index,
-                saveLocation).show();
+                saveLocation, model::openOutside).show();
     }
 }

@@ -34,6 +34,7 @@ import javafx.collections.ObservableList;
  * "new messages" pill counts them).
  */
 public final class ChatViewModel {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatViewModel.class);
     static final int PAGE = 60;
     /** The counter appears when this few characters are left. */
     private static final int COUNTER_FROM = 500;
@@ -270,6 +271,21 @@ public final class ChatViewModel {
     /** Opens a link from a message; the view asks the user first. */
     public void openLink(MessageText.Link link) {
         links.open(link.address());
+    }
+
+    /**
+     * Opens a downloaded media file (a video JavaFX cannot play) with the system's own application. Cached files
+     * are named by their hash, so the application gets a link to it named with the type's extension.
+     */
+    public void openOutside(java.nio.file.Path file, dev.parley.protocol.MediaItem item) {
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> MediaFiles.named(file, item))
+                .whenComplete((named, failure) -> {
+                    if (failure != null) {
+                        log.warn("cannot open media {} outside the app", item.mediaId(), failure);
+                    } else {
+                        links.open(named.toUri());
+                    }
+                });
     }
 
     public void retry(MessageItem item) {

@@ -2,7 +2,6 @@ package dev.parley.client.ui.chat;
 
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.protocol.MediaItem;
-import dev.parley.protocol.MediaType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -37,7 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A photo in its own window: fit to the window, zoom with Ctrl+scroll or + and −, Esc closes; Save as… and Copy.
+ * A photo or video in its own window: a photo fits the window, zooms with Ctrl+scroll or + and −; a video plays
+ * (or opens with the system's player); arrows step through the conversation's media; Esc closes; Save as… and
+ * Copy.
  */
 final class PhotoViewer extends Stage {
     private static final Logger log = LoggerFactory.getLogger(PhotoViewer.class);
@@ -57,16 +60,22 @@ final class PhotoViewer extends Stage {
     private final ScrollPane scroll = new ScrollPane();
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     private final Label notice = new Label();
+    private final StackPane canvas;
+    private final BiConsumer<Path, MediaItem> openOutside;
+    private final List<Node> photoOnly;
+    private final Button openVideo;
+    private VideoPane video;
 
     PhotoViewer(Window owner, PhotoImages images, List<MediaItem> album, int index,
-            dev.parley.client.ui.common.SaveLocation saveLocation) {
+            dev.parley.client.ui.common.SaveLocation saveLocation, BiConsumer<Path, MediaItem> openOutside) {
         this.images = images;
         this.album = List.copyOf(album);
+        this.openOutside = openOutside;
         initOwner(owner);
         setTitle(ViewLoader.text("viewer.title"));
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        StackPane canvas = new StackPane(view, loading);
+        canvas = new StackPane(view, loading);
         canvas.getStyleClass().add("photo-viewer-canvas");
         canvas.minWidthProperty().bind(scroll.widthProperty().subtract(2));
         canvas.minHeightProperty().bind(scroll.heightProperty().subtract(2));
@@ -86,9 +95,13 @@ final class PhotoViewer extends Stage {
         notice.getStyleClass().add("photo-viewer-notice");
         previous = button("viewer.previous", "fth-chevron-left", () -> step(-1));
         next = button("viewer.next", "fth-chevron-right", () -> step(1));
-        HBox bar = new HBox(6, previous, next, button("viewer.zoomOut", "fth-zoom-out", () -> zoomBy(1 / ZOOM_STEP)),
-                button("viewer.fit", "fth-maximize", () -> zoom.set(1)),
-                button("viewer.zoomIn", "fth-zoom-in", () -> zoomBy(ZOOM_STEP)), gap, notice, copy, save);
+        Button zoomOut = button("viewer.zoomOut", "fth-zoom-out", () -> zoomBy(1 / ZOOM_STEP));
+        Button fit = button("viewer.fit", "fth-maximize", () -> zoom.set(1));
+        Button zoomIn = button("viewer.zoomIn", "fth-zoom-in", () -> zoomBy(ZOOM_STEP));
+        photoOnly = List.of(zoomOut, fit, zoomIn, copy);
+        openVideo = button("video.openOutside", "fth-external-link", this::openOutside);
+        openVideo.setText(ViewLoader.text("video.openOutside"));
+        HBox bar = new HBox(6, previous, next, zoomOut, fit, zoomIn, gap, notice, openVideo, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("photo-viewer-bar");
         BorderPane root = new BorderPane(scroll);
@@ -118,6 +131,7 @@ final class PhotoViewer extends Stage {
             event.consume();
         });
         setScene(scene);
+        setOnHidden(event -> stopVideo());
         show(index);
     }
 
@@ -133,6 +147,7 @@ final class PhotoViewer extends Stage {
         index = position;
         item = album.get(position);
         file = null;
+        stopVideo();
         view.setImage(null);
         zoom.set(1);
         notice.setText("");
@@ -140,6 +155,18 @@ final class PhotoViewer extends Stage {
         previous.setDisable(position == 0);
         next.setDisable(position == album.size() - 1);
         MediaItem showing = item;
+        boolean isVideo = BubblePhotos.isVideo(showing);
+        photoOnly.forEach(control -> {
+            control.setVisible(!isVideo);
+            control.setManaged(!isVideo);
+        });
+        openVideo.setVisible(isVideo);
+        openVideo.setManaged(isVideo);
+        openVideo.setDisable(true);
+        if (isVideo) {
+            showVideo(showing);
+            return;
+        }
         images.file(showing.mediaId()).thenCompose(path -> images.fullImage(path)
                 .thenApply(image -> Map.entry(path, image))).whenComplete((loaded, failure) -> Platform.runLater(() -> {
                     if (showing != item) {
@@ -154,6 +181,50 @@ final class PhotoViewer extends Stage {
                         view.setImage(loaded.getValue());
                     }
                 }));
+    }
+
+    /** Downloads the video (it may be large: only now that it is opened), then plays it or offers the system player. */
+    private void showVideo(MediaItem showing) {
+        CompletableFuture<Image> poster = showing.thumbnail() == null ? CompletableFuture.completedFuture(null)
+                : images.bubbleImage(showing.thumbnail().mediaId()).exceptionally(failure -> null);
+        // JavaFX Media goes by the file's extension, and cached files are named by hash only.
+        images.file(showing.mediaId()).thenApplyAsync(cached -> MediaFiles.named(cached, showing))
+                .thenCombine(poster, java.util.AbstractMap.SimpleImmutableEntry::new)
+                .whenComplete((loaded, failure) -> Platform.runLater(() -> {
+                    if (showing != item) {
+                        return;
+                    }
+                    loading.setVisible(false);
+                    if (failure != null) {
+                        log.warn("cannot show video {}", showing.mediaId(), failure);
+                        notice.setText(ViewLoader.text("video.unavailable"));
+                        return;
+                    }
+                    file = loaded.getKey();
+                    openVideo.setDisable(false);
+                    video = new VideoPane(file, showing, loaded.getValue(), this::openOutside);
+                    video.prefWidthProperty().bind(scroll.widthProperty().subtract(4));
+                    video.prefHeightProperty().bind(scroll.heightProperty().subtract(4));
+                    canvas.getChildren().add(video);
+                }));
+    }
+
+    private void stopVideo() {
+        if (video != null) {
+            video.dispose();
+            canvas.getChildren().remove(video);
+            video = null;
+        }
+    }
+
+    private void openOutside() {
+        if (file != null) {
+            openOutside.accept(file, item);
+        }
+    }
+
+    VideoPane videoPane() {
+        return video;
     }
 
     private Button button(String key, String icon, Runnable action) {
@@ -179,13 +250,7 @@ final class PhotoViewer extends Stage {
         if (file == null) {
             return;
         }
-        MediaType type = MediaType.fromMime(item.mime());
-        String extension = switch (type) {
-            case PNG -> ".png";
-            case GIF -> ".gif";
-            default -> ".jpg";
-        };
-        String suggested = "photo-" + item.mediaId().substring(0, 8) + extension;
+        String suggested = MediaFiles.suggestedName(item);
         saveLocation.choose(this, ViewLoader.text("viewer.save.title"), suggested).ifPresent(target ->
                 CompletableFuture.runAsync(() -> {
                     try {

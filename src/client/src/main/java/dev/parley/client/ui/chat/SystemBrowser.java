@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens links in the user's default browser: through the desktop's own handler where Java can reach it, else
+ * Opens links in the user's default browser, and downloaded files with the system's application for them: through the desktop's own handler where Java can reach it, else
  * through JavaFX's host services (which on Linux only looks for a few named browsers, not xdg-open).
  */
 public final class SystemBrowser implements LinkOpener {
@@ -25,7 +25,10 @@ public final class SystemBrowser implements LinkOpener {
         // Both ways may wait on helper processes; the FX thread must not.
         Thread thread = new Thread(() -> {
             try {
-                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                if ("file".equals(address.getScheme()) && Desktop.isDesktopSupported()
+                        && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                    Desktop.getDesktop().open(new java.io.File(address));
+                } else if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
                     Desktop.getDesktop().browse(address);
                 } else {
                     hostServices.showDocument(address.toASCIIString());

@@ -66,6 +66,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             previous.lastUnsentProperty().removeListener(refresh);
             previous.peerAvatarProperty().removeListener(refresh);
             previous.lastMediaProperty().removeListener(refresh);
+            previous.lastVideosProperty().removeListener(refresh);
         }
         super.updateItem(item, empty);
         if (empty || item == null) {
@@ -80,6 +81,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         item.lastUnsentProperty().addListener(refresh);
         item.peerAvatarProperty().addListener(refresh);
         item.lastMediaProperty().addListener(refresh);
+        item.lastVideosProperty().addListener(refresh);
         show(item);
         setGraphic(row);
     }
@@ -91,10 +93,13 @@ final class ConversationCell extends ListCell<ConversationItem> {
         pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,
                 item.peerAvatarProperty().get()));
         name.setText(item.peerNameProperty().get());
-        int photos = item.lastMediaProperty().get();
+        int media = item.lastMediaProperty().get();
+        int videos = item.lastVideosProperty().get();
         String lastText = item.lastUnsentProperty().get() ? ViewLoader.text("chat.unsent")
-                : item.previewProperty().get().isEmpty() && photos > 0 ? ViewLoader.text("conversations.photos", photos)
-                : item.previewProperty().get();
+                : !item.previewProperty().get().isEmpty() || media == 0 ? item.previewProperty().get()
+                : videos == media ? ViewLoader.text("conversations.videos", media)
+                : videos > 0 ? ViewLoader.text("conversations.media", media)
+                : ViewLoader.text("conversations.photos", media);
         preview.setText(lastText.isEmpty() ? ViewLoader.text("conversations.noMessages")
                 : lastText.replace('\n', ' '));
         time.setText(formats.relative(item.lastActivityProperty().get()));
