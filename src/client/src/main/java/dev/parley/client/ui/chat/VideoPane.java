@@ -162,6 +162,7 @@ final class VideoPane extends StackPane {
         VBox fallback = new VBox(sentence, open);
         fallback.getStyleClass().add("photo-viewer-video-fallback");
         fallback.setAlignment(Pos.CENTER);
+        fallback.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         getChildren().setAll(posterView(true), fallback);
     }
 
