@@ -2,82 +2,34 @@ package dev.parley.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.client.net.ConnectionState;
 import dev.parley.client.store.StoredMessage;
-import dev.parley.client.sync.ChatSession;
 import dev.parley.client.sync.PreparedMedia;
-import dev.parley.client.testing.AppTest;
-import dev.parley.client.testing.ChatScreen;
+import dev.parley.client.testing.AliceAndBobTest;
 import dev.parley.client.testing.GpsPhotos;
-import dev.parley.client.testing.Peer;
 import dev.parley.client.ui.attach.PhotoDrop;
 import dev.parley.client.ui.common.Formats;
 import dev.parley.protocol.MediaItem;
-import dev.parley.protocol.UserProfile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Photos from the attach button, a drop and another person, as the person at the screen sees them. */
-class PhotoFlowTest extends AppTest {
+class PhotoFlowTest extends AliceAndBobTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
-
-    private final ChatScreen screen = new ChatScreen(this);
-    private final List<StoredMessage> bobSees = new CopyOnWriteArrayList<>();
-    private Peer alice;
-    private Peer bob;
-    private ChatSession bobSession;
-    private long conversation;
-
-    @AfterEach
-    void closePeople() {
-        if (bobSession != null) {
-            bobSession.close();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (alice != null) {
-            alice.close();
-        }
-    }
-
-    /** Alice in the app, Bob signed in elsewhere with his own session, their chat open on Alice's screen. */
-    private void aliceChatsWithBob() throws Exception {
-        startServer();
-        alice = Peer.register(server.uri(), "alice", "Alice Liddell");
-        bob = Peer.register(server.uri(), "bob", "Bob Marsh");
-        Peer.befriend(alice, bob);
-        conversation = bob.open("alice");
-        bob.send(conversation, "Any pictures from the trip?");
-        bobSession = new ChatSession(server.uri(), bob.token(), new UserProfile("bob", "Bob Marsh", Instant.EPOCH),
-                tempDir.resolve("bob-cache"), Runnable::run, Clock.systemUTC());
-        bobSession.addMessageListener(bobSees::add);
-        bobSession.start();
-        org.awaitility.Awaitility.await().atMost(WAIT)
-                .until(() -> bobSession.stateProperty().get() == ConnectionState.ONLINE);
-        launch(sessionOf(alice, "Alice Liddell"));
-        screen.open("Bob Marsh");
-    }
 
     @Test
     void attachedPhotoArrivesWithoutItsLocation() throws Exception {
-        aliceChatsWithBob();
+        aliceChatsWithBob("Any pictures from the trip?");
         Path photo = GpsPhotos.write(tempDir.resolve("beach.jpg"), 3000, 2000);
         assertThat(new String(Files.readAllBytes(photo), StandardCharsets.ISO_8859_1)).contains(GpsPhotos.GPS_MARKER);
         photosToChoose = List.of(photo);
@@ -117,7 +69,7 @@ class PhotoFlowTest extends AppTest {
 
     @Test
     void droppingANonPictureSaysWhyAndKeepsThePhotos() throws Exception {
-        aliceChatsWithBob();
+        aliceChatsWithBob("Any pictures from the trip?");
         Path photo = GpsPhotos.write(tempDir.resolve("dog.jpg"), 800, 600);
         Path notes = Files.writeString(tempDir.resolve("notes.jpg"), "just some text, named like a photo");
 
@@ -136,7 +88,7 @@ class PhotoFlowTest extends AppTest {
 
     @Test
     void pastingAPictureIntoTheComposerAttachesIt() throws Exception {
-        aliceChatsWithBob();
+        aliceChatsWithBob("Any pictures from the trip?");
         javafx.scene.image.Image picture = new javafx.scene.image.Image(
                 new java.io.ByteArrayInputStream(png(400, 300)));
         interact(() -> {
@@ -154,7 +106,7 @@ class PhotoFlowTest extends AppTest {
 
     @Test
     void receivedPhotoLoadsAndOpensInTheViewer() throws Exception {
-        aliceChatsWithBob();
+        aliceChatsWithBob("Any pictures from the trip?");
         PreparedMedia earlier = PreparedMedia.of(png(300, 400), "image/png", 300, 400);
         bobSession.sendPhotos(conversation, List.of(earlier), "").sent().get(30, TimeUnit.SECONDS);
         waitUntil(() -> "Photo".equals(screen.preview("Bob Marsh")));
@@ -184,7 +136,7 @@ class PhotoFlowTest extends AppTest {
 
     @Test
     void aPhotoWaitingToUploadCanBeCancelledFromItsBubble() throws Exception {
-        aliceChatsWithBob();
+        aliceChatsWithBob("Any pictures from the trip?");
         Path photo = GpsPhotos.write(tempDir.resolve("sunset.jpg"), 1200, 800);
         PhotoDrop drop = onFx(() -> (PhotoDrop) lookup(".chat-pane").query().getProperties().get(PhotoDrop.class));
         interact(() -> drop.dropFiles(List.of(photo)));
@@ -208,10 +160,6 @@ class PhotoFlowTest extends AppTest {
         return image == null ? 0 : image.getWidth();
     }
 
-    private Node viewer() {
-        return Window.getWindows().stream().map(window -> window.getScene().getRoot())
-                .filter(root -> root.getStyleClass().contains("photo-viewer")).findFirst().orElse(null);
-    }
 
     /** A picture with some shape to it, so the snapshots show something. */
     private static byte[] png(int width, int height) throws Exception {

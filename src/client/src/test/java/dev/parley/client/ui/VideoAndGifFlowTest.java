@@ -4,80 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.media.PreparedVideo;
 import dev.parley.client.media.VideoPipeline;
-import dev.parley.client.net.ConnectionState;
 import dev.parley.client.store.StoredMessage;
-import dev.parley.client.sync.ChatSession;
 import dev.parley.client.sync.PreparedMedia;
 import dev.parley.client.testing.AnimatedGifs;
-import dev.parley.client.testing.AppTest;
-import dev.parley.client.testing.ChatScreen;
-import dev.parley.client.testing.Peer;
+import dev.parley.client.testing.AliceAndBobTest;
 import dev.parley.client.testing.TestVideos;
 import dev.parley.client.ui.attach.PhotoDrop;
-import dev.parley.protocol.UserProfile;
 import java.awt.Color;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Videos and GIFs in the chat, as the person at the screen sees them. */
-class VideoAndGifFlowTest extends AppTest {
+class VideoAndGifFlowTest extends AliceAndBobTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
-
-    private final ChatScreen screen = new ChatScreen(this);
-    private final List<StoredMessage> bobSees = new CopyOnWriteArrayList<>();
-    private Peer alice;
-    private Peer bob;
-    private ChatSession bobSession;
-    private long conversation;
-
-    @AfterEach
-    void closePeople() {
-        if (bobSession != null) {
-            bobSession.close();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (alice != null) {
-            alice.close();
-        }
-    }
-
-    private void aliceChatsWithBob() throws Exception {
-        startServer();
-        alice = Peer.register(server.uri(), "alice", "Alice Liddell");
-        bob = Peer.register(server.uri(), "bob", "Bob Marsh");
-        Peer.befriend(alice, bob);
-        conversation = bob.open("alice");
-        bob.send(conversation, "Did you film it?");
-        bobSession = new ChatSession(server.uri(), bob.token(), new UserProfile("bob", "Bob Marsh", Instant.EPOCH),
-                tempDir.resolve("bob-cache"), Runnable::run, Clock.systemUTC());
-        bobSession.addMessageListener(bobSees::add);
-        bobSession.start();
-        org.awaitility.Awaitility.await().atMost(WAIT)
-                .until(() -> bobSession.stateProperty().get() == ConnectionState.ONLINE);
-        launch(sessionOf(alice, "Alice Liddell"));
-        screen.open("Bob Marsh");
-    }
 
     @Test
     void aDroppedVideoIsSentAsItIsAndShowsItsPosterFrame() throws Exception {
-        aliceChatsWithBob();
+        aliceChatsWithBob("Did you film it?");
         Path clip = TestVideos.mp4(tempDir.resolve("skate.mp4"), 640, 360, 20, new Color(200, 40, 40));
         PhotoDrop drop = onFx(() -> (PhotoDrop) lookup(".chat-pane").query().getProperties().get(PhotoDrop.class));
 
@@ -115,7 +68,7 @@ class VideoAndGifFlowTest extends AppTest {
 
     @Test
     void aVideoJavaFxCannotPlayOpensWithTheSystemPlayer() throws Exception {
-        aliceChatsWithBob();
+        aliceChatsWithBob("Did you film it?");
         Path clip = TestVideos.webm(tempDir.resolve("clip.webm"));
         PreparedVideo video = new VideoPipeline().prepare(clip);
         bobSession.sendPhotos(conversation, List.of(PreparedMedia.ofFile(clip, video.type().mime(), video.sha256(),
@@ -144,7 +97,7 @@ class VideoAndGifFlowTest extends AppTest {
 
     @Test
     void aGifAnimatesInItsBubble() throws Exception {
-        aliceChatsWithBob();
+        aliceChatsWithBob("Did you film it?");
         byte[] gif = AnimatedGifs.looping(120, 90, 10, Color.RED, Color.BLUE);
         bobSession.sendPhotos(conversation, List.of(PreparedMedia.of(gif, "image/gif", 120, 90)), "").sent()
                 .get(30, TimeUnit.SECONDS);
@@ -166,8 +119,4 @@ class VideoAndGifFlowTest extends AppTest {
                 : colour.getBlue() > 0.8 && colour.getRed() < 0.2 ? "blue" : "other";
     }
 
-    private Node viewer() {
-        return Window.getWindows().stream().map(window -> window.getScene().getRoot())
-                .filter(root -> root.getStyleClass().contains("photo-viewer")).findFirst().orElse(null);
-    }
 }
