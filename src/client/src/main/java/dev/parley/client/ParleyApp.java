@@ -16,7 +16,8 @@ public final class ParleyApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         screens = new Screens(stage, AppOptions.get(), new SystemBrowser(getHostServices()),
-                SaveLocation.fileChooser(), PictureChooser.fileChooser(), PhotoChooser.fileChooser());
+                SaveLocation.fileChooser(), PictureChooser.fileChooser(), PhotoChooser.fileChooser(),
+                dev.parley.client.notify.NotifierChoice.desktop());
         screens.start();
         stage.show();
     }

@@ -4,6 +4,11 @@ import dev.parley.client.account.SavedSession;
 import dev.parley.client.account.SignInService;
 import dev.parley.client.launcher.DemoLauncher;
 import dev.parley.client.net.ConnectionState;
+import dev.parley.client.notify.NotificationCenter;
+import dev.parley.client.notify.NotificationSettings;
+import dev.parley.client.notify.Notifier;
+import dev.parley.client.notify.NotifierChoice;
+import dev.parley.client.notify.TrayNotifier;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.attach.PhotoChooser;
@@ -43,6 +48,9 @@ public final class Screens implements AutoCloseable {
     private final SaveLocation saveLocation;
     private final PictureChooser pictureChooser;
     private final PhotoChooser photoChooser;
+    private final NotifierChoice notifiers;
+    private Notifier notifier;
+    private NotificationCenter notifications;
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
@@ -51,10 +59,11 @@ public final class Screens implements AutoCloseable {
     /**
      * {@code links} opens the web links people click in messages (after they confirm); {@code saveLocation}
      * asks where to save files such as report evidence and photos; {@code pictureChooser} asks for a profile
-     * photo and {@code photoChooser} for photos to send.
+     * photo and {@code photoChooser} for photos to send; {@code notifiers} makes the notifier (tray or in-app).
      */
     public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation,
-            PictureChooser pictureChooser, PhotoChooser photoChooser) {
+            PictureChooser pictureChooser, PhotoChooser photoChooser, NotifierChoice notifiers) {
+        this.notifiers = notifiers;
         this.pictureChooser = pictureChooser;
         this.photoChooser = photoChooser;
         this.stage = stage;
@@ -144,12 +153,19 @@ public final class Screens implements AutoCloseable {
                 Platform::runLater, Clock.systemUTC());
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system(), links);
+        NotificationSettings settings = NotificationSettings.load(cacheDir.resolve("notifications.properties"));
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
                 : "account.signOut"), () -> signOut(stage, session), saveLocation, pictureChooser,
-                photoChooser);
+                photoChooser, settings);
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);
+        if (stage == this.stage) {
+            // One notifier for the app's own window (the demo's second window stays quiet).
+            notifications = new NotificationCenter(session, notifier(), settings, model.chat().conversationProperty(),
+                    stage.focusedProperty().and(stage.iconifiedProperty().not()),
+                    id -> bringForward(stage, model, id), view.pictures(), Clock.systemUTC());
+        }
         session.stateProperty().addListener((obs, old, state) -> {
             if (state == ConnectionState.SIGNED_OUT && !options.demo()) {
                 endSession(session);
@@ -158,6 +174,37 @@ public final class Screens implements AutoCloseable {
             }
         });
         session.start();
+    }
+
+    private Notifier notifier() {
+        if (notifier == null) {
+            notifier = notifiers.choose(stage, new TrayNotifier.Actions(
+                    () -> {
+                        stage.setIconified(false);
+                        stage.show();
+                        stage.toFront();
+                    },
+                    choice -> {
+                        if (notifications != null) {
+                            notifications.settings().doNotDisturbUntilProperty().set(switch (choice) {
+                                case ONE_HOUR -> java.time.Instant.now().plus(java.time.Duration.ofHours(1));
+                                case UNTIL_TOMORROW -> dev.parley.client.ui.main.MainView.tomorrowMorning();
+                                case OFF -> null;
+                            });
+                        }
+                    },
+                    Platform::exit));
+        }
+        return notifier;
+    }
+
+    /** A notification was clicked: the window comes forward with that conversation open. */
+    private static void bringForward(Stage stage, MainViewModel model, long conversationId) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        model.conversations().select(conversationId);
     }
 
     private void signOut(Stage stage, ChatSession session) {
@@ -186,6 +233,10 @@ public final class Screens implements AutoCloseable {
     }
 
     private void endSession(ChatSession session) {
+        if (notifications != null && mainViews.get(session) != null && stage.getScene() != null) {
+            notifications.close();
+            notifications = null;
+        }
         sessions.remove(session);
         MainView view = mainViews.remove(session);
         if (view != null) {
@@ -219,6 +270,12 @@ public final class Screens implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
+        }
+        if (notifications != null) {
+            notifications.close();
+        }
+        if (notifier != null) {
+            notifier.close();
         }
         mainViews.values().forEach(MainView::dispose);
         mainViews.clear();

@@ -134,6 +134,18 @@ public final class ChatSession implements AutoCloseable {
         models.removeListener(listener);
     }
 
+    /**
+     * Called on the fx executor, after the conversation's row is updated, for each message someone else wrote
+     * that arrives live (pushed, not fetched in a catch-up page or history): what notifications are made of.
+     */
+    public void addArrivalListener(Consumer<StoredMessage> listener) {
+        models.addArrivalListener(listener);
+    }
+
+    public void removeArrivalListener(Consumer<StoredMessage> listener) {
+        models.removeArrivalListener(listener);
+    }
+
     /** Tells the session which conversation the user is reading now (0 for none); it is kept read. */
     public void setReading(long conversationId) {
         reading = conversationId;
@@ -617,8 +629,13 @@ public final class ChatSession implements AutoCloseable {
                         .ifPresent(c -> store.setUnread(c.id(), c.unread() + 1));
             }
         }
-        publish(new StoredMessage(message.conversationId(), message.seq(), message.clientId(), message.sender(),
-                message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false, message.media()));
+        StoredMessage stored = new StoredMessage(message.conversationId(), message.seq(), message.clientId(),
+                message.sender(), message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false,
+                message.media());
+        publish(stored);
+        if (live && !mine && message.seq() > knownLastSeq) {
+            models.arrival(stored);
+        }
     }
 
     /** An unread message was unsent: it no longer counts towards the badge, as the server no longer counts it. */

@@ -17,6 +17,7 @@ final class InboxModels {
     private final Executor fx;
     private final Inbox inbox;
     private final List<Consumer<StoredMessage>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<StoredMessage>> arrivalListeners = new CopyOnWriteArrayList<>();
 
     InboxModels(Executor fx, Inbox inbox) {
         this.fx = fx;
@@ -29,6 +30,19 @@ final class InboxModels {
 
     void removeListener(Consumer<StoredMessage> listener) {
         listeners.remove(listener);
+    }
+
+    void addArrivalListener(Consumer<StoredMessage> listener) {
+        arrivalListeners.add(listener);
+    }
+
+    void removeArrivalListener(Consumer<StoredMessage> listener) {
+        arrivalListeners.remove(listener);
+    }
+
+    /** Someone else's message arrived live (after {@link #message} for it, so its conversation row is current). */
+    void arrival(StoredMessage message) {
+        fx.execute(() -> arrivalListeners.forEach(listener -> listener.accept(message)));
     }
 
     /** A message was added or changed (sent, unsent, deleted here). */

@@ -9,6 +9,9 @@ import dev.parley.client.account.SavedSession;
 import dev.parley.client.ui.common.SaveLocation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import dev.parley.client.notify.Notice;
+import dev.parley.client.notify.Notifier;
+import dev.parley.client.notify.NotifierChoice;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +49,9 @@ public abstract class AppTest extends FxRobot {
     protected Stage stage;
     /** Links the app was asked to open in a browser; tests never start a real one. */
     protected final List<URI> openedLinks = new CopyOnWriteArrayList<>();
+    /** Every notification the app showed, in order; {@link #chosenNotifier} is where they really went. */
+    protected final List<Notice> notices = new CopyOnWriteArrayList<>();
+    protected volatile Notifier chosenNotifier;
     /** Where the app saves files: the system's save dialog cannot be driven, so they go to the temp dir. */
     protected final SaveLocation saveLocation = (owner, title, suggestedName) ->
             Optional.of(tempDir.resolve(suggestedName));
@@ -86,7 +92,10 @@ public abstract class AppTest extends FxRobot {
         stage = FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             screens = new Screens(window, options, openedLinks::add, saveLocation,
-                    owner -> Optional.ofNullable(pictureToChoose), owner -> photosToChoose);
+                    owner -> Optional.ofNullable(pictureToChoose), owner -> photosToChoose, (owner, actions) -> {
+                        chosenNotifier = NotifierChoice.desktop().choose(owner, actions);
+                        return new RecordingNotifier(chosenNotifier, notices);
+                    });
             screens.start();
             window.setWidth(1080);
             window.setHeight(720);
@@ -146,6 +155,45 @@ public abstract class AppTest extends FxRobot {
             }
         }
         return node.getScene() != null;
+    }
+
+    /**
+     * Chooses an item in a menu button's menu by the texts along its path (for example "Mute notifications",
+     * "For 8 hours"). Monocle cannot open nested menu popups, so the item is fired as a click on it would.
+     */
+    protected void chooseMenuItem(String menuButton, String... path) {
+        interact(() -> {
+            var items = lookup(menuButton).queryAs(javafx.scene.control.MenuButton.class).getItems();
+            javafx.scene.control.MenuItem found = null;
+            for (String text : path) {
+                found = items.stream().filter(item -> text.equals(item.getText())).findFirst()
+                        .orElseThrow(() -> new AssertionError("no menu item " + text + " in " + menuButton));
+                if (found instanceof javafx.scene.control.Menu submenu) {
+                    if (submenu.getOnShowing() != null) {
+                        submenu.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING));
+                    }
+                    items = submenu.getItems();
+                }
+            }
+            if (found instanceof javafx.scene.control.CheckMenuItem check) {
+                // A click on a check item toggles it (its skin does that, not fire()).
+                check.setSelected(!check.isSelected());
+            }
+            found.fire();
+        });
+    }
+
+    /** The texts of the visible items of a menu button's (sub)menu, after it refreshed them. */
+    protected java.util.List<String> menuTexts(String menuButton, String submenu) throws Exception {
+        return onFx(() -> {
+            var menu = (javafx.scene.control.Menu) lookup(menuButton).queryAs(javafx.scene.control.MenuButton.class)
+                    .getItems().stream().filter(item -> submenu.equals(item.getText())).findFirst().orElseThrow();
+            if (menu.getOnShowing() != null) {
+                menu.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING));
+            }
+            return menu.getItems().stream().filter(javafx.scene.control.MenuItem::isVisible)
+                    .map(javafx.scene.control.MenuItem::getText).filter(java.util.Objects::nonNull).toList();
+        });
     }
 
     protected boolean showing(String query) {

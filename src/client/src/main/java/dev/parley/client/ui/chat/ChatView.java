@@ -83,6 +83,11 @@ public final class ChatView {
         this.root = ViewLoader.load(FxmlView.CHAT, this);
     }
 
+    /** The chat header's menu (⋮), for menus added from outside this view. */
+    public javafx.scene.control.MenuButton chatMenuButton() {
+        return (javafx.scene.control.MenuButton) root().lookup("#chatMenu");
+    }
+
     public Parent root() {
         return root;
     }

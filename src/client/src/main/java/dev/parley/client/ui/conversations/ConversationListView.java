@@ -9,6 +9,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -159,5 +160,10 @@ public final class ConversationListView {
     @FXML
     private void signOut() {
         onSignOut.run();
+    }
+
+    /** The account menu (⋮), for menus added from outside this view. */
+    public MenuButton accountMenuButton() {
+        return (MenuButton) root().lookup("#accountMenu");
     }
 }

@@ -19,6 +19,8 @@ import dev.parley.client.ui.profile.ProfileCardDialog;
 import dev.parley.client.ui.report.ReportDialog;
 import dev.parley.client.ui.report.ReportViewModel;
 import dev.parley.client.ui.newmessage.NewMessageDialog;
+import dev.parley.client.notify.NotificationSettings;
+import java.time.Clock;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
@@ -40,6 +42,7 @@ public final class MainView {
     private final PictureChooser pictureChooser;
     private final PhotoChooser photoChooser;
     private final AvatarPictures pictures;
+    private final NotificationSettings notifications;
     private final Parent root;
     private ConversationListView conversationList;
     private ChatView chatView;
@@ -50,8 +53,10 @@ public final class MainView {
     @FXML private SplitPane split;
 
     public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut,
-            SaveLocation saveLocation, PictureChooser pictureChooser, PhotoChooser photoChooser) {
+            SaveLocation saveLocation, PictureChooser pictureChooser, PhotoChooser photoChooser,
+            NotificationSettings notifications) {
         this.model = model;
+        this.notifications = notifications;
         this.photoChooser = photoChooser;
         this.pictureChooser = pictureChooser;
         this.pictures = new AvatarPictures(model.session().people());
@@ -64,6 +69,15 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    public AvatarPictures pictures() {
+        return pictures;
+    }
+
+    /** When "until tomorrow" Do not disturb ends: 8:00 tomorrow, local time. */
+    public static java.time.Instant tomorrowMorning() {
+        return NotificationMenus.tomorrowMorning(Clock.systemDefaultZone());
     }
 
     @FXML
@@ -79,6 +93,11 @@ public final class MainView {
         chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard,
                 new ChatPhotos(model.chat(), attach, saveLocation));
         split.getItems().setAll(conversationList.root(), chatView.root());
+        Clock local = Clock.systemDefaultZone();
+        chatView.chatMenuButton().getItems().add(0, NotificationMenus.mute(model.chat().conversationProperty(),
+                notifications, formats, local));
+        var account = conversationList.accountMenuButton().getItems();
+        account.add(account.size() - 1, NotificationMenus.account(notifications, formats, local));
         SplitPane.setResizableWithParent(conversationList.root(), false);
 
         bannerText.textProperty().bind(model.bannerProperty());
