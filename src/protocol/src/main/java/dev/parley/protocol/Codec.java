@@ -50,6 +50,7 @@ public final class Codec {
             Map.entry("user.block", Request.UserBlock.class),
             Map.entry("user.unblock", Request.UserUnblock.class),
             Map.entry("block.list", Request.BlockList.class),
+            Map.entry("friend.list", Request.FriendList.class),
             Map.entry("privacy.get", Request.PrivacyGet.class),
             Map.entry("privacy.set", Request.PrivacySet.class),
             Map.entry("request.accept", Request.RequestAccept.class),

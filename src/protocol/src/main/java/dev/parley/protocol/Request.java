@@ -258,6 +258,10 @@ public sealed interface Request {
         }
     }
 
+    /** Lists the caller's friends (people who follow the caller and whom the caller follows), by handle. */
+    record FriendList() implements Request {
+    }
+
     /** Lists the people the caller has blocked. */
     record BlockList() implements Request {
     }

@@ -51,6 +51,7 @@ class CodecTest {
                 new Request.UserBlock("bob"),
                 new Request.UserUnblock("bob"),
                 new Request.BlockList(),
+                new Request.FriendList(),
                 new Request.PrivacyGet(),
                 new Request.PrivacySet(DmPolicy.NO_ONE),
                 new Request.RequestAccept(7L),

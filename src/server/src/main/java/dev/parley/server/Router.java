@@ -106,6 +106,9 @@ final class Router implements RequestHandler {
         if (request instanceof Request.UserUnblock unblock) {
             return social.unblock(me, unblock);
         }
+        if (request instanceof Request.FriendList) {
+            return completedFuture(social.friends(me));
+        }
         if (request instanceof Request.BlockList) {
             return completedFuture(social.blocked(me));
         }

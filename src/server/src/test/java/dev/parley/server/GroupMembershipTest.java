@@ -50,6 +50,17 @@ class GroupMembershipTest extends GroupTest {
     }
 
     @Test
+    void theFriendListNamesMutualFollowsOnly() {
+        WireClient erin = user("erin");
+        erin.ok(new Request.UserFollow("alice"));
+
+        JsonNode friends = alice.ok(new Request.FriendList()).get("users");
+
+        assertThat(friends).extracting(f -> f.get("handle").asText()).containsExactly("bob", "carol", "dana");
+        assertThat(erin.ok(new Request.FriendList()).get("users")).isEmpty();
+    }
+
+    @Test
     void aGroupMessageReachesEverySessionOfEveryMember() throws Exception {
         long group = createGroup("Team", bob, carol);
         WireClient bobsPhone = track(bob.resume(server.uri()));
