@@ -6,9 +6,17 @@ import java.time.Instant;
  * A conversation as the local cache holds it, with what the inbox shows of its last message ({@code lastUnsent}
  * when that message was unsent) and how far the other person has read ({@code peerReadSeq}, null unless both
  * share read receipts), the SHA-256 of their picture ({@code peerAvatar}, null for initials) and how many
- * photos the last message carries ({@code lastMedia}).
+ * photos the last message carries ({@code lastMedia}). A group has {@code group} (else null), its title as
+ * {@code peerName}, its picture as {@code peerAvatar} and an empty {@code peerHandle}.
  */
 public record StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
         int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
-        Long peerReadSeq, String peerAvatar, int lastMedia) {
+        Long peerReadSeq, String peerAvatar, int lastMedia, StoredGroup group) {
+
+    public StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
+            int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
+            Long peerReadSeq, String peerAvatar, int lastMedia) {
+        this(id, peerHandle, peerName, lastSeq, readSeq, unread, lastText, lastSender, lastAt, request, lastUnsent,
+                peerReadSeq, peerAvatar, lastMedia, null);
+    }
 }

@@ -49,7 +49,7 @@ final class InboxModels {
     private ConversationItem itemFor(StoredConversation conversation) {
         return inbox.find(conversation.id()).orElseGet(() -> {
             ConversationItem added = new ConversationItem(conversation.id(), conversation.peerHandle(),
-                    conversation.peerName());
+                    conversation.peerName(), conversation.group() != null);
             inbox.conversations().add(added);
             return added;
         });
@@ -65,5 +65,10 @@ final class InboxModels {
         item.peerReadSeqProperty().set(conversation.peerReadSeq());
         item.peerAvatarProperty().set(conversation.peerAvatar());
         item.lastMediaProperty().set(conversation.lastMedia());
+        if (conversation.group() != null) {
+            item.memberCountProperty().set(conversation.group().members());
+            item.roleProperty().set(conversation.group().role());
+            item.leftProperty().set(conversation.group().left());
+        }
     }
 }
