@@ -50,6 +50,10 @@ public final class ChatView {
     @FXML private HBox header;
     @FXML private Label peerName;
     @FXML private Label peerHandle;
+    @FXML private javafx.scene.control.MenuButton chatMenu;
+    @FXML private javafx.scene.control.Button membersButton;
+    @FXML private javafx.scene.control.MenuItem membersItem;
+    @FXML private javafx.scene.control.MenuItem viewProfileItem;
     @FXML private ListView<ChatRow> messageList;
     @FXML private VBox noMessages;
     @FXML private Label noMessagesTitle;
@@ -144,8 +148,19 @@ public final class ChatView {
         if (item == null) {
             return;
         }
-        pictures.showByHandle(avatar, item.peerHandle(), item.peerNameProperty().get());
+        boolean group = item.group();
+        if (group) {
+            avatar.show("group-" + item.id(), item.peerNameProperty().get());
+            avatar.showPicture(null);
+        } else {
+            pictures.showByHandle(avatar, item.peerHandle(), item.peerNameProperty().get());
+        }
         peerName.textProperty().bind(item.peerNameProperty());
+        membersButton.setVisible(group);
+        membersButton.setManaged(group);
+        // A group's menu offers its members; a person's, their profile, blocking and reporting.
+        chatMenu.getItems().setAll(group ? java.util.List.of(membersItem)
+                : java.util.List.of(viewProfileItem, blockItem, reportItem));
 
         noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
         requestText.setText(ViewLoader.text("requests.explain", item.peerNameProperty().get(), item.peerHandle()));
@@ -295,10 +310,22 @@ public final class ChatView {
         onReport.run();
     }
 
+    /** The members panel of the open group. */
+    @FXML
+    private void showMembers() {
+        ConversationItem item = model.conversationProperty().get();
+        if (item != null && item.group()) {
+            new dev.parley.client.ui.groups.GroupMembersDialog(root().getScene().getWindow(),
+                    item.peerNameProperty().get(), model.groupMembers()).show();
+        }
+    }
+
     @FXML
     private void viewProfile() {
         ConversationItem item = model.conversationProperty().get();
-        if (item != null) {
+        if (item != null && item.group()) {
+            showMembers();
+        } else if (item != null) {
             onShowProfile.accept(item.peerHandle());
         }
     }
