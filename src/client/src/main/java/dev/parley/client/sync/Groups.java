@@ -2,6 +2,7 @@ package dev.parley.client.sync;
 
 import dev.parley.client.net.ServerConnection;
 import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.GroupRole;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
@@ -56,6 +57,42 @@ public final class Groups {
     /** The user's friends (mutual follows), by handle: the people a group can be made with. */
     public CompletableFuture<List<dev.parley.protocol.UserProfile>> friends() {
         return request(Request.FriendList::new, Reply.Users.class).thenApply(Reply.Users::users);
+    }
+
+    /** Adds people (owners and admins); the reply lists who was refused and why. */
+    public CompletableFuture<Reply.GroupMembership> add(long conversationId, List<String> members) {
+        return request(() -> new Request.GroupAdd(conversationId, members), Reply.GroupMembership.class)
+                .thenApplyAsync(reply -> {
+                    onSummary.accept(reply.conversation());
+                    return reply;
+                }, io);
+    }
+
+    /** Removes a member (owners, and admins for members). */
+    public CompletableFuture<Reply.GroupChanged> remove(long conversationId, String handle) {
+        return changed(() -> new Request.GroupRemove(conversationId, handle));
+    }
+
+    /** The user leaves the group; its history stays on this device. */
+    public CompletableFuture<Reply.GroupChanged> leave(long conversationId) {
+        return changed(() -> new Request.GroupLeave(conversationId));
+    }
+
+    /** Makes a member an admin, or an admin a member again. */
+    public CompletableFuture<Reply.GroupChanged> setRole(long conversationId, String handle, GroupRole role) {
+        return changed(() -> new Request.GroupRoleSet(conversationId, handle, role));
+    }
+
+    /** Mutes or unmutes a member. */
+    public CompletableFuture<Reply.GroupMember> mute(long conversationId, String handle, boolean muted) {
+        return request(() -> new Request.GroupMute(conversationId, handle, muted), Reply.GroupMember.class);
+    }
+
+    private CompletableFuture<Reply.GroupChanged> changed(Supplier<Request> request) {
+        return request(request, Reply.GroupChanged.class).thenApplyAsync(reply -> {
+            onSummary.accept(reply.conversation());
+            return reply;
+        }, io);
     }
 
     /** The group's current members with their roles: owner first, then admins, then members. */

@@ -53,6 +53,7 @@ public final class ChatView {
     @FXML private javafx.scene.control.MenuButton chatMenu;
     @FXML private javafx.scene.control.Button membersButton;
     @FXML private javafx.scene.control.MenuItem membersItem;
+    @FXML private javafx.scene.control.MenuItem leaveItem;
     @FXML private javafx.scene.control.MenuItem viewProfileItem;
     @FXML private ListView<ChatRow> messageList;
     @FXML private VBox noMessages;
@@ -159,7 +160,14 @@ public final class ChatView {
         membersButton.setVisible(group);
         membersButton.setManaged(group);
         // A group's menu offers its members; a person's, their profile, blocking and reporting.
-        chatMenu.getItems().setAll(group ? java.util.List.of(membersItem)
+        leaveItem.disableProperty().unbind();
+        membersButton.disableProperty().unbind();
+        if (group) {
+            // Someone who left or was removed keeps the history, not the group's actions.
+            leaveItem.disableProperty().bind(item.leftProperty());
+            membersButton.disableProperty().bind(item.leftProperty());
+        }
+        chatMenu.getItems().setAll(group ? java.util.List.of(membersItem, leaveItem)
                 : java.util.List.of(viewProfileItem, blockItem, reportItem));
 
         noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
@@ -318,6 +326,23 @@ public final class ChatView {
             new dev.parley.client.ui.groups.GroupMembersDialog(root().getScene().getWindow(),
                     item.peerNameProperty().get(), model.groupMembers()).show();
         }
+    }
+
+    /** Asks first: leaving cannot be undone by the user (someone must add them again). */
+    @FXML
+    private void leaveGroup() {
+        ConversationItem item = model.conversationProperty().get();
+        if (item == null || !item.group()) {
+            return;
+        }
+        javafx.scene.control.ButtonType leave = new javafx.scene.control.ButtonType(
+                ViewLoader.text("group.leave.confirm"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                ViewLoader.text("group.leave.text"), leave, javafx.scene.control.ButtonType.CANCEL);
+        ask.initOwner(root().getScene().getWindow());
+        ask.setTitle(ViewLoader.text("group.leave.title"));
+        ask.setHeaderText(ViewLoader.text("group.leave.title"));
+        ask.showAndWait().filter(leave::equals).ifPresent(yes -> model.leaveGroup());
     }
 
     @FXML

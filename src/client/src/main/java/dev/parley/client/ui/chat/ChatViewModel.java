@@ -304,9 +304,23 @@ public final class ChatViewModel {
         return conversation.get() != null && conversation.get().group();
     }
 
-    /** The open group's members with their roles (owner first), for the members panel. */
-    public java.util.concurrent.CompletableFuture<dev.parley.protocol.Reply.GroupMembers> groupMembers() {
-        return session.groups().members(conversation.get().id());
+    /** The members panel of the open group, with the actions the user's role allows. */
+    public dev.parley.client.ui.groups.GroupMembersViewModel groupMembers() {
+        ConversationItem item = conversation.get();
+        return new dev.parley.client.ui.groups.GroupMembersViewModel(session.groups(), item.id(),
+                item.roleProperty().get(), session.me().handle());
+    }
+
+    /** Leaves the open group; fails when the server cannot be reached. */
+    public java.util.concurrent.CompletableFuture<?> leaveGroup() {
+        return session.groups().leave(conversation.get().id());
+    }
+
+    /** Whether the user may delete this message for everyone: their own, or anyone's as a group's owner or admin. */
+    public boolean mayDeleteForEveryone(MessageItem message) {
+        ConversationItem item = conversation.get();
+        return item != null && !message.mine() && item.group() && item.roleProperty().get() != null
+                && item.roleProperty().get().manages();
     }
 
     /** "typing…", "online" or the handle, for the header; a group's member count. */
