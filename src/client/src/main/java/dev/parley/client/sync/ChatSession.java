@@ -99,7 +99,7 @@ public final class ChatSession implements AutoCloseable {
         this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents());
         this.presence = new Presence(fx, io);
         this.people = new People(connection, io, cacheDir);
-        this.groups = new Groups(connection, io, summary -> {
+        this.groups = new Groups(connection, io, cacheDir, summary -> {
             store.upsert(summary);
             publishInbox(store.conversations());
         });

@@ -23,11 +23,30 @@ public final class Groups {
     private final ServerConnection connection;
     private final Executor io;
     private final Consumer<ConversationSummary> onSummary;
+    private final AvatarCache pictures;
 
-    Groups(ServerConnection connection, Executor io, Consumer<ConversationSummary> onSummary) {
+    Groups(ServerConnection connection, Executor io, java.nio.file.Path cacheDir,
+            Consumer<ConversationSummary> onSummary) {
         this.connection = connection;
         this.io = io;
         this.onSummary = onSummary;
+        this.pictures = new AvatarCache(cacheDir);
+    }
+
+    /** The group's picture with this hash: from the cache (pictures are kept by hash), else from the server. */
+    public CompletableFuture<byte[]> picture(long conversationId, String hash) {
+        return CompletableFuture.supplyAsync(() -> pictures.get(hash), io).thenCompose(cached -> cached.isPresent()
+                ? CompletableFuture.completedFuture(cached.get())
+                : request(() -> new Request.GroupAvatarGet(conversationId), Reply.GroupAvatarImage.class)
+                        .thenApplyAsync(reply -> {
+                            byte[] bytes = Base64.getDecoder().decode(reply.image());
+                            pictures.put(reply.avatar(), bytes);
+                            if (!reply.avatar().equals(hash)) {
+                                throw new java.util.concurrent.CompletionException(new IllegalStateException(
+                                        "the group has a new picture"));
+                            }
+                            return bytes;
+                        }, io));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.testing.AppTest;
 import dev.parley.client.testing.ChatScreen;
+import dev.parley.client.testing.GpsPhotos;
 import dev.parley.client.testing.Peer;
 import dev.parley.protocol.DmPolicy;
 import dev.parley.protocol.Message;
@@ -42,6 +43,9 @@ class GroupFlowTest extends AppTest {
             clickOn("#newGroupItem");
             waitUntil(() -> friendNames().size() == 3);
             clickOn("#groupTitleField").write("Studio crew");
+            pictureToChoose = GpsPhotos.write(tempDir.resolve("crew.jpg"), 1600, 1200);
+            clickOn("#pictureButton");
+            waitUntil(() -> "Picture chosen".equals(textOf("#pictureLabel")));
             clickOn("#friendSearchField").write("bo");
             waitUntil(() -> friendNames().equals(List.of("Bob Marsh  @bob")));
             clickOn(friendBox("Bob Marsh  @bob"));
@@ -59,16 +63,20 @@ class GroupFlowTest extends AppTest {
 
             waitUntil(() -> lookup("#peerName").tryQuery().isPresent()
                     && "Studio crew".equals(textOf("#peerName")) && "2 members".equals(textOf(".chat-peer-handle")));
-            waitUntil(() -> systemLines().contains("You created the group \"Studio crew\""));
+            waitUntil(() -> systemLines().equals(List.of("You created the group \"Studio crew\"",
+                    "You changed the group's picture")));
             clickOn(".composer-field").write("Welcome to the crew!").type(KeyCode.ENTER);
             waitUntil(() -> "fth-check".equals(screen.statusOf("Welcome to the crew!")));
 
             List<Message> seenByBob = bob.history(bob.call(new Request.ConversationList(),
                     Reply.Conversations.class).conversations().get(0).id());
-            assertThat(seenByBob).extracting(Message::kind).containsExactly(MessageKind.SYSTEM, MessageKind.TEXT);
-            assertThat(seenByBob.get(1).text()).isEqualTo("Welcome to the crew!");
-            assertThat(seenByBob.get(1).sender()).isEqualTo("alice");
+            assertThat(seenByBob).extracting(m -> m.kind() == MessageKind.SYSTEM ? m.change().action().name() : m.text())
+                    .containsExactly("CREATED", "PICTURE", "Welcome to the crew!");
+            assertThat(seenByBob.get(2).sender()).isEqualTo("alice");
             assertThat(screen.conversationNames()).containsExactly("Studio crew");
+            Reply.GroupAvatarImage picture = bob.call(new Request.GroupAvatarGet(seenByBob.get(0).conversationId()),
+                    Reply.GroupAvatarImage.class);
+            assertThat(GpsPhotos.containsGps(java.util.Base64.getDecoder().decode(picture.image()))).isFalse();
 
             clickOn("#membersButton");
             waitUntil(() -> memberRows().size() == 2);

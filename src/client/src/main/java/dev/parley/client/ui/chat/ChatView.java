@@ -151,8 +151,7 @@ public final class ChatView {
         }
         boolean group = item.group();
         if (group) {
-            avatar.show("group-" + item.id(), item.peerNameProperty().get());
-            avatar.showPicture(null);
+            pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());
         } else {
             pictures.showByHandle(avatar, item.peerHandle(), item.peerNameProperty().get());
         }

@@ -94,9 +94,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             return;
         }
         if (item.group()) {
-            // A group shows its title's initials; its picture is not fetched by the list yet.
-            avatar.show("group-" + item.id(), item.peerNameProperty().get());
-            avatar.showPicture(null);
+            pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());
             members.setText(ViewLoader.text("group.members.count", item.memberCountProperty().get()));
         } else {
             pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,

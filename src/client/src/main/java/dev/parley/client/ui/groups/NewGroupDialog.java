@@ -94,7 +94,7 @@ public final class NewGroupDialog extends Dialog<Long> {
                 () -> ViewLoader.text("group.new.selected", model.selectedCountProperty().get()),
                 model.selectedCountProperty()));
         pictureLabel.textProperty().bind(Bindings.when(model.pictureProperty().isNull())
-                .then(ViewLoader.text("group.new.picture.none")).otherwise(""));
+                .then(ViewLoader.text("group.new.picture.none")).otherwise(ViewLoader.text("group.new.picture.chosen")));
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());

@@ -55,7 +55,7 @@ public final class MainView {
         this.model = model;
         this.photoChooser = photoChooser;
         this.pictureChooser = pictureChooser;
-        this.pictures = new AvatarPictures(model.session().people());
+        this.pictures = new AvatarPictures(model.session().people(), model.session().groups());
         this.stage = stage;
         this.signOutLabel = signOutLabel;
         this.onSignOut = onSignOut;
