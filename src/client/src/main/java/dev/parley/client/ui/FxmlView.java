@@ -16,7 +16,8 @@ public enum FxmlView {
     FIND_PEOPLE("people/FindPeopleView.fxml"),
     ATTACH("attach/AttachView.fxml"),
     NEW_GROUP("groups/NewGroupView.fxml"),
-    GROUP_MEMBERS("groups/GroupMembersView.fxml");
+    GROUP_MEMBERS("groups/GroupMembersView.fxml"),
+    ADD_PEOPLE("groups/AddPeopleView.fxml");
 
     private final String path;
 

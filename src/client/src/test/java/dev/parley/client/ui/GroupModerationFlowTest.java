@@ -16,18 +16,23 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.Test;
 
-/** An owner moderates from the app: deletes a member's message for everyone, removes a member, then leaves. */
+/**
+ * An owner moderates from the app: deletes a member's message for everyone, adds a friend, removes a member, then
+ * leaves.
+ */
 class GroupModerationFlowTest extends AppTest {
     final ChatScreen screen = new ChatScreen(this);
 
     @Test
-    void theOwnerDeletesAMessageRemovesAMemberAndLeavesWithTheHistoryKept() throws Exception {
+    void theOwnerDeletesAMessageAddsAndRemovesMembersAndLeavesWithTheHistoryKept() throws Exception {
         startServer();
         try (Peer alice = Peer.register(server.uri(), "alice", "Alice Liddell");
                 Peer bob = Peer.register(server.uri(), "bob", "Bob Marsh");
-                Peer carol = Peer.register(server.uri(), "carol", "Carol Chen")) {
+                Peer carol = Peer.register(server.uri(), "carol", "Carol Chen");
+                Peer dana = Peer.register(server.uri(), "dana", "Dana Ruiz")) {
             Peer.befriend(alice, bob);
             Peer.befriend(alice, carol);
+            Peer.befriend(alice, dana);
             long group = alice.call(new Request.GroupCreate(UUID.randomUUID(), "Makers", null, List.of("bob", "carol")),
                     Reply.GroupMembership.class).conversation().id();
             carol.send(group, "buy my course");
@@ -44,11 +49,24 @@ class GroupModerationFlowTest extends AppTest {
 
             clickOn("#membersButton");
             waitUntil(() -> memberRows().size() == 3);
+            clickOn("#addPeopleButton");
+            waitUntil(() -> lookup(".friend-list .list-cell").queryAllAs(Labeled.class).stream()
+                    .anyMatch(cell -> "Dana Ruiz  @dana".equals(cell.getText())));
+            assertThat(lookup(".friend-list .list-cell").queryAllAs(Labeled.class).stream().map(Labeled::getText)
+                    .filter(text -> text != null && !text.isEmpty()).toList()).as("members are not offered")
+                    .containsExactly("Dana Ruiz  @dana");
+            clickOn((Node) lookup(".friend-list .list-cell").queryAllAs(Labeled.class).stream()
+                    .filter(cell -> "Dana Ruiz  @dana".equals(cell.getText())).findFirst().orElseThrow().getGraphic());
+            clickOn("#confirmAddPeople");
+            waitUntil(() -> memberRows().size() == 4 && lookup("#confirmAddPeople").tryQuery().isEmpty());
+            assertThat(dana.history(group)).extracting(m -> m.change().action()).containsExactly(GroupAction.ADDED);
             clickOn(actionsOf("Bob Marsh  @bob"));
             clickOn(menuLabel(".context-menu", "Remove from group"));
-            waitUntil(() -> memberRows().equals(List.of("Alice Liddell  @alice, Owner", "Carol Chen  @carol, Member")));
+            waitUntil(() -> memberRows().equals(List.of("Alice Liddell  @alice, Owner", "Carol Chen  @carol, Member",
+                    "Dana Ruiz  @dana, Member")));
             clickButton("Close");
-            waitUntil(() -> lines().contains("You removed @bob") && "2 members".equals(textOf(".chat-peer-handle")));
+            waitUntil(() -> lines().contains("You added @dana") && lines().contains("You removed @bob")
+                    && "3 members".equals(textOf(".chat-peer-handle")));
             List<Message> bobSaw = bob.history(group);
             assertThat(bobSaw.get(bobSaw.size() - 1).change().action()).isEqualTo(GroupAction.REMOVED);
 
@@ -61,7 +79,8 @@ class GroupModerationFlowTest extends AppTest {
             clickOn(".composer-field").write("hello?");
             assertThat(onFx(() -> lookup(".send-button").queryAs(Button.class).isDisabled())).isTrue();
             assertThat(carol.call(new Request.GroupMembers(group), Reply.GroupMembers.class).members())
-                    .extracting(m -> m.user().handle() + ":" + m.role().wireName()).containsExactly("carol:owner");
+                    .extracting(m -> m.user().handle() + ":" + m.role().wireName())
+                    .containsExactly("carol:owner", "dana:member");
             assertThat(screen.conversationNames()).containsExactly("Makers");
         }
     }

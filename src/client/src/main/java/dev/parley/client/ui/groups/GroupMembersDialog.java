@@ -28,6 +28,7 @@ public final class GroupMembersDialog extends Dialog<Void> {
 
     @FXML private ListView<Reply.GroupMember> memberList;
     @FXML private Label membersError;
+    @FXML private javafx.scene.control.Button addPeopleButton;
 
     public GroupMembersDialog(Window owner, String title, GroupMembersViewModel model) {
         this.model = model;
@@ -47,6 +48,14 @@ public final class GroupMembersDialog extends Dialog<Void> {
         membersError.textProperty().bind(model.errorProperty());
         membersError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         membersError.managedProperty().bind(membersError.visibleProperty());
+        addPeopleButton.setVisible(model.mayAdd());
+        addPeopleButton.setManaged(model.mayAdd());
+    }
+
+    @FXML
+    private void addPeople() {
+        new AddPeopleDialog(getDialogPane().getScene().getWindow(), model.addPeople()).showAndWait();
+        model.load();
     }
 
     /** One member: name and handle, the role on the right, and the actions the user may take on them. */

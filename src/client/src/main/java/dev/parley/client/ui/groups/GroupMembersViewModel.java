@@ -88,6 +88,17 @@ public final class GroupMembersViewModel {
         }));
     }
 
+    /** Owners and admins may add people. */
+    public boolean mayAdd() {
+        return myRole != null && myRole.manages();
+    }
+
+    /** The "Add people" dialog's model: friends who are not members yet. */
+    public AddPeopleViewModel addPeople() {
+        return new AddPeopleViewModel(groups, conversationId, members.stream().map(m -> m.user().handle())
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** The menu text of an action. */
     public static String actionText(Action action) {
         return ViewLoader.text("group.action." + switch (action) {

@@ -15,10 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /** The "New group" dialog; its result is the id of the created group. */
 public final class NewGroupDialog extends Dialog<Long> {
@@ -28,7 +26,7 @@ public final class NewGroupDialog extends Dialog<Long> {
     @FXML private TextField groupTitleField;
     @FXML private TextArea groupDescriptionField;
     @FXML private TextField friendSearchField;
-    @FXML private ListView<NewGroupViewModel.Choice> friendList;
+    @FXML private ListView<FriendChoices.Choice> friendList;
     @FXML private Label selectedLabel;
     @FXML private Label pictureLabel;
     @FXML private Label errorLabel;
@@ -75,24 +73,7 @@ public final class NewGroupDialog extends Dialog<Long> {
     private void initialize() {
         groupTitleField.textProperty().bindBidirectional(model.titleProperty());
         groupDescriptionField.textProperty().bindBidirectional(model.descriptionProperty());
-        friendSearchField.textProperty().bindBidirectional(model.filterProperty());
-        friendList.setItems(model.shownFriends());
-        friendList.setCellFactory(CheckBoxListCell.forListView(NewGroupViewModel.Choice::selectedProperty,
-                new StringConverter<>() {
-                    @Override
-                    public String toString(NewGroupViewModel.Choice choice) {
-                        return choice == null ? "" : choice.person().displayName() + "  @" + choice.person().handle();
-                    }
-
-                    @Override
-                    public NewGroupViewModel.Choice fromString(String text) {
-                        throw new UnsupportedOperationException();
-                    }
-                }));
-        friendList.setPlaceholder(placeholder());
-        selectedLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> ViewLoader.text("group.new.selected", model.selectedCountProperty().get()),
-                model.selectedCountProperty()));
+        FriendList.show(model.friends(), friendSearchField, friendList, selectedLabel);
         pictureLabel.textProperty().bind(Bindings.when(model.pictureProperty().isNull())
                 .then(ViewLoader.text("group.new.picture.none")).otherwise(ViewLoader.text("group.new.picture.chosen")));
         errorLabel.textProperty().bind(model.errorProperty());
@@ -111,14 +92,6 @@ public final class NewGroupDialog extends Dialog<Long> {
         label.setWrapText(true);
         label.getStyleClass().add("group-refusal");
         return label;
-    }
-
-    private Label placeholder() {
-        Label empty = new Label();
-        empty.setWrapText(true);
-        empty.textProperty().bind(Bindings.when(model.loadedProperty())
-                .then(ViewLoader.text("group.new.noFriends")).otherwise(""));
-        return empty;
     }
 
     @FXML

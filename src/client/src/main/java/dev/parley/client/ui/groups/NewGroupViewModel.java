@@ -7,11 +7,8 @@ import dev.parley.client.ui.ViewLoader;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.ProtocolException;
-import dev.parley.protocol.Reply;
-import dev.parley.protocol.UserProfile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -20,7 +17,6 @@ import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,7 +27,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * "New group": a name, an optional description and picture, and friends picked from a searchable list. The
@@ -44,65 +39,28 @@ public final class NewGroupViewModel {
         return thread;
     });
 
-    /** A friend in the list, and whether they are picked. */
-    public static final class Choice {
-        private final UserProfile person;
-        private final BooleanProperty selected = new SimpleBooleanProperty(this, "selected");
-
-        Choice(UserProfile person) {
-            this.person = person;
-        }
-
-        public UserProfile person() {
-            return person;
-        }
-
-        public BooleanProperty selectedProperty() {
-            return selected;
-        }
-    }
-
     private final ChatSession session;
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final ObservableList<Choice> friends = FXCollections.observableArrayList(
-            choice -> new javafx.beans.Observable[] {choice.selectedProperty()});
-    private final FilteredList<Choice> shown = new FilteredList<>(friends);
-    private final IntegerBinding selectedCount;
+    private final FriendChoices friends = new FriendChoices();
     private final ObjectProperty<byte[]> picture = new SimpleObjectProperty<>(this, "picture");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ObservableList<String> refused = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
     /** The group once the server created it (0 before). */
     private final LongProperty created = new SimpleLongProperty(this, "created");
     private final BooleanBinding canSubmit;
 
     public NewGroupViewModel(ChatSession session) {
         this.session = session;
-        this.selectedCount = Bindings.createIntegerBinding(
-                () -> (int) friends.stream().filter(c -> c.selectedProperty().get()).count(), friends);
-        filter.addListener((obs, old, text) -> {
-            String query = text.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
-            shown.setPredicate(choice -> query.isEmpty()
-                    || choice.person().handle().contains(query)
-                    || choice.person().displayName().toLowerCase(Locale.ROOT).contains(query));
-        });
+        friends.errorProperty().addListener((obs, old, text) -> error.set(text));
         this.canSubmit = Bindings.createBooleanBinding(() -> !busy.get()
                 && (created.get() > 0 || !title.get().isBlank()), busy, created, title);
     }
 
     /** Fetches the user's friends, the people the group can be made with. */
     public void load() {
-        session.groups().friends().whenComplete((people, failure) -> Platform.runLater(() -> {
-            loaded.set(true);
-            if (failure != null) {
-                error.set(ViewLoader.text("newMessage.error.offline"));
-            } else {
-                friends.setAll(people.stream().map(Choice::new).toList());
-            }
-        }));
+        friends.load(session.groups(), java.util.Set.of());
     }
 
     /** Prepares a chosen picture file (downscaled JPEG, no metadata) off the FX thread. */
@@ -134,8 +92,7 @@ public final class NewGroupViewModel {
             done.accept(created.get());
             return;
         }
-        List<String> handles = friends.stream().filter(c -> c.selectedProperty().get())
-                .map(c -> c.person().handle()).toList();
+        List<String> handles = friends.selectedHandles();
         String text = description.get().isBlank() ? null : description.get();
         busy.set(true);
         error.set("");
@@ -151,7 +108,7 @@ public final class NewGroupViewModel {
                         return;
                     }
                     created.set(reply.conversation().id());
-                    refused.setAll(reply.refused().stream().map(NewGroupViewModel::reason).toList());
+                    refused.setAll(reply.refused().stream().map(FriendChoices::reason).toList());
                     if (reply.refused().isEmpty()) {
                         done.accept(created.get());
                     }
@@ -168,19 +125,6 @@ public final class NewGroupViewModel {
         return ViewLoader.text("newMessage.error.offline");
     }
 
-    /** A refusal in plain words: "@erin: their privacy settings don't allow it". */
-    static String reason(Reply.Refusal refusal) {
-        String key = switch (refusal.code()) {
-            case PRIVACY_DENIED -> "group.refused.privacy_denied";
-            case BLOCKED -> "group.refused.blocked";
-            case NOT_FOUND -> "group.refused.not_found";
-            case CONFLICT -> "group.refused.conflict";
-            case FORBIDDEN -> "group.refused.forbidden";
-            default -> "group.refused.other";
-        };
-        return ViewLoader.text("group.refused.reason", "@" + refusal.handle(), ViewLoader.text(key));
-    }
-
     public StringProperty titleProperty() {
         return title;
     }
@@ -189,17 +133,9 @@ public final class NewGroupViewModel {
         return description;
     }
 
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
-    /** The friends matching the filter. */
-    public ObservableList<Choice> shownFriends() {
-        return shown;
-    }
-
-    public IntegerBinding selectedCountProperty() {
-        return selectedCount;
+    /** The friends to pick from. */
+    public FriendChoices friends() {
+        return friends;
     }
 
     public ObjectProperty<byte[]> pictureProperty() {
@@ -213,10 +149,6 @@ public final class NewGroupViewModel {
     /** The people the server would not add, each with the reason, after creating. */
     public ObservableList<String> refused() {
         return refused;
-    }
-
-    public BooleanProperty loadedProperty() {
-        return loaded;
     }
 
     public LongProperty createdProperty() {
