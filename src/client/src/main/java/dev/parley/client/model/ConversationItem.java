@@ -30,6 +30,7 @@ public final class ConversationItem {
     private final ObjectProperty<GroupRole> role = new SimpleObjectProperty<>(this, "role");
     private final javafx.beans.property.BooleanProperty left =
             new javafx.beans.property.SimpleBooleanProperty(this, "left");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
 
     public ConversationItem(long id, String peerHandle, String peerName) {
         this(id, peerHandle, peerName, false);
@@ -56,6 +57,11 @@ public final class ConversationItem {
     /** The user's role in a group; null for a direct conversation or once they left or were removed. */
     public ObjectProperty<GroupRole> roleProperty() {
         return role;
+    }
+
+    /** A group's description (its rules), empty when it has none. */
+    public StringProperty descriptionProperty() {
+        return description;
     }
 
     /** The user left the group or was removed from it: its history stays, sending does not. */

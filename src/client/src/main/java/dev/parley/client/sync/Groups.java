@@ -102,6 +102,11 @@ public final class Groups {
         return changed(() -> new Request.GroupRoleSet(conversationId, handle, role));
     }
 
+    /** Renames the group and/or changes its description (null: unchanged; empty description: removed). */
+    public CompletableFuture<Reply.GroupChanged> update(long conversationId, String title, String description) {
+        return changed(() -> new Request.GroupUpdate(conversationId, title, description));
+    }
+
     /** Mutes or unmutes a member. */
     public CompletableFuture<Reply.GroupMember> mute(long conversationId, String handle, boolean muted) {
         return request(() -> new Request.GroupMute(conversationId, handle, muted), Reply.GroupMember.class);

@@ -69,6 +69,8 @@ final class InboxModels {
             item.memberCountProperty().set(conversation.group().members());
             item.roleProperty().set(conversation.group().role());
             item.leftProperty().set(conversation.group().left());
+            String rules = conversation.group().description();
+            item.descriptionProperty().set(rules == null ? "" : rules);
         }
     }
 }

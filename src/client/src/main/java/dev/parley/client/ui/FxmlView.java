@@ -17,7 +17,8 @@ public enum FxmlView {
     ATTACH("attach/AttachView.fxml"),
     NEW_GROUP("groups/NewGroupView.fxml"),
     GROUP_MEMBERS("groups/GroupMembersView.fxml"),
-    ADD_PEOPLE("groups/AddPeopleView.fxml");
+    ADD_PEOPLE("groups/AddPeopleView.fxml"),
+    EDIT_GROUP("groups/EditGroupView.fxml");
 
     private final String path;
 

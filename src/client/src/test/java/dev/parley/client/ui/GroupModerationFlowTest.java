@@ -40,6 +40,18 @@ class GroupModerationFlowTest extends AppTest {
             screen.open("Makers");
             waitUntil(() -> screen.showsBubble("buy my course") && "3 members".equals(textOf(".chat-peer-handle")));
 
+            clickOn("#chatMenu");
+            clickOn(menuLabel(".context-menu", "Edit group…"));
+            clickOn("#editTitleField").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A)
+                    .write("Makers club");
+            clickOn("#editDescriptionField").write("No selling, please.");
+            clickOn("#saveGroupButton");
+            waitUntil(() -> "Makers club".equals(textOf("#peerName"))
+                    && "No selling, please.".equals(textOf("#groupRules")) && showing("#groupRules"));
+            assertThat(carol.call(new Request.ConversationList(), Reply.Conversations.class).conversations().get(0)
+                    .group().description()).isEqualTo("No selling, please.");
+            screen.open("Makers club");
+
             screen.openMessageMenu("buy my course");
             clickOn(menuLabel(".context-menu", "Delete for everyone"));
             clickOn(lookup(".dialog-pane .button").match(node -> "Unsend".equals(((Labeled) node).getText()))
@@ -67,6 +79,7 @@ class GroupModerationFlowTest extends AppTest {
             clickButton("Close");
             waitUntil(() -> lines().contains("You added @dana") && lines().contains("You removed @bob")
                     && "3 members".equals(textOf(".chat-peer-handle")));
+            snapshot(GroupFlowTest.SHOTS.resolve("group-moderated.png"));
             List<Message> bobSaw = bob.history(group);
             assertThat(bobSaw.get(bobSaw.size() - 1).change().action()).isEqualTo(GroupAction.REMOVED);
 
@@ -81,7 +94,7 @@ class GroupModerationFlowTest extends AppTest {
             assertThat(carol.call(new Request.GroupMembers(group), Reply.GroupMembers.class).members())
                     .extracting(m -> m.user().handle() + ":" + m.role().wireName())
                     .containsExactly("carol:owner", "dana:member");
-            assertThat(screen.conversationNames()).containsExactly("Makers");
+            assertThat(screen.conversationNames()).containsExactly("Makers club");
         }
     }
 

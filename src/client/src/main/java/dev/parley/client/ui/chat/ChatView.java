@@ -54,6 +54,8 @@ public final class ChatView {
     @FXML private javafx.scene.control.Button membersButton;
     @FXML private javafx.scene.control.MenuItem membersItem;
     @FXML private javafx.scene.control.MenuItem leaveItem;
+    @FXML private javafx.scene.control.MenuItem editGroupItem;
+    @FXML private Label groupRules;
     @FXML private javafx.scene.control.MenuItem viewProfileItem;
     @FXML private ListView<ChatRow> messageList;
     @FXML private VBox noMessages;
@@ -159,14 +161,27 @@ public final class ChatView {
         membersButton.setVisible(group);
         membersButton.setManaged(group);
         // A group's menu offers its members; a person's, their profile, blocking and reporting.
+        // A group's rules show under its header, so people see them when they join.
+        groupRules.textProperty().unbind();
+        groupRules.visibleProperty().unbind();
+        if (group) {
+            groupRules.textProperty().bind(item.descriptionProperty());
+            groupRules.visibleProperty().bind(item.descriptionProperty().isNotEmpty());
+        } else {
+            groupRules.setVisible(false);
+        }
+        groupRules.managedProperty().bind(groupRules.visibleProperty());
+        editGroupItem.disableProperty().unbind();
         leaveItem.disableProperty().unbind();
         membersButton.disableProperty().unbind();
         if (group) {
             // Someone who left or was removed keeps the history, not the group's actions.
             leaveItem.disableProperty().bind(item.leftProperty());
             membersButton.disableProperty().bind(item.leftProperty());
+            editGroupItem.disableProperty().bind(Bindings.createBooleanBinding(() -> item.roleProperty().get() == null
+                    || !item.roleProperty().get().manages(), item.roleProperty()));
         }
-        chatMenu.getItems().setAll(group ? java.util.List.of(membersItem, leaveItem)
+        chatMenu.getItems().setAll(group ? java.util.List.of(membersItem, editGroupItem, leaveItem)
                 : java.util.List.of(viewProfileItem, blockItem, reportItem));
 
         noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
@@ -324,6 +339,16 @@ public final class ChatView {
         if (item != null && item.group()) {
             new dev.parley.client.ui.groups.GroupMembersDialog(root().getScene().getWindow(),
                     item.peerNameProperty().get(), model.groupMembers()).show();
+        }
+    }
+
+    /** Rename the group or change its rules (owners and admins; the server checks). */
+    @FXML
+    private void editGroup() {
+        ConversationItem item = model.conversationProperty().get();
+        if (item != null && item.group()) {
+            new dev.parley.client.ui.groups.EditGroupDialog(root().getScene().getWindow(), model.editGroup())
+                    .showAndWait();
         }
     }
 

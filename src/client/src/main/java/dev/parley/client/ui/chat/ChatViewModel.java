@@ -311,6 +311,13 @@ public final class ChatViewModel {
                 item.roleProperty().get(), session.me().handle());
     }
 
+    /** The "Edit group" dialog's model, filled with the open group's title and rules. */
+    public dev.parley.client.ui.groups.EditGroupViewModel editGroup() {
+        ConversationItem item = conversation.get();
+        return new dev.parley.client.ui.groups.EditGroupViewModel(session.groups(), item.id(),
+                item.peerNameProperty().get(), item.descriptionProperty().get());
+    }
+
     /** Leaves the open group; fails when the server cannot be reached. */
     public java.util.concurrent.CompletableFuture<?> leaveGroup() {
         return session.groups().leave(conversation.get().id());
