@@ -9,8 +9,6 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
-import dev.parley.server.social.DeliveryRules;
-import dev.parley.server.social.MemberState;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupStore;
 import dev.parley.server.store.ProfileStore;
@@ -40,10 +38,6 @@ public final class SqliteGroupStore implements GroupStore {
     private record Target(long id, String handle, GroupRole role) {
     }
 
-    /** The people a create or add may put in the group, and those it refused. */
-    private record Screened(List<Long> ids, List<String> handles, List<Reply.Refusal> refused) {
-    }
-
     @Override
     public CompletableFuture<GroupWrite> create(long ownerId, UUID clientId, String title, String description,
             List<String> handles, Instant now) {
@@ -59,7 +53,7 @@ public final class SqliteGroupStore implements GroupStore {
                 }
                 return new GroupWrite(first.conversationId(), List.of());
             }
-            Screened screened = screen(c, ownerId, handles, null);
+            GroupAdmission.Screened screened = GroupAdmission.screen(c, ownerId, handles, null);
             long id = Rows.insert(c, "INSERT INTO conversations (kind, last_activity_at, created_at)"
                     + " VALUES ('group', ?, ?)", now, now);
             Rows.update(c, "INSERT INTO groups (conversation_id, title, description, created_by) VALUES (?, ?, ?, ?)",
@@ -78,7 +72,7 @@ public final class SqliteGroupStore implements GroupStore {
     public CompletableFuture<GroupWrite> add(long conversationId, long actorId, List<String> handles, Instant now) {
         return db.writes().submit(c -> {
             manager(c, conversationId, actorId, "add people");
-            Screened screened = screen(c, actorId, handles, conversationId);
+            GroupAdmission.Screened screened = GroupAdmission.screen(c, actorId, handles, conversationId);
             if (screened.ids().isEmpty()) {
                 return new GroupWrite(conversationId, List.of(), List.of(), screened.refused());
             }
@@ -285,55 +279,6 @@ public final class SqliteGroupStore implements GroupStore {
                 row -> new Target(row.getLong(1), row.getString(2), GroupRole.fromWire(row.getString(3))),
                 conversationId, handle)
                 .orElseThrow(() -> ProtocolException.notFound("@" + handle + " is not a member of this group"));
-    }
-
-    /**
-     * Who of {@code handles} the adder may put in the group: people who exist, are not members yet (of
-     * {@code conversationId}, when adding), and whose privacy would let the adder message them
-     * ({@link DeliveryRules#addToGroup}). The adder's own handle is skipped.
-     */
-    private static Screened screen(Connection c, long adderId, List<String> handles, Long conversationId)
-            throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        List<String> accepted = new ArrayList<>();
-        List<Reply.Refusal> refused = new ArrayList<>();
-        for (String handle : handles) {
-            Optional<Long> found = Rows.one(c, "SELECT id FROM users WHERE handle = ?", row -> row.getLong(1), handle);
-            if (found.isEmpty()) {
-                refused.add(new Reply.Refusal(handle, ErrorCode.NOT_FOUND, "there is no user @" + handle));
-                continue;
-            }
-            long id = found.get();
-            if (id == adderId) {
-                continue;
-            }
-            if (conversationId != null && Rows.one(c, "SELECT 1 FROM members WHERE conversation_id = ?"
-                    + " AND user_id = ? AND until_seq IS NULL", row -> 1, conversationId, id).isPresent()) {
-                refused.add(new Reply.Refusal(handle, ErrorCode.CONFLICT, "@" + handle + " is already a member"));
-                continue;
-            }
-            DeliveryRules.Decision decision = DeliveryRules.addToGroup(situation(c, adderId, id));
-            if (decision instanceof DeliveryRules.Decision.Refuse refuse) {
-                refused.add(new Reply.Refusal(handle, refuse.code(), refuse.message()));
-            } else {
-                ids.add(id);
-                accepted.add(handle);
-            }
-        }
-        return new Screened(ids, accepted, refused);
-    }
-
-    /** What decides whether the adder may reach this person, as for a first direct message. */
-    private static DeliveryRules.Situation situation(Connection c, long adderId, long personId) throws SQLException {
-        MemberState state = Rows.one(c, "SELECT m.state FROM direct_pairs dp JOIN members m"
-                + " ON m.conversation_id = dp.conversation_id AND m.user_id = ? WHERE dp.user_lo = ? AND dp.user_hi = ?",
-                row -> MemberState.valueOf(row.getString(1)), personId, Math.min(adderId, personId),
-                Math.max(adderId, personId)).orElse(MemberState.PENDING);
-        return new DeliveryRules.Situation(SqliteSocialStore.dmPolicy(c, adderId),
-                SqliteSocialStore.dmPolicy(c, personId),
-                SqliteSocialStore.follows(c, adderId, personId) && SqliteSocialStore.follows(c, personId, adderId),
-                SqliteSocialStore.blocks(c, adderId, personId), SqliteSocialStore.blocks(c, personId, adderId),
-                state, 0);
     }
 
     /** Makes someone a current member from {@code fromSeq} on (again, if they were one before). */
