@@ -138,6 +138,35 @@ final class Check {
         return List.copyOf(tags);
     }
 
+    /**
+     * Handles of people to put in a group: each a valid handle to look up, lower-cased, de-duplicated in order;
+     * 1–{@code max} of them.
+     */
+    static List<String> handles(List<String> values, String field, int max) {
+        Set<String> handles = new LinkedHashSet<>();
+        for (String value : present(values, field)) {
+            handles.add(lookupHandle(value, field));
+        }
+        if (handles.isEmpty() || handles.size() > max) {
+            throw ProtocolException.badRequest("'" + field + "' must name 1–" + max + " people");
+        }
+        return List.copyOf(handles);
+    }
+
+    /** A picture in base64, at most {@link Limits#MAX_AVATAR_BYTES} decoded; checks the length before decoding. */
+    static byte[] avatar(String image) {
+        // Base64 is 4 chars per 3 bytes; checking the length first keeps a huge string from being decoded.
+        if (image.length() > (Limits.MAX_AVATAR_BYTES + 2) / 3 * 4) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "the picture is larger than "
+                    + Limits.MAX_AVATAR_BYTES + " bytes");
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(image);
+        } catch (IllegalArgumentException e) {
+            throw ProtocolException.badRequest("not an image");
+        }
+    }
+
     /** A tag as typed ("#Photography") in its stored form ("photography"), not yet checked. */
     static String tag(String value) {
         String tag = value.strip();

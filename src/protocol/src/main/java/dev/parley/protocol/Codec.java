@@ -50,6 +50,7 @@ public final class Codec {
             Map.entry("user.block", Request.UserBlock.class),
             Map.entry("user.unblock", Request.UserUnblock.class),
             Map.entry("block.list", Request.BlockList.class),
+            Map.entry("friend.list", Request.FriendList.class),
             Map.entry("privacy.get", Request.PrivacyGet.class),
             Map.entry("privacy.set", Request.PrivacySet.class),
             Map.entry("request.accept", Request.RequestAccept.class),
@@ -65,7 +66,17 @@ public final class Codec {
             Map.entry("profile.update", Request.ProfileUpdate.class),
             Map.entry("profile.avatar", Request.ProfileAvatar.class),
             Map.entry("user.card", Request.UserCard.class),
-            Map.entry("user.avatar", Request.UserAvatar.class));
+            Map.entry("user.avatar", Request.UserAvatar.class),
+            Map.entry("group.create", Request.GroupCreate.class),
+            Map.entry("group.add", Request.GroupAdd.class),
+            Map.entry("group.remove", Request.GroupRemove.class),
+            Map.entry("group.leave", Request.GroupLeave.class),
+            Map.entry("group.role", Request.GroupRoleSet.class),
+            Map.entry("group.update", Request.GroupUpdate.class),
+            Map.entry("group.avatar", Request.GroupAvatar.class),
+            Map.entry("group.avatar.get", Request.GroupAvatarGet.class),
+            Map.entry("group.members", Request.GroupMembers.class),
+            Map.entry("group.mute", Request.GroupMute.class));
     private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.of(
             "evt.message", Event.MessageEvent.class,
             "evt.read", Event.ReadEvent.class,

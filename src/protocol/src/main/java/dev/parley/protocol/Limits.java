@@ -61,7 +61,12 @@ public final class Limits {
     public static final int MAX_THUMBNAIL_SIDE = 400;
     /** Most media items one message carries. */
     public static final int MAX_MEDIA_PER_MESSAGE = 10;
+    /** Most members a group has, its owner included. */
     public static final int MAX_GROUP_MEMBERS = 1_000;
+    /** Longest group title, in code points after trimming. */
+    public static final int MAX_GROUP_TITLE_CHARS = 64;
+    /** Longest group description (its rules), in code points after trimming. */
+    public static final int MAX_GROUP_DESCRIPTION_CHARS = 1_000;
 
     private Limits() {
     }

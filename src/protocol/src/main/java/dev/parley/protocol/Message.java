@@ -9,17 +9,31 @@ import java.util.UUID;
  * A stored message: its place in the conversation ({@code seq}), author, the sender's client id and text.
  * A {@link MessageKind#UNSEND} tombstone names the unsent message in {@code target}; the unsent message
  * itself comes back with {@code unsent} set and empty text. A message with {@code media} (photos, GIFs,
- * videos, in the sender's order) has its caption as text, possibly empty.
+ * videos, in the sender's order) has its caption as text, possibly empty. A {@link MessageKind#SYSTEM} line
+ * in a group has empty text and says in {@code change} what its sender did.
  */
 public record Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
         MessageKind kind, Long target, boolean unsent,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media, GroupChange change) {
 
     public Message {
         if (kind == null) {
             kind = MessageKind.TEXT;
         }
         media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** A message that is not a group's system line. */
+    public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
+            MessageKind kind, Long target, boolean unsent, List<MediaItem> media) {
+        this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, null);
+    }
+
+    /** A group's system line: {@code sender} did {@code change}. */
+    public static Message system(long conversationId, long seq, String sender, UUID clientId, Instant sentAt,
+            GroupChange change) {
+        return new Message(conversationId, seq, sender, clientId, "", sentAt, MessageKind.SYSTEM, null, false,
+                List.of(), change);
     }
 
     /** A message without media. */
@@ -33,8 +47,13 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
         this(conversationId, seq, sender, clientId, text, sentAt, MessageKind.TEXT, null, false);
     }
 
-    /** True for something to show in the chat (not an event about another message). */
+    /** True for something someone wrote, shown as a bubble (not a tombstone, not a group's system line). */
     public boolean showsInChat() {
         return kind == MessageKind.TEXT;
+    }
+
+    /** True for a group's system line, shown as a centred line. (Not an is-getter: it is not a wire field.) */
+    public boolean systemLine() {
+        return kind == MessageKind.SYSTEM;
     }
 }

@@ -10,7 +10,9 @@ public enum MessageKind {
     /** A text message. */
     TEXT,
     /** A tombstone: its sender unsent the message with seq {@code target}; clients erase that message. */
-    UNSEND;
+    UNSEND,
+    /** A line about a group (who created, added, removed, left, promoted, renamed): details in {@code change}. */
+    SYSTEM;
 
     @JsonValue
     public String wireName() {
@@ -20,6 +22,6 @@ public enum MessageKind {
     @JsonCreator
     public static MessageKind fromWire(String wire) {
         return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst()
-                .orElseThrow(() -> ProtocolException.badRequest("kind must be text or unsend"));
+                .orElseThrow(() -> ProtocolException.badRequest("kind must be text, unsend or system"));
     }
 }

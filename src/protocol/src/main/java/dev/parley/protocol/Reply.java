@@ -85,6 +85,36 @@ public final class Reply {
     public record UploadStarted(java.util.UUID uploadId, long offset) {
     }
 
+    /** Someone a group operation could not add, with the typed reason (as a send to them would be refused). */
+    public record Refusal(String handle, ErrorCode code, String message) {
+    }
+
+    /**
+     * Answer to {@code group.create} and {@code group.add}: the group as the caller now sees it, who was added,
+     * and who was refused and why (nobody is added twice; a resent create answers the first one, adding nobody).
+     */
+    public record GroupMembership(ConversationSummary conversation, List<String> added, List<Refusal> refused) {
+    }
+
+    /**
+     * Answer to the group requests that change it: the group as the caller now sees it, and the system lines
+     * the change appended (empty when nothing changed, e.g. promoting an admin).
+     */
+    public record GroupChanged(ConversationSummary conversation, List<Message> lines) {
+    }
+
+    /** One member of a group. */
+    public record GroupMember(UserProfile user, GroupRole role, boolean muted, Instant joinedAt) {
+    }
+
+    /** Answer to {@code group.members}: owner first, then admins, then members, each by handle. */
+    public record GroupMembers(long conversationId, List<GroupMember> members) {
+    }
+
+    /** Answer to {@code group.avatar.get}: the picture whose SHA-256 hex is {@code avatar}, base64 in {@code image}. */
+    public record GroupAvatarImage(long conversationId, String avatar, String mime, String image) {
+    }
+
     /** Answer to {@code media.get}: {@code data} (base64 on the wire) starts at {@code offset} of {@code total} bytes. */
     public record MediaData(String mediaId, long offset, long total, byte[] data) {
     }

@@ -1,6 +1,5 @@
 package dev.parley.protocol;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -228,16 +227,7 @@ public sealed interface Request {
         }
 
         private static byte[] decode(String image) {
-            // Base64 is 4 chars per 3 bytes; checking the length first keeps a huge string from being decoded.
-            if (image.length() > (Limits.MAX_AVATAR_BYTES + 2) / 3 * 4) {
-                throw new ProtocolException(ErrorCode.TOO_LARGE, "the picture is larger than "
-                        + Limits.MAX_AVATAR_BYTES + " bytes");
-            }
-            try {
-                return Base64.getDecoder().decode(image);
-            } catch (IllegalArgumentException e) {
-                throw ProtocolException.badRequest("not an image");
-            }
+            return Check.avatar(image);
         }
     }
 
@@ -266,6 +256,10 @@ public sealed interface Request {
         public UserUnblock {
             handle = Check.lookupHandle(handle, "handle");
         }
+    }
+
+    /** Lists the caller's friends (people who follow the caller and whom the caller follows), by handle. */
+    record FriendList() implements Request {
     }
 
     /** Lists the people the caller has blocked. */
@@ -388,6 +382,112 @@ public sealed interface Request {
             if (length < 1 || length > Limits.MAX_MEDIA_READ_BYTES) {
                 throw ProtocolException.badRequest("'length' must be 1–" + Limits.MAX_MEDIA_READ_BYTES);
             }
+        }
+    }
+
+    /**
+     * Creates a group with the caller as owner and the people in {@code members} (who may be refused, each with
+     * a reason, when their privacy does not let the caller add them). {@code clientId} makes a resend safe: it
+     * answers with the group the first one created.
+     */
+    record GroupCreate(UUID clientId, String title, String description, List<String> members) implements Request {
+        public GroupCreate {
+            present(clientId, "clientId");
+            title = Check.text(title, "title", Limits.MAX_GROUP_TITLE_CHARS);
+            description = Check.optionalText(description, "description", Limits.MAX_GROUP_DESCRIPTION_CHARS);
+            members = members == null || members.isEmpty() ? List.of()
+                    : Check.handles(members, "members", Limits.MAX_GROUP_MEMBERS - 1);
+        }
+    }
+
+    /** Adds people to a group (owners and admins); those the server refuses are listed with a reason. */
+    record GroupAdd(Long conversationId, List<String> members) implements Request {
+        public GroupAdd {
+            Check.positive(conversationId, "conversationId");
+            members = Check.handles(members, "members", Limits.MAX_GROUP_MEMBERS - 1);
+        }
+    }
+
+    /** Removes a member from a group (owners, and admins for plain members). */
+    record GroupRemove(Long conversationId, String handle) implements Request {
+        public GroupRemove {
+            Check.positive(conversationId, "conversationId");
+            handle = Check.lookupHandle(handle, "handle");
+        }
+    }
+
+    /** The caller leaves a group; an owner who leaves hands ownership to the longest-standing admin or member. */
+    record GroupLeave(Long conversationId) implements Request {
+        public GroupLeave {
+            Check.positive(conversationId, "conversationId");
+        }
+    }
+
+    /** Makes a member an admin, or an admin a plain member again. Ownership only passes when the owner leaves. */
+    record GroupRoleSet(Long conversationId, String handle, GroupRole role) implements Request {
+        public GroupRoleSet {
+            Check.positive(conversationId, "conversationId");
+            handle = Check.lookupHandle(handle, "handle");
+            if (present(role, "role") == GroupRole.OWNER) {
+                throw ProtocolException.badRequest("'role' must be admin or member");
+            }
+        }
+    }
+
+    /**
+     * Renames a group or changes its description (its rules); absent fields stay as they are, at least one is
+     * required, and a blank description removes it.
+     */
+    record GroupUpdate(Long conversationId, String title, String description) implements Request {
+        public GroupUpdate {
+            Check.positive(conversationId, "conversationId");
+            if (title == null && description == null) {
+                throw ProtocolException.badRequest("give at least one of title, description");
+            }
+            if (title != null) {
+                title = Check.text(title, "title", Limits.MAX_GROUP_TITLE_CHARS);
+            }
+            if (description != null) {
+                description = Check.atMost(description, "description", Limits.MAX_GROUP_DESCRIPTION_CHARS);
+            }
+        }
+    }
+
+    /** Sets a group's picture, like {@link ProfileAvatar}, or removes it when {@code image} is null. */
+    record GroupAvatar(Long conversationId, String image) implements Request {
+        public GroupAvatar {
+            Check.positive(conversationId, "conversationId");
+            if (image != null) {
+                Check.avatar(image);
+            }
+        }
+
+        /** The picture's bytes, or null for "remove". */
+        public byte[] bytes() {
+            return image == null ? null : Check.avatar(image);
+        }
+    }
+
+    /** A group's picture, for its members. */
+    record GroupAvatarGet(Long conversationId) implements Request {
+        public GroupAvatarGet {
+            Check.positive(conversationId, "conversationId");
+        }
+    }
+
+    /** The members of a group with their roles, for its members. */
+    record GroupMembers(Long conversationId) implements Request {
+        public GroupMembers {
+            Check.positive(conversationId, "conversationId");
+        }
+    }
+
+    /** Mutes a member (they may read but not send) or unmutes them. */
+    record GroupMute(Long conversationId, String handle, Boolean muted) implements Request {
+        public GroupMute {
+            Check.positive(conversationId, "conversationId");
+            handle = Check.lookupHandle(handle, "handle");
+            present(muted, "muted");
         }
     }
 

@@ -24,6 +24,8 @@ class CodecTest {
             "photography"), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     static final Message MESSAGE = new Message(7, 42, "alice", CLIENT_ID, "hello 👋", AT);
     static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    static final ConversationSummary GROUP = new ConversationSummary(8, null, 3, 3, 0, null, false, null,
+            new GroupInfo("Trip", "Be kind", SHA, 3, GroupRole.OWNER, false, false, 1));
     static final MediaItem PHOTO = new MediaItem(SHA, "image/jpeg", 123_456, 1200, 900);
 
     static Stream<Request> everyRequest() {
@@ -49,6 +51,7 @@ class CodecTest {
                 new Request.UserBlock("bob"),
                 new Request.UserUnblock("bob"),
                 new Request.BlockList(),
+                new Request.FriendList(),
                 new Request.PrivacyGet(),
                 new Request.PrivacySet(DmPolicy.NO_ONE),
                 new Request.RequestAccept(7L),
@@ -74,7 +77,20 @@ class CodecTest {
                 new Request.ProfileAvatar(null),
                 new Request.UserSearch("#photo", 0, 50),
                 new Request.UserCard("maya"),
-                new Request.UserAvatar("maya"));
+                new Request.UserAvatar("maya"),
+                new Request.GroupCreate(CLIENT_ID, "Trip to Lisbon", "Be kind", List.of("bob", "carol")),
+                new Request.GroupCreate(CLIENT_ID, "Just me", null, List.of()),
+                new Request.GroupAdd(7L, List.of("dana")),
+                new Request.GroupRemove(7L, "dana"),
+                new Request.GroupLeave(7L),
+                new Request.GroupRoleSet(7L, "bob", GroupRole.ADMIN),
+                new Request.GroupUpdate(7L, "Lisbon 2027", null),
+                new Request.GroupUpdate(7L, null, ""),
+                new Request.GroupAvatar(7L, "iVBORw0KGgo="),
+                new Request.GroupAvatar(7L, null),
+                new Request.GroupAvatarGet(7L),
+                new Request.GroupMembers(7L),
+                new Request.GroupMute(7L, "bob", true));
     }
 
     @Test
@@ -129,7 +145,17 @@ class CodecTest {
                 MAYA,
                 new Reply.SearchResults(List.of(MAYA, ALICE), false),
                 new Reply.ProfileCard(MAYA, 12, 3, new Reply.Relationship("maya", true, true, true, false)),
-                new Reply.AvatarImage("maya", MAYA.avatar(), "image/jpeg", "/9j/4AAQ"));
+                new Reply.AvatarImage("maya", MAYA.avatar(), "image/jpeg", "/9j/4AAQ"),
+                GROUP,
+                new Reply.GroupMembership(GROUP, List.of("bob"), List.of(new Reply.Refusal("carol",
+                        ErrorCode.PRIVACY_DENIED, "this person accepts messages only from friends"))),
+                new Reply.GroupChanged(GROUP, List.of(Message.system(8, 2, "alice", CLIENT_ID, AT,
+                        new GroupChange(GroupAction.ADDED, List.of("bob", "carol"))))),
+                new Reply.SyncPage(List.of(Message.system(8, 1, "alice", CLIENT_ID, AT,
+                        new GroupChange(GroupAction.CREATED, List.of(), "Trip", "Be kind"))), false),
+                new Reply.GroupMembers(8, List.of(new Reply.GroupMember(ALICE, GroupRole.OWNER, false, AT),
+                        new Reply.GroupMember(MAYA, GroupRole.MEMBER, true, AT))),
+                new Reply.GroupAvatarImage(8, SHA, "image/png", "iVBORw0KGgo="));
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import dev.parley.server.auth.AccountService;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.bus.LocalBus;
 import dev.parley.server.chat.ConversationService;
+import dev.parley.server.chat.GroupService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.Gateway;
 import dev.parley.server.net.SessionRegistry;
@@ -14,6 +15,7 @@ import dev.parley.server.safety.ReportService;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
+import dev.parley.server.store.sqlite.SqliteGroupStore;
 import dev.parley.server.store.sqlite.SqliteMediaStore;
 import dev.parley.server.store.sqlite.SqliteProfileStore;
 import dev.parley.server.store.sqlite.SqliteReportStore;
@@ -87,8 +89,10 @@ public final class ParleyServer implements AutoCloseable {
         MediaService media = new MediaService(config.dataDir(), new SqliteMediaStore(database), config.clock());
         ProfileService profiles = new ProfileService(new SqliteProfileStore(database), accountStore, socialStore,
                 social, limits, config.clock());
+        GroupService groups = new GroupService(new SqliteGroupStore(database), conversationStore, limits, bus,
+                config.clock());
         Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media,
-                profiles), media, workers);
+                profiles, groups), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence);

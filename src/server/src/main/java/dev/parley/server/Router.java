@@ -7,6 +7,7 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Request;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.chat.ConversationService;
+import dev.parley.server.chat.GroupService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
@@ -26,9 +27,12 @@ final class Router implements RequestHandler {
     private final ReportService reports;
     private final MediaService media;
     private final ProfileService profiles;
+    private final GroupService groups;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
-            PresenceService presence, ReportService reports, MediaService media, ProfileService profiles) {
+            PresenceService presence, ReportService reports, MediaService media, ProfileService profiles,
+            GroupService groups) {
+        this.groups = groups;
         this.media = media;
         this.profiles = profiles;
         this.accounts = accounts;
@@ -102,6 +106,9 @@ final class Router implements RequestHandler {
         if (request instanceof Request.UserUnblock unblock) {
             return social.unblock(me, unblock);
         }
+        if (request instanceof Request.FriendList) {
+            return completedFuture(social.friends(me));
+        }
         if (request instanceof Request.BlockList) {
             return completedFuture(social.blocked(me));
         }
@@ -151,6 +158,40 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.UserAvatar avatar) {
             return completedFuture(profiles.avatar(me, avatar));
+        }
+        return handleGroups(connection, me, request);
+    }
+
+    private CompletionStage<?> handleGroups(ClientConnection connection, Identity me, Request request) {
+        if (request instanceof Request.GroupCreate create) {
+            return groups.create(me, create);
+        }
+        if (request instanceof Request.GroupAdd add) {
+            return groups.add(me, add);
+        }
+        if (request instanceof Request.GroupRemove remove) {
+            return groups.remove(me, remove);
+        }
+        if (request instanceof Request.GroupLeave leave) {
+            return groups.leave(me, leave);
+        }
+        if (request instanceof Request.GroupRoleSet role) {
+            return groups.setRole(me, role);
+        }
+        if (request instanceof Request.GroupUpdate update) {
+            return groups.update(me, update);
+        }
+        if (request instanceof Request.GroupAvatar avatar) {
+            return groups.setAvatar(me, avatar);
+        }
+        if (request instanceof Request.GroupAvatarGet avatar) {
+            return completedFuture(groups.avatar(me, avatar));
+        }
+        if (request instanceof Request.GroupMembers members) {
+            return completedFuture(groups.members(me, members));
+        }
+        if (request instanceof Request.GroupMute mute) {
+            return groups.mute(me, mute);
         }
         return handleSessions(connection, request);
     }

@@ -10,10 +10,15 @@ import java.util.Map;
 
 /** The demo's people and their histories, read from {@code demo-script.json}. */
 record DemoScript(Person me, List<Contact> contacts, List<Person> others, Bot bot,
-        @JsonProperty("long") LongConversation longConversation) {
+        @JsonProperty("long") LongConversation longConversation, List<Group> groups) {
 
     DemoScript {
         others = others == null ? List.of() : others;
+        groups = groups == null ? List.of() : groups;
+    }
+
+    /** A group the user made with some of the contacts; a line's {@code from} is "me" or a member's handle. */
+    record Group(String title, String description, List<String> members, List<Line> history) {
     }
 
     /** Someone in the demo, with the bio and niche tags their profile shows (either may be absent). */

@@ -78,11 +78,29 @@ final class DemoSeeder {
                 me.call(new Request.MessageRead(conversation, Math.max(0, lastSeq - contact.unread())),
                         Reply.ReadCursor.class);
             }
+            for (DemoScript.Group group : script.groups()) {
+                seedGroup(group, me, accounts);
+            }
         } finally {
             clock.reset();
             accounts.values().forEach(WireAccount::close);
         }
         return tokens;
+    }
+
+    /** The user's group with some contacts, created just before its first line, then its history. */
+    private void seedGroup(DemoScript.Group group, WireAccount me, Map<String, WireAccount> accounts) {
+        if (group.history().isEmpty()) {
+            return;
+        }
+        clock.setBack(Duration.between(at(group.history().get(0)).minus(Duration.ofMinutes(1)), now));
+        long conversation = me.call(new Request.GroupCreate(UUID.randomUUID(), group.title(), group.description(),
+                group.members()), Reply.GroupMembership.class).conversation().id();
+        for (DemoScript.Line line : group.history()) {
+            WireAccount from = line.fromMe() ? me : accounts.get(line.from());
+            clock.setBack(Duration.between(at(line), now));
+            from.call(new Request.MessageSend(conversation, UUID.randomUUID(), line.text()), Reply.Sent.class);
+        }
     }
 
     private void register(DemoScript.Person person, Map<String, String> tokens, Map<String, WireAccount> accounts) {

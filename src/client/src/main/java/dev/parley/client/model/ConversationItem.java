@@ -1,5 +1,6 @@
 package dev.parley.client.model;
 
+import dev.parley.protocol.GroupRole;
 import java.time.Instant;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,11 +26,48 @@ public final class ConversationItem {
     private final StringProperty peerAvatar = new SimpleStringProperty(this, "peerAvatar");
     private final IntegerProperty lastMedia = new SimpleIntegerProperty(this, "lastMedia");
     private final IntegerProperty lastVideos = new SimpleIntegerProperty(this, "lastVideos");
+    private final boolean group;
+    private final IntegerProperty memberCount = new SimpleIntegerProperty(this, "memberCount");
+    private final ObjectProperty<GroupRole> role = new SimpleObjectProperty<>(this, "role");
+    private final javafx.beans.property.BooleanProperty left =
+            new javafx.beans.property.SimpleBooleanProperty(this, "left");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
 
     public ConversationItem(long id, String peerHandle, String peerName) {
+        this(id, peerHandle, peerName, false);
+    }
+
+    /** A row of a direct conversation, or of a group ({@code group}: its title as the name, no peer handle). */
+    public ConversationItem(long id, String peerHandle, String peerName, boolean group) {
         this.id = id;
         this.peerHandle = peerHandle;
         this.peerName.set(peerName);
+        this.group = group;
+    }
+
+    /** True for a group chat: {@link #peerNameProperty()} is its title and there is no peer handle. */
+    public boolean group() {
+        return group;
+    }
+
+    /** A group's current member count (0 for a direct conversation). */
+    public IntegerProperty memberCountProperty() {
+        return memberCount;
+    }
+
+    /** The user's role in a group; null for a direct conversation or once they left or were removed. */
+    public ObjectProperty<GroupRole> roleProperty() {
+        return role;
+    }
+
+    /** A group's description (its rules), empty when it has none. */
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    /** The user left the group or was removed from it: its history stays, sending does not. */
+    public javafx.beans.property.BooleanProperty leftProperty() {
+        return left;
     }
 
     public long id() {
@@ -40,6 +78,7 @@ public final class ConversationItem {
         return peerHandle;
     }
 
+    /** The other person's display name, or a group's title. */
     public StringProperty peerNameProperty() {
         return peerName;
     }

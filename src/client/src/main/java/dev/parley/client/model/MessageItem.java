@@ -1,5 +1,7 @@
 package dev.parley.client.model;
 
+import dev.parley.protocol.GroupChange;
+
 import dev.parley.client.store.MessageStatus;
 import dev.parley.protocol.MediaItem;
 import java.time.Instant;
@@ -27,6 +29,7 @@ public final class MessageItem {
     private final ObjectProperty<MessageStatus> status = new SimpleObjectProperty<>(this, "status");
     private final ObjectProperty<String> failure = new SimpleObjectProperty<>(this, "failure");
     private final List<MediaItem> media;
+    private final GroupChange change;
 
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
             Instant sentAt, MessageStatus status) {
@@ -36,6 +39,13 @@ public final class MessageItem {
     /** A message with photos ({@code media}), whose text is the caption. */
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
             Instant sentAt, MessageStatus status, List<MediaItem> media) {
+        this(conversationId, clientId, sender, text, mine, seq, sentAt, status, media, null);
+    }
+
+    /** A message, or a group's system line when {@code change} says what its sender did. */
+    public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
+            Instant sentAt, MessageStatus status, List<MediaItem> media, GroupChange change) {
+        this.change = change;
         this.media = List.copyOf(media);
         this.conversationId = conversationId;
         this.clientId = clientId;
@@ -53,6 +63,11 @@ public final class MessageItem {
 
     public UUID clientId() {
         return clientId;
+    }
+
+    /** What the sender did, for a group's system line (shown centred); null for a message someone wrote. */
+    public GroupChange change() {
+        return change;
     }
 
     /** The photos it carries, in order; empty for a text message. */

@@ -72,9 +72,16 @@ public final class NotificationCenter implements AutoCloseable {
             return;
         }
         Avatar avatar = new Avatar(Avatar.Size.HEADER);
-        pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,
-                item.peerAvatarProperty().get()));
-        notifier.show(new Notice(item.id(), item.peerNameProperty().get(), body(message), avatar,
+        if (item.group()) {
+            pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());
+        } else {
+            pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,
+                    item.peerAvatarProperty().get()));
+        }
+        // In a group the title is the group, and the body says who wrote, as the group's bubbles do.
+        String body = item.group() ? ViewLoader.text("notification.inGroup", message.sender(), body(message))
+                : body(message);
+        notifier.show(new Notice(item.id(), item.peerNameProperty().get(), body, avatar,
                 outcome == NotificationPolicy.Outcome.QUIET, () -> openConversation.accept(item.id())));
     }
 

@@ -1,6 +1,11 @@
 package dev.parley.client.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.protocol.ConversationSummary;
+import dev.parley.protocol.GroupChange;
+import dev.parley.protocol.GroupInfo;
+import dev.parley.protocol.GroupRole;
 import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.Message;
 import java.nio.file.Files;
@@ -25,9 +30,13 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class LocalStore implements AutoCloseable {
     private static final String MESSAGE_COLUMNS = "conversation_id, seq, client_id, sender, text, sent_at, status";
-    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS + ", failure, unsent";
-    /** Messages a chat shows: not tombstones, not deleted on this device. */
+    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS + ", failure, unsent, kind, change";
+    /** Messages the inbox preview may show: what people wrote, not deleted on this device. */
     private static final String SHOWN = " kind = 'text' AND hidden = 0";
+    /** Rows a chat shows: messages, and a group's system lines (not tombstones, not deleted on this device). */
+    private static final String IN_CHAT = " kind IN ('text', 'system') AND hidden = 0";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private final Connection db;
     private final CacheSql jdbc;
@@ -67,8 +76,15 @@ public final class LocalStore implements AutoCloseable {
         return query("SELECT * FROM conversations WHERE id = ?", LocalStore::conversation, id).stream().findFirst();
     }
 
-    /** Records what the server says about a conversation; keeps the local cursor. */
+    /**
+     * Records what the server says about a conversation; keeps the local cursor, except that a group's cursor
+     * starts just below the first seq the user may see (nothing before it ever comes).
+     */
     public StoredConversation upsert(ConversationSummary summary) {
+        GroupInfo group = summary.group();
+        String peerHandle = group == null ? summary.peer().handle() : "";
+        String peerName = group == null ? summary.peer().displayName() : group.title();
+        String avatar = group == null ? summary.peer().avatar() : group.avatar();
         Message last = summary.lastMessage();
         if (last != null && !query("SELECT 1 FROM messages WHERE conversation_id = ? AND seq = ? AND hidden = 1",
                 row -> 1, summary.id(), last.seq()).isEmpty()) {
@@ -89,11 +105,19 @@ public final class LocalStore implements AutoCloseable {
                         + " peer_avatar = excluded.peer_avatar, last_media = CASE WHEN excluded.last_text IS NULL"
                         + "   THEN last_media ELSE excluded.last_media END, last_videos = CASE WHEN"
                         + "   excluded.last_text IS NULL THEN last_videos ELSE excluded.last_videos END",
-                summary.id(), summary.peer().handle(), summary.peer().displayName(), summary.lastSeq(),
+                summary.id(), peerHandle, peerName, summary.lastSeq(),
                 summary.readSeq(), summary.unread(), last == null ? null : last.text(),
                 last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli(),
                 summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq(),
-                summary.peer().avatar(), last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()));
+                avatar, last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()));
+        if (group != null) {
+            update("UPDATE conversations SET kind = 'group', group_members = ?, group_role = ?, group_left = ?,"
+                    + " group_muted = ?, group_description = ? WHERE id = ?", group.members(),
+                    group.role() == null ? null : group.role().wireName(), group.left() ? 1 : 0, group.muted() ? 1 : 0,
+                    group.description(), summary.id());
+            advanceCursorTo(summary.id(), group.firstSeq() - 1);
+            advanceContiguousCursor(summary.id());
+        }
         return conversation(summary.id()).orElseThrow();
     }
 
@@ -122,9 +146,9 @@ public final class LocalStore implements AutoCloseable {
             return false;
         }
         if (!message.showsInChat()) {
-            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", kind) VALUES (?, ?, ?, ?, '', ?, 'SENT', ?)",
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", kind, change) VALUES (?, ?, ?, ?, '', ?, 'SENT', ?, ?)",
                     message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
-                    message.sentAt().toEpochMilli(), message.kind().wireName());
+                    message.sentAt().toEpochMilli(), message.kind().wireName(), writeChange(message.change()));
             update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                     message.conversationId());
             if (message.target() != null) {
@@ -189,10 +213,10 @@ public final class LocalStore implements AutoCloseable {
         purgeOldPages();
     }
 
-    /** One message as the cache holds it now, if it is still shown. */
+    /** One message (or system line) as the cache holds it now, if it is still shown. */
     public Optional<StoredMessage> message(long conversationId, long seq) {
         return query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq = ? AND"
-                + SHOWN, LocalStore::message, conversationId, seq).stream().findFirst().map(this::withMedia);
+                + IN_CHAT, LocalStore::message, conversationId, seq).stream().findFirst().map(this::withMedia);
     }
 
     /** The inbox preview follows the newest message still shown (its text erased if it was unsent). */
@@ -278,11 +302,11 @@ public final class LocalStore implements AutoCloseable {
      */
     public List<StoredMessage> messages(long conversationId, Long beforeSeq, int limit) {
         List<StoredMessage> newestFirst = beforeSeq == null
-                ? query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND" + SHOWN
+                ? query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND" + IN_CHAT
                         + " ORDER BY seq IS NULL DESC, seq DESC, local_id DESC LIMIT ?", LocalStore::message,
                         conversationId, limit)
                 : query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
-                        + " AND" + SHOWN + " ORDER BY seq DESC LIMIT ?", LocalStore::message, conversationId,
+                        + " AND" + IN_CHAT + " ORDER BY seq DESC LIMIT ?", LocalStore::message, conversationId,
                         beforeSeq, limit);
         List<StoredMessage> oldestFirst = new ArrayList<>(withMedia(newestFirst));
         java.util.Collections.reverse(oldestFirst);
@@ -333,11 +357,34 @@ public final class LocalStore implements AutoCloseable {
                 row.getLong("last_seq"), row.getLong("read_seq"), row.getInt("unread"), row.getString("last_text"),
                 row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1,
                 row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"), row.getString("peer_avatar"),
-                row.getInt("last_media"), row.getInt("last_videos"));
+                row.getInt("last_media"), row.getInt("last_videos"),
+                "group".equals(row.getString("kind")) ? group(row) : null);
     }
 
     private static int videos(List<MediaItem> media) {
         return (int) media.stream().filter(item -> item.mime().startsWith("video/")).count();
+    }
+
+    private static StoredGroup group(ResultSet row) throws SQLException {
+        String role = row.getString("group_role");
+        return new StoredGroup(row.getInt("group_members"), role == null ? null : GroupRole.fromWire(role),
+                row.getInt("group_left") == 1, row.getInt("group_muted") == 1, row.getString("group_description"));
+    }
+
+    private static String writeChange(GroupChange change) {
+        try {
+            return change == null ? null : JSON.writeValueAsString(change);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot keep a group change", e);
+        }
+    }
+
+    private static GroupChange readChange(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, GroupChange.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot read a kept group change", e);
+        }
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {
@@ -349,7 +396,7 @@ public final class LocalStore implements AutoCloseable {
         return new StoredMessage(row.getLong("conversation_id"), row.getLong("seq"),
                 UUID.fromString(row.getString("client_id")), row.getString("sender"), row.getString("text"),
                 Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")),
-                row.getString("failure"), row.getInt("unsent") == 1, false);
+                row.getString("failure"), row.getInt("unsent") == 1, false, List.of(), readChange(row.getString("change")));
     }
 
     private <T> List<T> query(String sql, CacheSql.Mapper<T> mapper, Object... params) {

@@ -7,9 +7,17 @@ import java.time.Instant;
  * when that message was unsent) and how far the other person has read ({@code peerReadSeq}, null unless both
  * share read receipts), the SHA-256 of their picture ({@code peerAvatar}, null for initials) and how many
  * photos and videos the last message carries ({@code lastMedia}) and how many of those are videos
- * ({@code lastVideos}).
+ * ({@code lastVideos}). A group has {@code group} (else null), its title as {@code peerName}, its picture as
+ * {@code peerAvatar} and an empty {@code peerHandle}.
  */
 public record StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
         int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
-        Long peerReadSeq, String peerAvatar, int lastMedia, int lastVideos) {
+        Long peerReadSeq, String peerAvatar, int lastMedia, int lastVideos, StoredGroup group) {
+
+    public StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
+            int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
+            Long peerReadSeq, String peerAvatar, int lastMedia) {
+        this(id, peerHandle, peerName, lastSeq, readSeq, unread, lastText, lastSender, lastAt, request, lastUnsent,
+                peerReadSeq, peerAvatar, lastMedia, 0, null);
+    }
 }

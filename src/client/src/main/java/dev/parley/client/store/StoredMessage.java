@@ -1,5 +1,6 @@
 package dev.parley.client.store;
 
+import dev.parley.protocol.GroupChange;
 import dev.parley.protocol.MediaItem;
 import java.time.Instant;
 import java.util.List;
@@ -9,12 +10,27 @@ import java.util.UUID;
  * A message as the local cache holds it; {@code seq} is 0 while it waits in the outbox, {@code failure} is
  * the server's error code when it refused the message (otherwise null). An {@code unsent} message has lost
  * its text for everyone; a {@code deleted} one was deleted on this device and leaves the chat. A message with
- * {@code media} has its caption (possibly empty) as text.
+ * {@code media} has its caption (possibly empty) as text. A group's system line has {@code change} (what its
+ * sender did) and empty text.
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
-        Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media) {
+        Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media,
+        GroupChange change) {
     public StoredMessage {
         media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
+            Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
+            List<MediaItem> media) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, null);
+    }
+
+    /** A group's system line as the server sent it. */
+    public static StoredMessage systemLine(long conversationId, long seq, UUID clientId, String sender,
+            Instant sentAt, GroupChange change) {
+        return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, MessageStatus.SENT, null, false,
+                false, List.of(), change);
     }
 
     /** A message without media. */
@@ -41,7 +57,7 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
     /** The same message, gone from this device. */
     public StoredMessage asDeleted() {
         return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true,
-                media);
+                media, change);
     }
 
     /** The same outbox message with another status, keeping its media. */

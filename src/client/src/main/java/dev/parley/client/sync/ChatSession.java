@@ -64,6 +64,7 @@ public final class ChatSession implements AutoCloseable {
     private final javafx.collections.ObservableSet<String> blocked = javafx.collections.FXCollections.observableSet();
     private final Presence presence;
     private final People people;
+    private final Groups groups;
     private final ReadOnlyObjectWrapper<Reply.Privacy> privacy = new ReadOnlyObjectWrapper<>(this, "privacy");
     /** While the server asks the user to slow down: when the outbox tries again (else null); fx thread. */
     private final ReadOnlyObjectWrapper<java.time.Instant> slowedUntil = new ReadOnlyObjectWrapper<>(this, "slowedUntil");
@@ -98,6 +99,10 @@ public final class ChatSession implements AutoCloseable {
         this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents());
         this.presence = new Presence(fx, io);
         this.people = new People(connection, io, cacheDir);
+        this.groups = new Groups(connection, io, cacheDir, summary -> {
+            store.upsert(summary);
+            publishInbox(store.conversations());
+        });
         this.uploads = new MediaUploads(connection, io);
         this.photos = new PhotoOutbox(me.handle(), cacheDir, () -> store, uploads, () -> mediaCache, fx);
     }
@@ -290,6 +295,11 @@ public final class ChatSession implements AutoCloseable {
     /** Profiles, search, following and pictures. */
     public People people() {
         return people;
+    }
+
+    /** Creating groups and listing their members. */
+    public Groups groups() {
+        return groups;
     }
 
     public Presence presence() {
@@ -606,6 +616,15 @@ public final class ChatSession implements AutoCloseable {
         // The server's summary already counts what it had when it answered; count only what came after.
         long knownLastSeq = store.conversation(message.conversationId()).map(StoredConversation::lastSeq).orElse(0L);
         if (!store.apply(message)) {
+            return;
+        }
+        if (message.systemLine()) {
+            publish(StoredMessage.systemLine(message.conversationId(), message.seq(), message.clientId(),
+                    message.sender(), message.sentAt(), message.change()));
+            if (live) {
+                // Who is in it, its title, picture or the user's role changed: the list tells the new state.
+                relistConversations();
+            }
             return;
         }
         if (!message.showsInChat()) {

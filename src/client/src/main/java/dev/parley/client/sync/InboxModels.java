@@ -63,7 +63,7 @@ final class InboxModels {
     private ConversationItem itemFor(StoredConversation conversation) {
         return inbox.find(conversation.id()).orElseGet(() -> {
             ConversationItem added = new ConversationItem(conversation.id(), conversation.peerHandle(),
-                    conversation.peerName());
+                    conversation.peerName(), conversation.group() != null);
             inbox.conversations().add(added);
             return added;
         });
@@ -80,5 +80,12 @@ final class InboxModels {
         item.peerAvatarProperty().set(conversation.peerAvatar());
         item.lastVideosProperty().set(conversation.lastVideos());
         item.lastMediaProperty().set(conversation.lastMedia());
+        if (conversation.group() != null) {
+            item.memberCountProperty().set(conversation.group().members());
+            item.roleProperty().set(conversation.group().role());
+            item.leftProperty().set(conversation.group().left());
+            String rules = conversation.group().description();
+            item.descriptionProperty().set(rules == null ? "" : rules);
+        }
     }
 }

@@ -14,7 +14,11 @@ public enum FxmlView {
     EDIT_PROFILE("profile/EditProfileView.fxml"),
     PROFILE_CARD("profile/ProfileCardView.fxml"),
     FIND_PEOPLE("people/FindPeopleView.fxml"),
-    ATTACH("attach/AttachView.fxml");
+    ATTACH("attach/AttachView.fxml"),
+    NEW_GROUP("groups/NewGroupView.fxml"),
+    GROUP_MEMBERS("groups/GroupMembersView.fxml"),
+    ADD_PEOPLE("groups/AddPeopleView.fxml"),
+    EDIT_GROUP("groups/EditGroupView.fxml");
 
     private final String path;
 

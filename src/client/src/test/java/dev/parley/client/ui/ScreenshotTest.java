@@ -12,7 +12,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the demo the README starts and writes pictures of the main window and the sign-in screen, to
+ * Runs the demo the README starts and writes pictures of the main window, a group chat and the sign-in screen, to
  * {@code target/screenshots}, or to the folder named by {@code -Dparley.screenshots} (the README's
  * command points it at {@code docs/screenshots}).
  */
@@ -34,6 +34,11 @@ class ScreenshotTest extends AppTest {
                 .equals("Morning! Is 9:30 still good for the shoot?"));
         Path main = outputDir().resolve("main-window.png");
         snapshot(main);
+        screen.open("Saturday market crew");
+        waitUntil(() -> screen.bubbleTexts().contains("Perfect. I'll pack the speckled bowls in the crates with lids then.")
+                && "4 members".equals(textOf(".chat-peer-handle")));
+        Path group = outputDir().resolve("group-chat.png");
+        snapshot(group);
         quit();
 
         launch(new AppOptions(URI.create("ws://localhost:7447"), tempDir.resolve("fresh"), false));
@@ -44,5 +49,6 @@ class ScreenshotTest extends AppTest {
 
         assertThat(Files.size(main)).isGreaterThan(10_000);
         assertThat(Files.size(signIn)).isGreaterThan(5_000);
+        assertThat(Files.size(group)).isGreaterThan(10_000);
     }
 }

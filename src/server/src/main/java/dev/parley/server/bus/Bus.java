@@ -9,4 +9,9 @@ import dev.parley.protocol.Event;
 public interface Bus {
     /** Delivers an event to every online session of a user. Events for one user keep their order. */
     void publish(long userId, Event event);
+
+    /** Delivers one event to every online session of each of the users (a group's members). */
+    default void publish(java.util.Collection<Long> userIds, Event event) {
+        userIds.forEach(userId -> publish(userId, event));
+    }
 }

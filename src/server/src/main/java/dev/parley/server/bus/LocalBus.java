@@ -15,6 +15,21 @@ public final class LocalBus implements Bus {
         this.codec = codec;
     }
 
+    /** Encodes the event once however many members receive it. */
+    @Override
+    public void publish(java.util.Collection<Long> userIds, Event event) {
+        String frame = null;
+        for (long userId : userIds) {
+            var connections = registry.connectionsOf(userId);
+            if (!connections.isEmpty() && frame == null) {
+                frame = codec.encodeEvent(event);
+            }
+            for (ClientConnection connection : connections) {
+                connection.send(frame);
+            }
+        }
+    }
+
     @Override
     public void publish(long userId, Event event) {
         var connections = registry.connectionsOf(userId);

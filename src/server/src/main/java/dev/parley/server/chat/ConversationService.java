@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** 1:1 conversations: open, list, send, read cursors, history and catch-up. */
+/** Conversations, direct and group: open, list, send, unsend, read cursors, history and catch-up. */
 public final class ConversationService {
     private final ConversationStore conversations;
     private final SocialStore social;
@@ -64,14 +64,14 @@ public final class ConversationService {
     private Reply.Sent publishIfNew(Appended appended) {
         if (!appended.duplicate()) {
             Event event = new Event.MessageEvent(appended.message());
-            appended.memberIds().forEach(member -> bus.publish(member, event));
+            bus.publish(appended.memberIds(), event);
         }
         return new Reply.Sent(appended.message(), appended.duplicate());
     }
 
     /**
-     * Unsends one of the caller's messages. Once committed, the tombstone goes to every session of both
-     * people, whose clients erase the message from their stores.
+     * Unsends one of the caller's messages (in a group, an owner or admin may delete anyone's). Once committed,
+     * the tombstone goes to every session of every member, whose clients erase the message from their stores.
      */
     public CompletableFuture<Reply.Sent> unsend(Identity me, Request.MessageUnsend request) {
         limits.message(me.userId());
@@ -80,14 +80,17 @@ public final class ConversationService {
     }
 
     /**
-     * Moves the read cursor and tells the user's other devices, so their unread counts follow; the other
-     * person hears of it too when both share read receipts.
+     * Moves the read cursor and tells the user's other devices, so their unread counts follow; in a direct
+     * conversation the other person hears of it too when both share read receipts (groups have no receipts).
      */
     public CompletableFuture<Reply.ReadCursor> read(Identity me, Request.MessageRead request) {
         return conversations.markRead(request.conversationId(), me.userId(), request.seq())
                 .thenApply(cursor -> {
                     bus.publish(me.userId(),
                             new Event.ReadEvent(cursor.conversationId(), cursor.readSeq(), cursor.unread()));
+                    if (conversations.isGroup(cursor.conversationId())) {
+                        return cursor;
+                    }
                     Event seen = new Event.SeenEvent(cursor.conversationId(), cursor.readSeq());
                     conversations.members(cursor.conversationId()).stream()
                             .filter(other -> other != me.userId() && social.sharesReceipts(me.userId(), other))

@@ -30,6 +30,20 @@ public final class DeliveryRules {
     private DeliveryRules() {
     }
 
+    /**
+     * Whether the sender may add the recipient to a group: only if a direct message would reach them as an
+     * accepted one (friends, or someone who accepted the sender's messages), never as a message request, so a
+     * group cannot be used to get round "who can message me". {@code sentAsRequest} plays no part.
+     */
+    public static Decision addToGroup(Situation s) {
+        Decision decision = decide(s);
+        if (decision instanceof Decision.Deliver deliver && deliver.recipientState() != MemberState.ACCEPTED) {
+            return new Decision.Refuse(ErrorCode.PRIVACY_DENIED,
+                    "this person can be added to groups only by friends and people whose messages they accepted");
+        }
+        return decision;
+    }
+
     public static Decision decide(Situation s) {
         if (s.recipientBlockedSender()) {
             return new Decision.Refuse(ErrorCode.PRIVACY_DENIED, "this person isn't accepting your messages");

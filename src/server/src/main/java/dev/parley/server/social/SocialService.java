@@ -94,6 +94,11 @@ public final class SocialService {
         return new Reply.SearchResults(more ? found.subList(0, request.limit()) : found, more);
     }
 
+    /** The caller's friends, e.g. to pick people for a group. */
+    public Reply.Users friends(Identity me) {
+        return new Reply.Users(social.friends(me.userId()));
+    }
+
     public Reply.Users blocked(Identity me) {
         return new Reply.Users(social.blocked(me.userId()));
     }

@@ -41,7 +41,10 @@ public interface ConversationStore {
      */
     CompletableFuture<Appended> unsend(long conversationId, long userId, long seq, Instant now);
 
-    /** The conversation's member ids, ascending (empty for an unknown conversation). */
+    /** Whether the conversation is a group (false for a direct one or an unknown id). */
+    boolean isGroup(long conversationId);
+
+    /** The conversation's current member ids, ascending (empty for an unknown conversation). */
     List<Long> members(long conversationId);
 
     /** Moves the user's read cursor forward (never back, never past the last seq). */

@@ -20,6 +20,9 @@ public interface SocialStore {
 
     List<UserProfile> blocked(long blockerId);
 
+    /** The user's friends (each follows the other), by handle. */
+    List<UserProfile> friends(long userId);
+
     /** People matching a query, ranked, hiding the viewer and anyone blocked either way; limit + 1 rows at most. */
     List<UserProfile> search(long viewerId, String query, int offset, int limit);
 

@@ -90,4 +90,20 @@ class DeliveryRulesTest {
                 .forEach(refuse -> assertThat(refuse.code()).isIn(ErrorCode.PRIVACY_DENIED, ErrorCode.BLOCKED,
                         ErrorCode.FORBIDDEN));
     }
+
+    @Test
+    void addingToAGroupNeedsWhatAnAcceptedMessageNeedsAndNeverMore() {
+        for (Situation s : everySituation()) {
+            Decision message = DeliveryRules.decide(s);
+            Decision add = DeliveryRules.addToGroup(s);
+            boolean acceptedMessage = message instanceof Decision.Deliver deliver
+                    && deliver.recipientState() == MemberState.ACCEPTED;
+            assertThat(add instanceof Decision.Deliver).as("%s", s).isEqualTo(acceptedMessage);
+            if (message instanceof Decision.Refuse refuse) {
+                assertThat(add).as("%s", s).isEqualTo(refuse);
+            } else if (add instanceof Decision.Refuse refuse) {
+                assertThat(refuse.code()).isEqualTo(ErrorCode.PRIVACY_DENIED);
+            }
+        }
+    }
 }

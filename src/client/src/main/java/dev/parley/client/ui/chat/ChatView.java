@@ -50,6 +50,13 @@ public final class ChatView {
     @FXML private HBox header;
     @FXML private Label peerName;
     @FXML private Label peerHandle;
+    @FXML private javafx.scene.control.MenuButton chatMenu;
+    @FXML private javafx.scene.control.Button membersButton;
+    @FXML private javafx.scene.control.MenuItem membersItem;
+    @FXML private javafx.scene.control.MenuItem leaveItem;
+    @FXML private javafx.scene.control.MenuItem editGroupItem;
+    @FXML private Label groupRules;
+    @FXML private javafx.scene.control.MenuItem viewProfileItem;
     @FXML private ListView<ChatRow> messageList;
     @FXML private VBox noMessages;
     @FXML private Label noMessagesTitle;
@@ -149,8 +156,38 @@ public final class ChatView {
         if (item == null) {
             return;
         }
-        pictures.showByHandle(avatar, item.peerHandle(), item.peerNameProperty().get());
+        boolean group = item.group();
+        if (group) {
+            pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());
+        } else {
+            pictures.showByHandle(avatar, item.peerHandle(), item.peerNameProperty().get());
+        }
         peerName.textProperty().bind(item.peerNameProperty());
+        membersButton.setVisible(group);
+        membersButton.setManaged(group);
+        // A group's menu offers its members; a person's, their profile, blocking and reporting.
+        // A group's rules show under its header, so people see them when they join.
+        groupRules.textProperty().unbind();
+        groupRules.visibleProperty().unbind();
+        if (group) {
+            groupRules.textProperty().bind(item.descriptionProperty());
+            groupRules.visibleProperty().bind(item.descriptionProperty().isNotEmpty());
+        } else {
+            groupRules.setVisible(false);
+        }
+        groupRules.managedProperty().bind(groupRules.visibleProperty());
+        editGroupItem.disableProperty().unbind();
+        leaveItem.disableProperty().unbind();
+        membersButton.disableProperty().unbind();
+        if (group) {
+            // Someone who left or was removed keeps the history, not the group's actions.
+            leaveItem.disableProperty().bind(item.leftProperty());
+            membersButton.disableProperty().bind(item.leftProperty());
+            editGroupItem.disableProperty().bind(Bindings.createBooleanBinding(() -> item.roleProperty().get() == null
+                    || !item.roleProperty().get().manages(), item.roleProperty()));
+        }
+        chatMenu.getItems().setAll(group ? java.util.List.of(membersItem, editGroupItem, leaveItem)
+                : java.util.List.of(viewProfileItem, blockItem, reportItem));
 
         noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
         requestText.setText(ViewLoader.text("requests.explain", item.peerNameProperty().get(), item.peerHandle()));
@@ -300,10 +337,49 @@ public final class ChatView {
         onReport.run();
     }
 
+    /** The members panel of the open group. */
+    @FXML
+    private void showMembers() {
+        ConversationItem item = model.conversationProperty().get();
+        if (item != null && item.group()) {
+            new dev.parley.client.ui.groups.GroupMembersDialog(root().getScene().getWindow(),
+                    item.peerNameProperty().get(), model.groupMembers()).show();
+        }
+    }
+
+    /** Rename the group or change its rules (owners and admins; the server checks). */
+    @FXML
+    private void editGroup() {
+        ConversationItem item = model.conversationProperty().get();
+        if (item != null && item.group()) {
+            new dev.parley.client.ui.groups.EditGroupDialog(root().getScene().getWindow(), model.editGroup())
+                    .showAndWait();
+        }
+    }
+
+    /** Asks first: leaving cannot be undone by the user (someone must add them again). */
+    @FXML
+    private void leaveGroup() {
+        ConversationItem item = model.conversationProperty().get();
+        if (item == null || !item.group()) {
+            return;
+        }
+        javafx.scene.control.ButtonType leave = new javafx.scene.control.ButtonType(
+                ViewLoader.text("group.leave.confirm"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                ViewLoader.text("group.leave.text"), leave, javafx.scene.control.ButtonType.CANCEL);
+        ask.initOwner(root().getScene().getWindow());
+        ask.setTitle(ViewLoader.text("group.leave.title"));
+        ask.setHeaderText(ViewLoader.text("group.leave.title"));
+        ask.showAndWait().filter(leave::equals).ifPresent(yes -> model.leaveGroup());
+    }
+
     @FXML
     private void viewProfile() {
         ConversationItem item = model.conversationProperty().get();
-        if (item != null) {
+        if (item != null && item.group()) {
+            showMembers();
+        } else if (item != null) {
             onShowProfile.accept(item.peerHandle());
         }
     }

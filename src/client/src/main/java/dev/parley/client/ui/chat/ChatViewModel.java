@@ -81,8 +81,10 @@ public final class ChatViewModel {
         this.session = session;
         this.formats = formats;
         this.links = links;
+        BooleanBinding leftGroup = Bindings.selectBoolean(conversation, "left");
         this.canSend = Bindings.createBooleanBinding(() -> conversation.get() != null && !draft.get().isBlank()
-                && length(draft.get().strip()) <= Limits.MAX_TEXT_CHARS, conversation, draft);
+                && !leftGroup.get() && length(draft.get().strip()) <= Limits.MAX_TEXT_CHARS, conversation, draft,
+                leftGroup);
         session.blocked().addListener((javafx.collections.SetChangeListener<String>) change -> updatePeerBlocked());
         conversation.addListener((obs, old, item) -> updatePeerBlocked());
         conversation.addListener((obs, old, item) -> {
@@ -93,7 +95,7 @@ public final class ChatViewModel {
                 isRequest.bind(item.requestProperty());
             }
         });
-        this.canReport = Bindings.createBooleanBinding(() -> conversation.get() != null
+        this.canReport = Bindings.createBooleanBinding(() -> conversation.get() != null && !conversation.get().group()
                 && !conversation.get().peerHandle().equals(session.me().handle()), conversation);
         this.overLimit = Bindings.createBooleanBinding(() -> length(draft.get().strip()) > Limits.MAX_TEXT_CHARS,
                 draft);
@@ -313,7 +315,38 @@ public final class ChatViewModel {
         return slowDownNotice;
     }
 
-    /** "typing…", "online" or the handle, for the header. */
+    /** True while a group is open (the header offers its members instead of a profile). */
+    public boolean showingGroup() {
+        return conversation.get() != null && conversation.get().group();
+    }
+
+    /** The members panel of the open group, with the actions the user's role allows. */
+    public dev.parley.client.ui.groups.GroupMembersViewModel groupMembers() {
+        ConversationItem item = conversation.get();
+        return new dev.parley.client.ui.groups.GroupMembersViewModel(session.groups(), item.id(),
+                item.roleProperty().get(), session.me().handle());
+    }
+
+    /** The "Edit group" dialog's model, filled with the open group's title and rules. */
+    public dev.parley.client.ui.groups.EditGroupViewModel editGroup() {
+        ConversationItem item = conversation.get();
+        return new dev.parley.client.ui.groups.EditGroupViewModel(session.groups(), item.id(),
+                item.peerNameProperty().get(), item.descriptionProperty().get());
+    }
+
+    /** Leaves the open group; fails when the server cannot be reached. */
+    public java.util.concurrent.CompletableFuture<?> leaveGroup() {
+        return session.groups().leave(conversation.get().id());
+    }
+
+    /** Whether the user may delete this message for everyone: their own, or anyone's as a group's owner or admin. */
+    public boolean mayDeleteForEveryone(MessageItem message) {
+        ConversationItem item = conversation.get();
+        return item != null && !message.mine() && item.group() && item.roleProperty().get() != null
+                && item.roleProperty().get().manages();
+    }
+
+    /** "typing…", "online" or the handle, for the header; a group's member count. */
     public StringBinding peerStatusProperty() {
         return peerStatus.text();
     }
@@ -386,7 +419,7 @@ public final class ChatViewModel {
     private MessageItem toItem(StoredMessage stored) {
         MessageItem item = new MessageItem(stored.conversationId(), stored.clientId(), stored.sender(), stored.text(),
                 stored.sender().equals(session.me().handle()), stored.seq(), stored.sentAt(), stored.status(),
-                stored.unsent() ? java.util.List.of() : stored.media());
+                stored.unsent() ? java.util.List.of() : stored.media(), stored.change());
         item.failureProperty().set(stored.failure());
         item.unsentProperty().set(stored.unsent());
         return item;
@@ -417,6 +450,11 @@ public final class ChatViewModel {
                 next.add(new ChatRow.Day(messageDay));
                 day = messageDay;
             }
+            if (message.change() != null) {
+                next.add(new ChatRow.Line(message, GroupLines.sentence(message.sender(), message.change(),
+                        session.me().handle())));
+                continue;
+            }
             MessageItem previous = i > 0 ? messages.get(i - 1) : null;
             MessageItem following = i + 1 < messages.size() ? messages.get(i + 1) : null;
             next.add(new ChatRow.Bubble(message, !sameRun(previous, message), !sameRun(message, following),
@@ -426,7 +464,8 @@ public final class ChatViewModel {
     }
 
     private boolean sameRun(MessageItem earlier, MessageItem later) {
-        return earlier != null && later != null && earlier.sender().equals(later.sender())
+        return earlier != null && later != null && earlier.change() == null && later.change() == null
+                && earlier.sender().equals(later.sender())
                 && formats.day(earlier.sentAtProperty().get()).equals(formats.day(later.sentAtProperty().get()))
                 && Duration.between(earlier.sentAtProperty().get(), later.sentAtProperty().get()).compareTo(RUN_GAP) < 0;
     }

@@ -31,6 +31,10 @@ final class MessageActions {
         }
         if (message.mine() && status == MessageStatus.SENT && !unsent) {
             menu.getItems().add(item("unsend", ViewLoader.text("chat.action.unsend"), () -> unsend(message, owner)));
+        } else if (!unsent && model.mayDeleteForEveryone(message)) {
+            // A group's owner or admin deletes someone else's message the same way: a tombstone for everyone.
+            menu.getItems().add(item("delete-for-everyone", ViewLoader.text("chat.action.deleteForEveryone"),
+                    () -> unsend(message, owner)));
         }
         if (status != MessageStatus.SENDING) {
             menu.getItems().add(item("delete-for-me", ViewLoader.text("chat.action.deleteForMe"),

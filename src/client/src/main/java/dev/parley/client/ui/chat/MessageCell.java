@@ -35,8 +35,11 @@ final class MessageCell extends ListCell<ChatRow> {
     private final Consumer<MessageItem> onRetry;
     private final Label day = new Label();
     private final HBox dayRow = new HBox(day);
+    private final Label line = new Label();
+    private final HBox lineRow = new HBox(line);
     private final BubbleText text;
     private final BubblePhotos photos;
+    private final Label senderName = new Label();
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
     private final HBox meta = new HBox(4, time, status);
@@ -55,11 +58,17 @@ final class MessageCell extends ListCell<ChatRow> {
         this.onRetry = onRetry;
         this.text = new BubbleText(onLink);
         this.photos = chatPhotos.bubblePhotos();
-        bubble.getChildren().setAll(photos, text, meta);
+        bubble.getChildren().setAll(senderName, photos, text, meta);
+        senderName.getStyleClass().add("bubble-sender");
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
         dayRow.setAlignment(Pos.CENTER);
         dayRow.getStyleClass().add("day-row");
+        line.getStyleClass().add("system-line");
+        line.setWrapText(true);
+        line.maxWidthProperty().bind(list.widthProperty().multiply(MAX_BUBBLE_SHARE));
+        lineRow.setAlignment(Pos.CENTER);
+        lineRow.getStyleClass().add("system-line-row");
         text.setMinHeight(Region.USE_PREF_SIZE);
         time.getStyleClass().add("bubble-time");
         status.getStyleClass().add("bubble-status");
@@ -112,6 +121,11 @@ final class MessageCell extends ListCell<ChatRow> {
             day.setText(model.formats().dayLabel(separator.day()));
             setGraphic(dayRow);
             setAccessibleText(day.getText());
+        } else if (row instanceof ChatRow.Line systemLine) {
+            photos.show(null);
+            line.setText(systemLine.text());
+            setGraphic(lineRow);
+            setAccessibleText(systemLine.text());
         } else {
             ChatRow.Bubble message = (ChatRow.Bubble) row;
             shown = message.message();
@@ -121,6 +135,11 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.unsentProperty().addListener(refresh);
             pseudoClassStateChanged(FIRST, message.first());
             pseudoClassStateChanged(LAST, message.last());
+            // In a group, a run of someone else's messages opens with who wrote them.
+            boolean named = model.showingGroup() && !shown.mine() && message.first();
+            senderName.setText(named ? "@" + shown.sender() : "");
+            senderName.setVisible(named);
+            senderName.setManaged(named);
             seen.setVisible(message.seen());
             seen.setManaged(message.seen());
             showBubble();

@@ -1,5 +1,6 @@
 package dev.parley.client.ui.common;
 
+import dev.parley.client.sync.Groups;
 import dev.parley.client.sync.People;
 import dev.parley.protocol.UserProfile;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ public final class AvatarPictures {
     });
 
     private final People people;
+    private final Groups groups;
 
     /** Decoded pictures by hash, the most recently used kept (list cells ask again on every update). */
     private final java.util.Map<String, CompletableFuture<Image>> decoded = java.util.Collections.synchronizedMap(
@@ -35,8 +37,31 @@ public final class AvatarPictures {
                 }
             });
 
-    public AvatarPictures(People people) {
+    public AvatarPictures(People people, Groups groups) {
         this.people = people;
+        this.groups = groups;
+    }
+
+    /** Shows a group's initials now and its picture once loaded (if it has one). FX thread. */
+    public void showGroup(Avatar avatar, long conversationId, String title, String hash) {
+        String key = "group-" + conversationId;
+        avatar.show(key, title);
+        if (hash == null) {
+            avatar.showPicture(null);
+            return;
+        }
+        CompletableFuture<Image> cached = decoded.get(hash);
+        CompletableFuture<Image> image = cached != null && !cached.isCompletedExceptionally() ? cached
+                : groups.picture(conversationId, hash).thenCompose(AvatarPictures::decode);
+        decoded.put(hash, image);
+        image.thenAccept(picture -> Platform.runLater(() -> {
+            if (key.equals(avatar.handle())) {
+                avatar.showPicture(picture);
+            }
+        })).exceptionally(error -> {
+            log.debug("no picture for group {}: {}", conversationId, error.getMessage());
+            return null;
+        });
     }
 
     /** Shows the person's initials now and their picture once it is loaded (if they have one). FX thread. */

@@ -25,6 +25,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label preview = new Label();
     private final Label time = new Label();
     private final Label badge = new Label();
+    private final Label members = new Label();
     private final HBox row;
     private final InvalidationListener refresh = observable -> show(getItem());
 
@@ -39,7 +40,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
         badge.setMinWidth(Region.USE_PREF_SIZE);
         name.setMaxWidth(Double.MAX_VALUE);
         preview.setMaxWidth(Double.MAX_VALUE);
-        HBox top = new HBox(8, name, time);
+        members.getStyleClass().add("conversation-members");
+        members.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, name, members, time);
         HBox.setHgrow(name, Priority.ALWAYS);
         top.setAlignment(Pos.BASELINE_LEFT);
         HBox bottom = new HBox(8, preview, badge);
@@ -67,6 +70,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             previous.peerAvatarProperty().removeListener(refresh);
             previous.lastMediaProperty().removeListener(refresh);
             previous.lastVideosProperty().removeListener(refresh);
+            previous.memberCountProperty().removeListener(refresh);
         }
         super.updateItem(item, empty);
         if (empty || item == null) {
@@ -82,6 +86,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         item.peerAvatarProperty().addListener(refresh);
         item.lastMediaProperty().addListener(refresh);
         item.lastVideosProperty().addListener(refresh);
+        item.memberCountProperty().addListener(refresh);
         show(item);
         setGraphic(row);
     }
@@ -90,8 +95,15 @@ final class ConversationCell extends ListCell<ConversationItem> {
         if (item == null) {
             return;
         }
-        pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,
-                item.peerAvatarProperty().get()));
+        if (item.group()) {
+            pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());
+            members.setText(ViewLoader.text("group.members.count", item.memberCountProperty().get()));
+        } else {
+            pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,
+                    item.peerAvatarProperty().get()));
+        }
+        members.setVisible(item.group());
+        members.setManaged(item.group());
         name.setText(item.peerNameProperty().get());
         int media = item.lastMediaProperty().get();
         int videos = item.lastVideosProperty().get();

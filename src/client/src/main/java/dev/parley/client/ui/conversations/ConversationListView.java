@@ -27,6 +27,7 @@ public final class ConversationListView {
     private final ConversationListViewModel model;
     private final Formats formats;
     private final Runnable onNewMessage;
+    private final Runnable onNewGroup;
     private final Runnable onSignOut;
     private final AccountMenu accountMenu;
     private final String whoAmIText;
@@ -43,8 +44,9 @@ public final class ConversationListView {
     @FXML private org.kordamp.ikonli.javafx.FontIcon requestsIcon;
 
     public ConversationListView(ConversationListViewModel model, Formats formats, String whoAmIText,
-            String signOutText, Runnable onNewMessage, Runnable onSignOut, AccountMenu accountMenu,
-            AvatarPictures pictures) {
+            String signOutText, Runnable onNewMessage, Runnable onNewGroup, Runnable onSignOut,
+            AccountMenu accountMenu, AvatarPictures pictures) {
+        this.onNewGroup = onNewGroup;
         this.accountMenu = accountMenu;
         this.pictures = pictures;
         this.model = model;
@@ -135,6 +137,11 @@ public final class ConversationListView {
     @FXML
     private void newMessage() {
         onNewMessage.run();
+    }
+
+    @FXML
+    private void newGroup() {
+        onNewGroup.run();
     }
 
     @FXML

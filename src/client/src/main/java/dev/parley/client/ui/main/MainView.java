@@ -18,6 +18,7 @@ import dev.parley.client.ui.profile.EditProfileDialog;
 import dev.parley.client.ui.profile.ProfileCardDialog;
 import dev.parley.client.ui.report.ReportDialog;
 import dev.parley.client.ui.report.ReportViewModel;
+import dev.parley.client.ui.groups.NewGroupDialog;
 import dev.parley.client.ui.newmessage.NewMessageDialog;
 import dev.parley.client.notify.NotificationSettings;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public final class MainView {
         this.notifications = notifications;
         this.photoChooser = photoChooser;
         this.pictureChooser = pictureChooser;
-        this.pictures = new AvatarPictures(model.session().people());
+        this.pictures = new AvatarPictures(model.session().people(), model.session().groups());
         this.stage = stage;
         this.signOutLabel = signOutLabel;
         this.onSignOut = onSignOut;
@@ -86,7 +87,7 @@ public final class MainView {
         String me = ViewLoader.text("account.signedInAs", model.session().me().displayName(),
                 model.session().me().handle());
         conversationList = new ConversationListView(model.conversations(), formats, me, signOutLabel,
-                this::newMessage, onSignOut, new ConversationListView.AccountMenu(this::privacy, this::editProfile,
+                this::newMessage, this::newGroup, onSignOut, new ConversationListView.AccountMenu(this::privacy, this::editProfile,
                         () -> findPeople("")), pictures);
         AttachView attach = new AttachView(new AttachViewModel(model.session(), model.chat().conversationProperty(),
                 new QualityPreference(model.session().me().handle()), formats), photoChooser);
@@ -157,6 +158,11 @@ public final class MainView {
                 handle).showAndWait();
         opened.ifPresent(id -> model.conversations().select(id));
         return opened.isPresent();
+    }
+
+    private void newGroup() {
+        new NewGroupDialog(stage, model.session(), pictureChooser).showAndWait()
+                .ifPresent(id -> model.conversations().select(id));
     }
 
     private void newMessage() {

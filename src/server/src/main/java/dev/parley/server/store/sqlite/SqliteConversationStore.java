@@ -29,15 +29,22 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link ConversationStore} on the SQLite file. */
 public final class SqliteConversationStore implements ConversationStore {
-    private static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
-            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, EXISTS (SELECT 1 FROM message_media x"
+    static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
+            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, m.change, EXISTS (SELECT 1 FROM message_media x"
             + " WHERE x.conversation_id = m.conversation_id AND x.seq = m.seq) AS has_media"
             + " FROM messages m JOIN users u ON u.id = m.sender_id";
+    /**
+     * The seqs member {@code me} may see, as a condition on messages {@code x}: in a group, from the line that
+     * added them to the line that removed them (a former member keeps only what they saw); everything otherwise.
+     */
+    static final String VISIBLE_TO_ME = "x.seq >= me.from_seq AND (me.until_seq IS NULL OR x.seq <= me.until_seq)";
     /** What counts as unread for member {@code me}: others' text messages past the cursor, not unsent. */
     private static final String UNREAD = "(SELECT COUNT(*) FROM messages x WHERE x.conversation_id = me.conversation_id"
-            + " AND x.seq > me.read_seq AND x.sender_id <> me.user_id AND x.kind = 'text' AND x.unsent_at IS NULL)";
+            + " AND x.seq > me.read_seq AND x.sender_id <> me.user_id AND x.kind = 'text' AND x.unsent_at IS NULL"
+            + " AND " + VISIBLE_TO_ME + ")";
     /** One row per conversation of member ?: the other member's profile (or the caller's, for notes to self). */
-    private static final String SUMMARY_SELECT = "SELECT c.id, c.last_seq, me.read_seq, me.state,"
+    private static final String SUMMARY_SELECT = "SELECT c.id, c.kind, c.last_seq, me.read_seq, me.state,"
+            + " me.role, me.muted, me.from_seq, me.until_seq,"
             + " u.id AS peer_id, me.user_id AS my_id, " + Profiles.COLUMNS + ", " + UNREAD + " AS unread"
             + " FROM members me JOIN conversations c ON c.id = me.conversation_id"
             + " JOIN users u ON u.id = COALESCE((SELECT o.user_id FROM members o"
@@ -94,6 +101,9 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     private static ConversationSummary summary(Connection c, ResultSet row) throws SQLException {
+        if ("group".equals(row.getString("kind"))) {
+            return GroupRows.summary(c, row);
+        }
         long id = row.getLong("id");
         long lastSeq = row.getLong("last_seq");
         UserProfile full = Profiles.profile(row);
@@ -116,10 +126,8 @@ public final class SqliteConversationStore implements ConversationStore {
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
             List<MediaRef> media, Instant now) {
         return db.writes().submit(c -> {
+            Membership membership = Membership.current(c, conversationId, senderId);
             List<Long> members = memberIds(c, conversationId);
-            if (!members.contains(senderId)) {
-                throw ProtocolException.notFound("no such conversation");
-            }
             Optional<Message> original = Rows.one(c,
                     MESSAGE_SELECT + " WHERE m.sender_id = ? AND m.client_id = ?",
                     row -> message(c, row), senderId, clientId.toString());
@@ -131,7 +139,13 @@ public final class SqliteConversationStore implements ConversationStore {
                 return new Appended(original.get(), true, members);
             }
             SqliteMediaStore.requireUsable(c, senderId, media);
-            checkDelivery(c, conversationId, senderId, members);
+            if (membership.inGroup()) {
+                if (membership.muted()) {
+                    throw new ProtocolException(ErrorCode.FORBIDDEN, "an admin muted you in this group");
+                }
+            } else {
+                checkDelivery(c, conversationId, senderId, members);
+            }
             long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                     + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
             Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at)"
@@ -151,17 +165,16 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public CompletableFuture<Appended> unsend(long conversationId, long userId, long seq, Instant now) {
         return db.writes().submit(c -> {
+            Membership me = Membership.current(c, conversationId, userId);
             List<Long> members = memberIds(c, conversationId);
-            if (!members.contains(userId)) {
-                throw ProtocolException.notFound("no such conversation");
-            }
             Message target = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
                     row -> message(c, row), conversationId, seq)
                     .filter(Message::showsInChat)
                     .orElseThrow(() -> ProtocolException.notFound("no such message"));
             long senderId = Rows.one(c, "SELECT sender_id FROM messages WHERE conversation_id = ? AND seq = ?",
                     row -> row.getLong(1), conversationId, seq).orElseThrow();
-            if (senderId != userId) {
+            // In a group, owners and admins may delete anyone's message for everyone.
+            if (senderId != userId && !(me.inGroup() && me.role().manages())) {
                 throw new ProtocolException(ErrorCode.FORBIDDEN, "you can unsend only your own messages");
             }
             Optional<Message> tombstone = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ?"
@@ -182,7 +195,9 @@ public final class SqliteConversationStore implements ConversationStore {
             SqliteMediaStore.detach(c, conversationId, seq);
             Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
                     tombstoneSeq, conversationId, userId);
-            return new Appended(new Message(conversationId, tombstoneSeq, target.sender(), clientId, "",
+            String unsender = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), userId)
+                    .orElseThrow();
+            return new Appended(new Message(conversationId, tombstoneSeq, unsender, clientId, "",
                     Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.UNSEND, seq, false), false, members);
         });
     }
@@ -196,7 +211,7 @@ public final class SqliteConversationStore implements ConversationStore {
     public CompletableFuture<Reply.ReadCursor> markRead(long conversationId, long userId, long seq) {
         return db.writes().submit(c -> {
             int changed = Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq,"
-                    + " MIN(?, (SELECT last_seq FROM conversations WHERE id = ?)))"
+                    + " MIN(?, COALESCE(until_seq, (SELECT last_seq FROM conversations WHERE id = ?))))"
                     + " WHERE conversation_id = ? AND user_id = ?", seq, conversationId, conversationId, userId);
             if (changed == 0) {
                 throw ProtocolException.notFound("no such conversation");
@@ -211,11 +226,12 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public Reply.History history(long conversationId, long userId, Long beforeSeq, int limit) {
         return Rows.read(db.readers(), c -> {
-            requireMember(c, conversationId, userId);
+            long[] window = visibleWindow(c, conversationId, userId);
             long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
             List<Message> newestFirst = Rows.list(c, MESSAGE_SELECT
-                    + " WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
-                    row -> message(c, row), conversationId, before, limit + 1);
+                    + " WHERE m.conversation_id = ? AND m.seq < ? AND m.seq >= ? AND m.seq <= ?"
+                    + " ORDER BY m.seq DESC LIMIT ?",
+                    row -> message(c, row), conversationId, before, window[0], window[1], limit + 1);
             List<Message> page = withinTextBudget(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
             boolean hasMore = newestFirst.size() > page.size();
             java.util.Collections.reverse(page);
@@ -226,13 +242,15 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public Reply.SyncPage after(long userId, Map<Long, Long> cursors, int limit) {
         return Rows.read(db.readers(), c -> {
-            List<long[]> behind = Rows.list(c, "SELECT c.id, c.last_seq FROM members me"
-                    + " JOIN conversations c ON c.id = me.conversation_id WHERE me.user_id = ? ORDER BY c.id",
-                    row -> new long[] {row.getLong(1), row.getLong(2)}, userId);
+            // A former group member reads up to the line that removed them; a member from the line that added them.
+            List<long[]> behind = Rows.list(c, "SELECT c.id, COALESCE(me.until_seq, c.last_seq), me.from_seq"
+                    + " FROM members me JOIN conversations c ON c.id = me.conversation_id WHERE me.user_id = ?"
+                    + " ORDER BY c.id",
+                    row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)}, userId);
             List<Message> messages = new ArrayList<>();
             boolean more = false;
             for (long[] conversation : behind) {
-                long cursor = cursors.getOrDefault(conversation[0], 0L);
+                long cursor = Math.max(cursors.getOrDefault(conversation[0], 0L), conversation[2] - 1);
                 if (conversation[1] <= cursor) {
                     continue;
                 }
@@ -242,7 +260,8 @@ public final class SqliteConversationStore implements ConversationStore {
                     break;
                 }
                 List<Message> batch = Rows.list(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq > ?"
-                        + " ORDER BY m.seq LIMIT ?", row -> message(c, row), conversation[0], cursor, room);
+                        + " AND m.seq <= ? ORDER BY m.seq LIMIT ?", row -> message(c, row), conversation[0], cursor,
+                        conversation[1], room);
                 messages.addAll(batch);
                 if (conversation[1] - cursor > room) {
                     more = true;
@@ -301,19 +320,26 @@ public final class SqliteConversationStore implements ConversationStore {
         return new ArrayList<>(messages);
     }
 
-    private static List<Long> memberIds(Connection c, long conversationId) throws SQLException {
-        return Rows.list(c, "SELECT user_id FROM members WHERE conversation_id = ? ORDER BY user_id",
-                row -> row.getLong(1), conversationId);
+    /** Current members (people who left or were removed from a group are not). */
+    static List<Long> memberIds(Connection c, long conversationId) throws SQLException {
+        return Rows.list(c, "SELECT user_id FROM members WHERE conversation_id = ? AND until_seq IS NULL"
+                + " ORDER BY user_id", row -> row.getLong(1), conversationId);
     }
 
-    private static void requireMember(Connection c, long conversationId, long userId) throws SQLException {
-        if (Rows.one(c, "SELECT 1 FROM members WHERE conversation_id = ? AND user_id = ?", row -> 1,
-                conversationId, userId).isEmpty()) {
-            throw ProtocolException.notFound("no such conversation");
-        }
+    /** The seqs [first, last] the user may read; {@code not_found} when they were never a member. */
+    private static long[] visibleWindow(Connection c, long conversationId, long userId) throws SQLException {
+        return Rows.one(c, "SELECT from_seq, COALESCE(until_seq, " + Long.MAX_VALUE + ") FROM members"
+                + " WHERE conversation_id = ? AND user_id = ?", row -> new long[] {row.getLong(1), row.getLong(2)},
+                conversationId, userId).orElseThrow(() -> ProtocolException.notFound("no such conversation"));
     }
 
-    private static Message message(Connection c, ResultSet row) throws SQLException {
+    @Override
+    public boolean isGroup(long conversationId) {
+        return Rows.read(db.readers(), c -> Rows.one(c, "SELECT 1 FROM conversations WHERE id = ? AND kind = 'group'",
+                row -> 1, conversationId).isPresent());
+    }
+
+    static Message message(Connection c, ResultSet row) throws SQLException {
         long target = row.getLong("target_seq");
         Long targetSeq = row.wasNull() ? null : target;
         row.getLong("unsent_at");
@@ -323,6 +349,7 @@ public final class SqliteConversationStore implements ConversationStore {
         return new Message(conversationId, seq, row.getString("sender"),
                 UUID.fromString(row.getString("client_id")), row.getString("text"), instant(row, "sent_at"),
                 MessageKind.fromWire(row.getString("kind")), targetSeq, unsent,
-                row.getBoolean("has_media") ? SqliteMediaStore.of(c, conversationId, seq) : List.of());
+                row.getBoolean("has_media") ? SqliteMediaStore.of(c, conversationId, seq) : List.of(),
+                GroupChanges.read(row.getString("change")));
     }
 }

@@ -34,23 +34,25 @@ public final class SqliteDatabase implements AutoCloseable {
         Files.createDirectories(dataDir);
         String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
 
-        SQLiteDataSource writerSource = dataSource(url);
-        Flyway.configure().dataSource(writerSource).locations("classpath:db/migration").load().migrate();
+        // Migrations run with foreign keys off, as SQLite requires for rebuilding a table that others reference
+        // (V8); every connection that serves the application enforces them.
+        Flyway.configure().dataSource(dataSource(url, false)).locations("classpath:db/migration").load().migrate();
+        SQLiteDataSource writerSource = dataSource(url, true);
 
         Connection writer = writerSource.getConnection();
         HikariConfig pool = new HikariConfig();
-        pool.setDataSource(dataSource(url));
+        pool.setDataSource(dataSource(url, true));
         pool.setPoolName("parley-readers");
         pool.setMaximumPoolSize(readerPoolSize);
         pool.setMinimumIdle(1);
         return new SqliteDatabase(new HikariDataSource(pool), new WriteQueue(writer, 10_000, "parley-store"));
     }
 
-    private static SQLiteDataSource dataSource(String url) {
+    private static SQLiteDataSource dataSource(String url, boolean foreignKeys) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.enforceForeignKeys(true);
+        config.enforceForeignKeys(foreignKeys);
         config.setBusyTimeout(10_000);
         // Unsent text is overwritten in the file, not merely unlinked.
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");

@@ -19,13 +19,14 @@ public final class SqliteMediaStore implements MediaStore {
     private static final String ITEM_SELECT = "SELECT md.sha256, md.mime, md.size, md.width, md.height FROM media md";
     /**
      * Uploaded by the user, or carried by a message (not unsent) in one of the user's conversations, as the
-     * media itself or as its preview.
+     * media itself or as its preview; in a group, a message within the seqs the member may see.
      */
     private static final String VISIBLE = "SELECT 1 FROM media_owners WHERE sha256 = ? AND user_id = ?"
             + " UNION ALL SELECT 1 FROM message_media mm"
             + " JOIN messages m ON m.conversation_id = mm.conversation_id AND m.seq = mm.seq"
             + " JOIN members me ON me.conversation_id = mm.conversation_id AND me.user_id = ?"
-            + " WHERE (mm.sha256 = ? OR mm.thumb_sha256 = ?) AND m.unsent_at IS NULL LIMIT 1";
+            + " WHERE (mm.sha256 = ? OR mm.thumb_sha256 = ?) AND m.unsent_at IS NULL"
+            + " AND m.seq >= me.from_seq AND (me.until_seq IS NULL OR m.seq <= me.until_seq) LIMIT 1";
 
     private final SqliteDatabase db;
 

@@ -49,11 +49,11 @@ public final class SqliteProfileStore implements ProfileStore {
         });
     }
 
-    /** A picture nobody uses any more is deleted, so a removed picture is really gone. */
-    private static void dropUnused(Connection c, String hash) throws SQLException {
+    /** A picture nobody (no person, no group) uses any more is deleted, so a removed picture is really gone. */
+    static void dropUnused(Connection c, String hash) throws SQLException {
         if (hash != null) {
-            Rows.update(c, "DELETE FROM avatars WHERE hash = ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM users WHERE avatar_hash = ?)", hash, hash);
+            Rows.update(c, "DELETE FROM avatars WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM users WHERE avatar_hash = ?)"
+                    + " AND NOT EXISTS (SELECT 1 FROM groups WHERE avatar_hash = ?)", hash, hash, hash);
         }
     }
 

@@ -126,6 +126,14 @@ public final class SqliteSocialStore implements SocialStore {
     }
 
     @Override
+    public List<UserProfile> friends(long userId) {
+        return Rows.read(db.readers(), c -> Rows.list(c, "SELECT " + Profiles.COLUMNS + " FROM follows a"
+                + " JOIN follows b ON b.follower_id = a.followee_id AND b.followee_id = a.follower_id"
+                + " JOIN users u ON u.id = a.followee_id WHERE a.follower_id = ? ORDER BY u.handle",
+                Profiles::profile, userId));
+    }
+
+    @Override
     public List<UserRef> presenceAudience(long userId) {
         return Rows.read(db.readers(), c -> Rows.list(c, "SELECT u.id, u.handle FROM users me"
                 + " JOIN follows a ON a.follower_id = me.id JOIN follows b ON b.follower_id = a.followee_id"
