@@ -1,11 +1,16 @@
 package dev.parley.client.ui.chat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.parley.client.model.ConversationItem;
 import dev.parley.client.model.MessageItem;
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.common.Avatar;
 import dev.parley.client.ui.common.AvatarPictures;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -17,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.VirtualFlow;
@@ -51,6 +57,7 @@ public final class ChatView {
     @FXML private Label peerName;
     @FXML private Label peerHandle;
     @FXML private javafx.scene.control.MenuButton chatMenu;
+    private final List<MenuItem> leadingMenuItems = new ArrayList<>();
     @FXML private javafx.scene.control.Button membersButton;
     @FXML private javafx.scene.control.MenuItem membersItem;
     @FXML private javafx.scene.control.MenuItem leaveItem;
@@ -90,9 +97,10 @@ public final class ChatView {
         this.root = ViewLoader.load(FxmlView.CHAT, this);
     }
 
-    /** The chat header's menu (⋮), for menus added from outside this view. */
-    public javafx.scene.control.MenuButton chatMenuButton() {
-        return (javafx.scene.control.MenuButton) root().lookup("#chatMenu");
+    /** Puts an item (such as "Mute notifications") at the top of the chat menu, for every conversation. */
+    public void addLeadingMenuItem(MenuItem item) {
+        leadingMenuItems.add(item);
+        chatMenu.getItems().add(leadingMenuItems.size() - 1, item);
     }
 
     public Parent root() {
@@ -186,8 +194,10 @@ public final class ChatView {
             editGroupItem.disableProperty().bind(Bindings.createBooleanBinding(() -> item.roleProperty().get() == null
                     || !item.roleProperty().get().manages(), item.roleProperty()));
         }
-        chatMenu.getItems().setAll(group ? java.util.List.of(membersItem, editGroupItem, leaveItem)
-                : java.util.List.of(viewProfileItem, blockItem, reportItem));
+        List<MenuItem> items = new ArrayList<>(leadingMenuItems);
+        items.addAll(group ? List.of(membersItem, editGroupItem, leaveItem)
+                : List.of(viewProfileItem, blockItem, reportItem));
+        chatMenu.getItems().setAll(items);
 
         noMessagesTitle.setText(ViewLoader.text("chat.noMessages.title", item.peerNameProperty().get()));
         requestText.setText(ViewLoader.text("requests.explain", item.peerNameProperty().get(), item.peerHandle()));

@@ -95,7 +95,7 @@ public final class MainView {
                 new ChatPhotos(model.chat(), attach, saveLocation));
         split.getItems().setAll(conversationList.root(), chatView.root());
         Clock local = Clock.systemDefaultZone();
-        chatView.chatMenuButton().getItems().add(0, NotificationMenus.mute(model.chat().conversationProperty(),
+        chatView.addLeadingMenuItem(NotificationMenus.mute(model.chat().conversationProperty(),
                 notifications, formats, local));
         var account = conversationList.accountMenuButton().getItems();
         account.add(account.size() - 1, NotificationMenus.account(notifications, formats, local));
