@@ -85,6 +85,24 @@ final class Check {
     }
 
     /** A SHA-256 as 64 hex digits, lower-cased (media ids are the SHA-256 of their content). */
+    /**
+     * One emoji as people type them: 1–{@value Limits#MAX_EMOJI_CODE_POINTS} code points (sequences joined by
+     * ZWJ, skin tones and flags included), with at least one symbol and no letters, digits, spaces or controls.
+     */
+    static String emoji(String value, String field) {
+        String emoji = present(value, field).strip();
+        int count = emoji.codePointCount(0, emoji.length());
+        // A symbol (most emoji, flags' regional indicators), or a keycap such as 1️⃣ (a digit + U+20E3).
+        boolean symbol = emoji.codePoints().anyMatch(cp -> Character.getType(cp) == Character.OTHER_SYMBOL
+                || cp == 0x20E3);
+        boolean words = emoji.codePoints().anyMatch(cp -> Character.isLetter(cp) || Character.isWhitespace(cp)
+                || Character.isISOControl(cp));
+        if (count == 0 || count > Limits.MAX_EMOJI_CODE_POINTS || !symbol || words) {
+            throw ProtocolException.badRequest("'" + field + "' must be one emoji");
+        }
+        return emoji;
+    }
+
     static String sha256(String value, String field) {
         String hex = present(value, field).strip().toLowerCase(Locale.ROOT);
         if (!SHA256.matcher(hex).matches()) {

@@ -10,17 +10,34 @@ import java.util.UUID;
  * A {@link MessageKind#UNSEND} tombstone names the unsent message in {@code target}; the unsent message
  * itself comes back with {@code unsent} set and empty text. A message with {@code media} (photos, GIFs,
  * videos, in the sender's order) has its caption as text, possibly empty. A {@link MessageKind#SYSTEM} line
- * in a group has empty text and says in {@code change} what its sender did.
+ * in a group has empty text and says in {@code change} what its sender did. A reply names the message it
+ * quotes in {@code replyTo}; {@code reactions} are the emoji people put on this message now, one per person
+ * (each change also travels as a {@link MessageKind#REACTION} event).
  */
 public record Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
         MessageKind kind, Long target, boolean unsent,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media, GroupChange change) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media, GroupChange change, Long replyTo,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions) {
 
     public Message {
         if (kind == null) {
             kind = MessageKind.TEXT;
         }
         media = media == null ? List.of() : List.copyOf(media);
+        reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message that is no reply and has no reactions. */
+    public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
+            MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change) {
+        this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, null,
+                List.of());
+    }
+
+    /** The same message with these reactions. */
+    public Message withReactions(List<Reaction> now) {
+        return new Message(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change,
+                replyTo, now);
     }
 
     /** A message that is not a group's system line. */

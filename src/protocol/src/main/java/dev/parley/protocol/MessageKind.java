@@ -12,7 +12,12 @@ public enum MessageKind {
     /** A tombstone: its sender unsent the message with seq {@code target}; clients erase that message. */
     UNSEND,
     /** A line about a group (who created, added, removed, left, promoted, renamed): details in {@code change}. */
-    SYSTEM;
+    SYSTEM,
+    /**
+     * Its sender's reaction to the message with seq {@code target} is now {@code text} (one emoji), or gone when
+     * the text is empty; clients update that message's reactions.
+     */
+    REACTION;
 
     @JsonValue
     public String wireName() {
@@ -22,6 +27,6 @@ public enum MessageKind {
     @JsonCreator
     public static MessageKind fromWire(String wire) {
         return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst()
-                .orElseThrow(() -> ProtocolException.badRequest("kind must be text, unsend or system"));
+                .orElseThrow(() -> ProtocolException.badRequest("kind must be text, unsend, system or reaction"));
     }
 }

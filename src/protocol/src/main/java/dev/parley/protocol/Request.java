@@ -82,10 +82,14 @@ public sealed interface Request {
      * {@code media} (1–{@value Limits#MAX_MEDIA_PER_MESSAGE} items) the text is their caption: it may be empty
      * and holds at most {@value Limits#MAX_CAPTION_CHARS} characters.
      */
-    record MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media) implements Request {
+    record MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo)
+            implements Request {
         public MessageSend {
             Check.positive(conversationId, "conversationId");
             present(clientId, "clientId");
+            if (replyTo != null) {
+                Check.positive(replyTo, "replyTo");
+            }
             if (media == null) {
                 text = Check.text(text, "text", Limits.MAX_TEXT_CHARS);
             } else {
@@ -94,9 +98,26 @@ public sealed interface Request {
             }
         }
 
+        /** A message that replies to nothing. */
+        public MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media) {
+            this(conversationId, clientId, text, media, null);
+        }
+
         /** A text message. */
         public MessageSend(Long conversationId, UUID clientId, String text) {
-            this(conversationId, clientId, text, null);
+            this(conversationId, clientId, text, null, null);
+        }
+    }
+
+    /**
+     * Sets the caller's reaction to message {@code seq}: one emoji (a new one replaces the caller's earlier
+     * reaction), or none when {@code emoji} is absent. Setting what is already set changes nothing.
+     */
+    record MessageReact(Long conversationId, Long seq, String emoji) implements Request {
+        public MessageReact {
+            Check.positive(conversationId, "conversationId");
+            Check.positive(seq, "seq");
+            emoji = emoji == null ? null : Check.emoji(emoji, "emoji");
         }
     }
 

@@ -63,6 +63,9 @@ final class Router implements RequestHandler {
         if (request instanceof Request.MessageUnsend unsend) {
             return conversations.unsend(me, unsend);
         }
+        if (request instanceof Request.MessageReact react) {
+            return conversations.react(me, react);
+        }
         if (request instanceof Request.Typing typing) {
             return completedFuture(presence.typing(me, typing));
         }

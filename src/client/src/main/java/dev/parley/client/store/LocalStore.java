@@ -8,6 +8,8 @@ import dev.parley.protocol.GroupInfo;
 import dev.parley.protocol.GroupRole;
 import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.Message;
+import dev.parley.protocol.MessageKind;
+import dev.parley.protocol.Reaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +32,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class LocalStore implements AutoCloseable {
     private static final String MESSAGE_COLUMNS = "conversation_id, seq, client_id, sender, text, sent_at, status";
-    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS + ", failure, unsent, kind, change";
+    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS + ", failure, unsent, kind, change, reply_to";
     /** Messages the inbox preview may show: what people wrote, not deleted on this device. */
     private static final String SHOWN = " kind = 'text' AND hidden = 0";
     /** Rows a chat shows: messages, and a group's system lines (not tombstones, not deleted on this device). */
@@ -41,11 +43,13 @@ public final class LocalStore implements AutoCloseable {
     private final Connection db;
     private final CacheSql jdbc;
     private final MediaRows media;
+    private final ReactionRows reactions;
 
     private LocalStore(Connection db) {
         this.db = db;
         this.jdbc = new CacheSql(db);
         this.media = new MediaRows(jdbc);
+        this.reactions = new ReactionRows(jdbc);
     }
 
     public static LocalStore open(Path directory) {
@@ -151,8 +155,11 @@ public final class LocalStore implements AutoCloseable {
                     message.sentAt().toEpochMilli(), message.kind().wireName(), writeChange(message.change()));
             update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                     message.conversationId());
-            if (message.target() != null) {
+            if (message.target() != null && message.kind() == MessageKind.UNSEND) {
                 eraseUnsent(message.conversationId(), message.target());
+            } else if (message.target() != null && message.kind() == MessageKind.REACTION) {
+                reactions.set(message.conversationId(), message.target(), message.sender(),
+                        message.text().isEmpty() ? null : message.text());
             }
             advanceContiguousCursor(message.conversationId());
             return true;
@@ -160,14 +167,16 @@ public final class LocalStore implements AutoCloseable {
         if (!message.media().isEmpty()) {
             media.record(message.sender(), message.clientId(), message.media().stream().map(OutboxMedia::stored).toList());
         }
-        int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT'"
+        int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT', reply_to = ?"
                         + " WHERE sender = ? AND client_id = ?", message.seq(), message.sentAt().toEpochMilli(),
-                message.text(), message.sender(), message.clientId().toString());
+                message.text(), message.replyTo(), message.sender(), message.clientId().toString());
         if (replaced == 0) {
-            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent) VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?)",
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent, reply_to)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?)",
                     message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
-                    message.text(), message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0);
+                    message.text(), message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.replyTo());
         }
+        reactions.replace(message.conversationId(), message.seq(), message.reactions());
         update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                 message.conversationId());
         update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ?, last_unsent = ?, last_media = ?,"
@@ -216,7 +225,7 @@ public final class LocalStore implements AutoCloseable {
     /** One message (or system line) as the cache holds it now, if it is still shown. */
     public Optional<StoredMessage> message(long conversationId, long seq) {
         return query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq = ? AND"
-                + IN_CHAT, LocalStore::message, conversationId, seq).stream().findFirst().map(this::withMedia);
+                + IN_CHAT, LocalStore::message, conversationId, seq).stream().findFirst().map(this::complete);
     }
 
     /** The inbox preview follows the newest message still shown (its text erased if it was unsent). */
@@ -224,7 +233,7 @@ public final class LocalStore implements AutoCloseable {
         List<StoredMessage> newest = query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ?"
                 + " AND" + SHOWN + " ORDER BY seq IS NULL DESC, seq DESC, local_id DESC LIMIT 1", LocalStore::message,
                 conversationId);
-        StoredMessage last = newest.isEmpty() ? null : withMedia(newest.get(0));
+        StoredMessage last = newest.isEmpty() ? null : complete(newest.get(0));
         update("UPDATE conversations SET last_text = ?, last_sender = ?, last_unsent = ?, last_media = ?,"
                         + " last_videos = ? WHERE id = ?", last == null ? "" : last.text(),
                 last == null ? null : last.sender(), last != null && last.unsent() ? 1 : 0,
@@ -247,11 +256,18 @@ public final class LocalStore implements AutoCloseable {
 
     /** Puts an own message into the outbox. */
     public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String text, Instant now) {
-        update("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, NULL, ?, ?, ?, ?, 'SENDING')",
-                conversationId, clientId.toString(), sender, text, now.toEpochMilli());
+        return enqueue(conversationId, clientId, sender, text, now, (Long) null);
+    }
+
+    /** Puts an own text message into the outbox; {@code replyTo} is the seq it quotes, or null. */
+    public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String text, Instant now,
+            Long replyTo) {
+        update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", reply_to) VALUES (?, NULL, ?, ?, ?, ?, 'SENDING', ?)",
+                conversationId, clientId.toString(), sender, text, now.toEpochMilli(), replyTo);
         update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?), last_unsent = 0,"
                 + " last_media = 0 WHERE id = ?", text, sender, now.toEpochMilli(), conversationId);
-        return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING);
+        return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING)
+                .withReplyAndReactions(replyTo, List.of());
     }
 
     /** Puts an own message with media into the outbox; each item's pending files hold its bytes until uploaded. */
@@ -286,7 +302,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** The outbox in the order the messages were written. */
     public List<StoredMessage> outbox() {
-        return withMedia(query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE status = 'SENDING'"
+        return complete(query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE status = 'SENDING'"
                 + " ORDER BY local_id", LocalStore::message));
     }
 
@@ -308,7 +324,7 @@ public final class LocalStore implements AutoCloseable {
                 : query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE conversation_id = ? AND seq < ?"
                         + " AND" + IN_CHAT + " ORDER BY seq DESC LIMIT ?", LocalStore::message, conversationId,
                         beforeSeq, limit);
-        List<StoredMessage> oldestFirst = new ArrayList<>(withMedia(newestFirst));
+        List<StoredMessage> oldestFirst = new ArrayList<>(complete(newestFirst));
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
     }
@@ -326,6 +342,7 @@ public final class LocalStore implements AutoCloseable {
     /** Forgets a conversation and its messages (a declined request). */
     public void forget(long conversationId) {
         media.deleteConversation(conversationId);
+        reactions.deleteConversation(conversationId);
         update("DELETE FROM messages WHERE conversation_id = ?", conversationId);
         update("DELETE FROM conversations WHERE id = ?", conversationId);
     }
@@ -343,13 +360,17 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    private List<StoredMessage> withMedia(List<StoredMessage> messages) {
-        return messages.stream().map(this::withMedia).toList();
+    private List<StoredMessage> complete(List<StoredMessage> messages) {
+        return messages.stream().map(this::complete).toList();
     }
 
-    private StoredMessage withMedia(StoredMessage message) {
+    /** The message with what other tables hold for it: its media, and (once it has a seq) its reactions. */
+    private StoredMessage complete(StoredMessage message) {
         List<OutboxMedia> items = media.of(message.sender(), message.clientId());
-        return items.isEmpty() ? message : message.withMedia(items.stream().map(OutboxMedia::item).toList());
+        StoredMessage withMedia = items.isEmpty() ? message
+                : message.withMedia(items.stream().map(OutboxMedia::item).toList());
+        List<Reaction> on = message.seq() > 0 ? reactions.of(message.conversationId(), message.seq()) : List.of();
+        return on.isEmpty() ? withMedia : withMedia.withReplyAndReactions(withMedia.replyTo(), on);
     }
 
     private static StoredConversation conversation(ResultSet row) throws SQLException {
@@ -396,7 +417,8 @@ public final class LocalStore implements AutoCloseable {
         return new StoredMessage(row.getLong("conversation_id"), row.getLong("seq"),
                 UUID.fromString(row.getString("client_id")), row.getString("sender"), row.getString("text"),
                 Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")),
-                row.getString("failure"), row.getInt("unsent") == 1, false, List.of(), readChange(row.getString("change")));
+                row.getString("failure"), row.getInt("unsent") == 1, false, List.of(), readChange(row.getString("change")),
+                nullableLong(row, "reply_to"), List.of());
     }
 
     private <T> List<T> query(String sql, CacheSql.Mapper<T> mapper, Object... params) {

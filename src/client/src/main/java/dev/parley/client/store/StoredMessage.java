@@ -2,6 +2,7 @@ package dev.parley.client.store;
 
 import dev.parley.protocol.GroupChange;
 import dev.parley.protocol.MediaItem;
+import dev.parley.protocol.Reaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,13 +12,22 @@ import java.util.UUID;
  * the server's error code when it refused the message (otherwise null). An {@code unsent} message has lost
  * its text for everyone; a {@code deleted} one was deleted on this device and leaves the chat. A message with
  * {@code media} has its caption (possibly empty) as text. A group's system line has {@code change} (what its
- * sender did) and empty text.
+ * sender did) and empty text. A reply names the message it quotes ({@code replyTo}, else null);
+ * {@code reactions} are the emoji people put on it, grouped per emoji.
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
         Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media,
-        GroupChange change) {
+        GroupChange change, Long replyTo, List<Reaction> reactions) {
     public StoredMessage {
         media = media == null ? List.of() : List.copyOf(media);
+        reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
+            Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
+            List<MediaItem> media, GroupChange change) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
+                null, List.of());
     }
 
     public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
@@ -57,17 +67,23 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
     /** The same message, gone from this device. */
     public StoredMessage asDeleted() {
         return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true,
-                media, change);
+                media, change, replyTo, reactions);
     }
 
     /** The same outbox message with another status, keeping its media. */
     public StoredMessage withStatus(MessageStatus next, String reason) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, next, reason, unsent, deleted,
-                media);
+                media, change, replyTo, reactions);
     }
 
     public StoredMessage withMedia(List<MediaItem> items) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                items);
+                items, change, replyTo, reactions);
+    }
+
+    /** The same message as a reply to {@code seq}, with these reactions. */
+    public StoredMessage withReplyAndReactions(Long quoted, List<Reaction> now) {
+        return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
+                media, change, quoted, now);
     }
 }

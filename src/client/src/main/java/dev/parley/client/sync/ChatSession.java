@@ -162,12 +162,18 @@ public final class ChatSession implements AutoCloseable {
 
     /** Writes a message into the outbox (shown as sending at once) and sends it when the server is reachable. */
     public CompletableFuture<Void> send(long conversationId, String text) {
-        Request.MessageSend validated = new Request.MessageSend(conversationId, UUID.randomUUID(), text);
+        return send(conversationId, text, null);
+    }
+
+    /** Like {@link #send(long, String)}, as a reply quoting message {@code replyTo} (or none when null). */
+    public CompletableFuture<Void> send(long conversationId, String text, Long replyTo) {
+        Request.MessageSend validated = new Request.MessageSend(conversationId, UUID.randomUUID(), text, null,
+                replyTo);
         CompletableFuture<Void> queued = new CompletableFuture<>();
         onIo(() -> {
             try {
                 publish(store.enqueue(conversationId, validated.clientId(), me.handle(), validated.text(),
-                        clock.instant()));
+                        clock.instant(), replyTo));
                 queued.complete(null);
             } catch (RuntimeException e) {
                 queued.completeExceptionally(e);
@@ -262,6 +268,16 @@ public final class ChatSession implements AutoCloseable {
      */
     public CompletableFuture<Void> unsend(long conversationId, long seq) {
         return onIo(() -> connection.request(new Request.MessageUnsend(conversationId, seq), Reply.Sent.class))
+                .thenCompose(reply -> reply)
+                .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
+    }
+
+    /**
+     * Sets the user's reaction to message {@code seq} ({@code emoji}), or removes it (null); every device of every
+     * member sees the change. Fails while offline (nothing is queued: reacting again later is the retry).
+     */
+    public CompletableFuture<Void> react(long conversationId, long seq, String emoji) {
+        return onIo(() -> connection.request(new Request.MessageReact(conversationId, seq, emoji), Reply.Sent.class))
                 .thenCompose(reply -> reply)
                 .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
     }
@@ -629,7 +645,8 @@ public final class ChatSession implements AutoCloseable {
         }
         if (!message.showsInChat()) {
             // A tombstone: show the message it names as unsent (if this device has it at all).
-            if (message.target() != null && live && !message.sender().equals(me.handle())) {
+            if (message.kind() == dev.parley.protocol.MessageKind.UNSEND && message.target() != null && live
+                    && !message.sender().equals(me.handle())) {
                 uncountUnread(message.conversationId(), message.target());
             }
             if (message.target() != null) {
@@ -650,7 +667,7 @@ public final class ChatSession implements AutoCloseable {
         }
         StoredMessage stored = new StoredMessage(message.conversationId(), message.seq(), message.clientId(),
                 message.sender(), message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false,
-                message.media());
+                message.media(), message.change(), message.replyTo(), message.reactions());
         publish(stored);
         if (live && !mine && message.seq() > knownLastSeq) {
             models.arrival(stored);

@@ -57,7 +57,7 @@ public final class ConversationService {
         limits.message(me.userId());
         List<MediaRef> media = request.media() == null ? List.of() : request.media();
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
-                        media, clock.instant())
+                        media, request.replyTo(), clock.instant())
                 .thenApply(this::publishIfNew);
     }
 
@@ -77,6 +77,16 @@ public final class ConversationService {
         limits.message(me.userId());
         return conversations.unsend(request.conversationId(), me.userId(), request.seq(), clock.instant())
                 .thenApply(this::publishIfNew);
+    }
+
+    /**
+     * Sets or removes the caller's reaction to a message; once committed, the reaction event goes to every
+     * session of every member. Counts against the message rate like any write others receive.
+     */
+    public CompletableFuture<Reply.Sent> react(Identity me, Request.MessageReact request) {
+        limits.message(me.userId());
+        return conversations.react(request.conversationId(), me.userId(), request.seq(), request.emoji(),
+                clock.instant()).thenApply(this::publishIfNew);
     }
 
     /**

@@ -29,10 +29,18 @@ public interface ConversationStore {
      * Stores a message with the conversation's next seq, or returns the original when the sender already
      * used {@code clientId}. Fails with {@code not_found} when the sender is not a member, and with
      * {@code conflict} when the client id was used for another conversation. {@code media} (possibly
-     * empty) are linked in order; media the sender may not see fail it with {@code not_found}.
+     * empty) are linked in order; media the sender may not see fail it with {@code not_found}. {@code replyTo}
+     * (or null) must be a message the sender can see, not unsent ({@code not_found} otherwise).
      */
     CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Instant now);
+            List<MediaRef> media, Long replyTo, Instant now);
+
+    /**
+     * Sets the user's reaction to message {@code seq} to {@code emoji} (null removes it) and appends a reaction
+     * event with the next seq; when it is already so, returns the event that made it so as a duplicate.
+     * {@code not_found} for a message the user cannot see or that was unsent.
+     */
+    CompletableFuture<Appended> react(long conversationId, long userId, long seq, String emoji, Instant now);
 
     /**
      * Unsends the user's own message {@code seq}: erases its text and appends a tombstone with the next seq,

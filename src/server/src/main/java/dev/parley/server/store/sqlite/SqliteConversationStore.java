@@ -30,8 +30,10 @@ import java.util.concurrent.CompletableFuture;
 /** {@link ConversationStore} on the SQLite file. */
 public final class SqliteConversationStore implements ConversationStore {
     static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
-            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, m.change, EXISTS (SELECT 1 FROM message_media x"
-            + " WHERE x.conversation_id = m.conversation_id AND x.seq = m.seq) AS has_media"
+            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, m.change, m.reply_to_seq,"
+            + " EXISTS (SELECT 1 FROM message_media x WHERE x.conversation_id = m.conversation_id AND x.seq = m.seq)"
+            + " AS has_media, EXISTS (SELECT 1 FROM reactions r WHERE r.conversation_id = m.conversation_id"
+            + " AND r.seq = m.seq) AS has_reactions"
             + " FROM messages m JOIN users u ON u.id = m.sender_id";
     /**
      * The seqs member {@code me} may see, as a condition on messages {@code x}: in a group, from the line that
@@ -124,7 +126,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Instant now) {
+            List<MediaRef> media, Long replyTo, Instant now) {
         return db.writes().submit(c -> {
             Membership membership = Membership.current(c, conversationId, senderId);
             List<Long> members = memberIds(c, conversationId);
@@ -139,6 +141,9 @@ public final class SqliteConversationStore implements ConversationStore {
                 return new Appended(original.get(), true, members);
             }
             SqliteMediaStore.requireUsable(c, senderId, media);
+            if (replyTo != null) {
+                requireShown(c, conversationId, senderId, replyTo);
+            }
             if (membership.inGroup()) {
                 if (membership.muted()) {
                     throw new ProtocolException(ErrorCode.FORBIDDEN, "an admin muted you in this group");
@@ -148,8 +153,9 @@ public final class SqliteConversationStore implements ConversationStore {
             }
             long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                     + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
-            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", conversationId, seq, senderId, clientId.toString(), text, now);
+            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at,"
+                    + " reply_to_seq) VALUES (?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId, clientId.toString(),
+                    text, now, replyTo);
             // Sending a message means the sender has seen the conversation up to it.
             Rows.update(c, "UPDATE members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?",
                     seq, conversationId, senderId);
@@ -157,7 +163,7 @@ public final class SqliteConversationStore implements ConversationStore {
                     .orElseThrow();
             Message message = new Message(conversationId, seq, sender, clientId, text,
                     Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.TEXT, null, false,
-                    SqliteMediaStore.attach(c, conversationId, seq, media));
+                    SqliteMediaStore.attach(c, conversationId, seq, media), null, replyTo, List.of());
             return new Appended(message, false, members);
         });
     }
@@ -200,6 +206,60 @@ public final class SqliteConversationStore implements ConversationStore {
             return new Appended(new Message(conversationId, tombstoneSeq, unsender, clientId, "",
                     Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.UNSEND, seq, false), false, members);
         });
+    }
+
+    @Override
+    public CompletableFuture<Appended> react(long conversationId, long userId, long seq, String emoji, Instant now) {
+        return db.writes().submit(c -> {
+            Membership me = Membership.current(c, conversationId, userId);
+            List<Long> members = memberIds(c, conversationId);
+            requireShown(c, conversationId, userId, seq);
+            if (me.inGroup() && me.muted()) {
+                throw new ProtocolException(ErrorCode.FORBIDDEN, "an admin muted you in this group");
+            }
+            String current = Reactions.current(c, conversationId, seq, userId);
+            if (java.util.Objects.equals(current, emoji)) {
+                // Already so: the newest event that made it so is the answer, and nothing new goes out.
+                Optional<Message> made = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ?"
+                        + " AND m.kind = 'reaction' AND m.target_seq = ? AND m.sender_id = ? ORDER BY m.seq DESC"
+                        + " LIMIT 1", row -> message(c, row), conversationId, seq, userId);
+                if (made.isPresent()) {
+                    return new Appended(made.get(), true, members);
+                }
+                if (emoji == null) {
+                    // Never reacted, nothing to remove: answer with the message itself, unchanged.
+                    return new Appended(Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
+                            row -> message(c, row), conversationId, seq).orElseThrow(), true, members);
+                }
+            }
+            Reactions.set(c, conversationId, seq, userId, emoji, now);
+            long eventSeq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ?"
+                    + " RETURNING last_seq", row -> row.getLong(1), conversationId).orElseThrow();
+            UUID clientId = UUID.randomUUID();
+            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind,"
+                    + " target_seq) VALUES (?, ?, ?, ?, ?, ?, 'reaction', ?)", conversationId, eventSeq, userId,
+                    clientId.toString(), emoji == null ? "" : emoji, now, seq);
+            Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
+                    eventSeq, conversationId, userId);
+            String reactor = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), userId)
+                    .orElseThrow();
+            return new Appended(new Message(conversationId, eventSeq, reactor, clientId, emoji == null ? "" : emoji,
+                    Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.REACTION, seq, false), false, members);
+        });
+    }
+
+    /**
+     * Someone may reply or react to message {@code seq} only if it is a message (not an event) they can see and
+     * it was not unsent: {@code not_found} otherwise, as for a message that does not exist.
+     */
+    private static void requireShown(Connection c, long conversationId, long userId, long seq) throws SQLException {
+        long[] window = visibleWindow(c, conversationId, userId);
+        boolean shown = seq >= window[0] && seq <= window[1] && Rows.one(c, "SELECT 1 FROM messages"
+                + " WHERE conversation_id = ? AND seq = ? AND kind = 'text' AND unsent_at IS NULL", row -> 1,
+                conversationId, seq).isPresent();
+        if (!shown) {
+            throw ProtocolException.notFound("no such message");
+        }
     }
 
     @Override
@@ -346,10 +406,13 @@ public final class SqliteConversationStore implements ConversationStore {
         boolean unsent = !row.wasNull();
         long conversationId = row.getLong("conversation_id");
         long seq = row.getLong("seq");
+        long replyTo = row.getLong("reply_to_seq");
+        Long replyToSeq = row.wasNull() ? null : replyTo;
         return new Message(conversationId, seq, row.getString("sender"),
                 UUID.fromString(row.getString("client_id")), row.getString("text"), instant(row, "sent_at"),
                 MessageKind.fromWire(row.getString("kind")), targetSeq, unsent,
                 row.getBoolean("has_media") ? SqliteMediaStore.of(c, conversationId, seq) : List.of(),
-                GroupChanges.read(row.getString("change")));
+                GroupChanges.read(row.getString("change")), replyToSeq,
+                row.getBoolean("has_reactions") && !unsent ? Reactions.of(c, conversationId, seq) : List.of());
     }
 }
