@@ -1,6 +1,7 @@
 package dev.parley.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,11 @@ class CodecTest {
                 new Request.RequestDecline(7L),
                 new Request.PrivacySet(null, true, PresenceVisibility.NOBODY),
                 new Request.MessageUnsend(7L, 42L),
+                new Request.MessageReact(7L, 42L, "👍🏽"),
+                new Request.MessageReact(7L, 42L, "👨‍👩‍👧"),
+                new Request.MessageReact(7L, 42L, "1️⃣"),
+                new Request.MessageReact(7L, 42L, null),
+                new Request.MessageSend(7L, CLIENT_ID, "Friday", null, 41L),
                 new Request.Typing(7L),
                 new Request.PresenceGet(),
                 new Request.ReportCreate("bob", 7L, ReportReason.HARASSMENT, "keeps writing at night", true),
@@ -91,6 +97,17 @@ class CodecTest {
                 new Request.GroupAvatarGet(7L),
                 new Request.GroupMembers(7L),
                 new Request.GroupMute(7L, "bob", true));
+    }
+
+    @Test
+    void aReactionIsOneEmojiNotWords() {
+        for (String notOne : List.of("nice", "👍 👍", "", "ok👍", "\u0007👍")) {
+            assertThatThrownBy(() -> new Request.MessageReact(7L, 1L, notOne)).as(notOne)
+                    .isInstanceOf(ProtocolException.class).hasMessageContaining("one emoji");
+        }
+        assertThatThrownBy(() -> new Request.MessageReact(7L, 1L, "😀".repeat(17)))
+                .isInstanceOf(ProtocolException.class);
+        assertThat(new Request.MessageReact(7L, 1L, " 🇵🇹 ").emoji()).isEqualTo("🇵🇹");
     }
 
     @Test

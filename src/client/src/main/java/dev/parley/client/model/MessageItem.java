@@ -4,6 +4,7 @@ import dev.parley.protocol.GroupChange;
 
 import dev.parley.client.store.MessageStatus;
 import dev.parley.protocol.MediaItem;
+import dev.parley.protocol.Reaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,8 @@ public final class MessageItem {
     private final ObjectProperty<String> failure = new SimpleObjectProperty<>(this, "failure");
     private final List<MediaItem> media;
     private final GroupChange change;
+    private Long replyTo;
+    private final ObjectProperty<List<Reaction>> reactions = new SimpleObjectProperty<>(this, "reactions", List.of());
 
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
             Instant sentAt, MessageStatus status) {
@@ -68,6 +71,20 @@ public final class MessageItem {
     /** What the sender did, for a group's system line (shown centred); null for a message someone wrote. */
     public GroupChange change() {
         return change;
+    }
+
+    /** The seq of the message this one quotes, or null. */
+    public Long replyTo() {
+        return replyTo;
+    }
+
+    public void setReplyTo(Long seq) {
+        replyTo = seq;
+    }
+
+    /** The emoji people put on it, grouped per emoji (never null). */
+    public ObjectProperty<List<Reaction>> reactionsProperty() {
+        return reactions;
     }
 
     /** The photos it carries, in order; empty for a text message. */

@@ -97,6 +97,55 @@ public final class ChatView {
         this.root = ViewLoader.load(FxmlView.CHAT, this);
     }
 
+    /** The strip above the composer while replying: who and what is quoted, and a button to cancel. */
+    private void installReplyStrip() {
+        Label title = new Label();
+        title.getStyleClass().add("reply-strip-title");
+        Label quoted = new Label();
+        quoted.getStyleClass().add("reply-strip-text");
+        VBox texts = new VBox(1, title, quoted);
+        HBox.setHgrow(texts, javafx.scene.layout.Priority.ALWAYS);
+        Button cancel = new Button(null, new org.kordamp.ikonli.javafx.FontIcon("fth-x"));
+        cancel.getStyleClass().addAll("button-icon", "flat", "reply-strip-cancel");
+        cancel.setAccessibleText(ViewLoader.text("reply.cancel"));
+        cancel.setTooltip(new javafx.scene.control.Tooltip(ViewLoader.text("reply.cancel")));
+        cancel.setOnAction(event -> model.replyingToProperty().set(null));
+        HBox strip = new HBox(8, texts, cancel);
+        strip.getStyleClass().add("reply-strip");
+        strip.setId("replyStrip");
+        strip.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        strip.visibleProperty().bind(model.replyingToProperty().isNotNull());
+        strip.managedProperty().bind(strip.visibleProperty());
+        model.replyingToProperty().addListener((obs, old, message) -> {
+            if (message != null) {
+                title.setText(ViewLoader.text("reply.strip", BubbleQuote.authorOf(model, message)));
+                quoted.setText(BubbleQuote.snippetOf(message));
+                composer.requestFocus();
+            }
+        });
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && model.replyingToProperty().get() != null) {
+                model.replyingToProperty().set(null);
+                event.consume();
+            }
+        });
+        var composerRow = composer.getParent();
+        var bottom = (VBox) composerRow.getParent();
+        bottom.getChildren().add(bottom.getChildren().indexOf(composerRow), strip);
+    }
+
+    /** Scrolls the list to a message (the one a reply quotes) and selects it for a moment so it stands out. */
+    private void scrollTo(MessageItem target) {
+        var rows = messageList.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof ChatRow.Bubble bubble && bubble.message() == target) {
+                messageList.scrollTo(Math.max(0, i - 1));
+                messageList.getSelectionModel().select(i);
+                return;
+            }
+        }
+    }
+
     /** Puts an item (such as "Mute notifications") at the top of the chat menu, for every conversation. */
     public void addLeadingMenuItem(MenuItem item) {
         leadingMenuItems.add(item);
@@ -134,6 +183,12 @@ public final class ChatView {
             pendingAnchor = null;
         }));
         model.scrollToEndRequestsProperty().addListener((obs, old, now) -> Platform.runLater(this::scrollToEnd));
+        model.scrollToRequestProperty().addListener((obs, old, target) -> {
+            if (target != null) {
+                Platform.runLater(() -> scrollTo(target));
+            }
+        });
+        installReplyStrip();
 
         newMessagesPill.visibleProperty().bind(model.newBelowProperty().greaterThan(0));
         newMessagesPill.textProperty().bind(Bindings.createStringBinding(

@@ -48,6 +48,9 @@ public final class ChatViewModel {
     private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final BooleanProperty atBottom = new SimpleBooleanProperty(this, "atBottom", true);
+    private final ObjectProperty<MessageItem> replyingTo = new SimpleObjectProperty<>(this, "replyingTo");
+    private final ObjectProperty<MessageItem> scrollToRequest = new SimpleObjectProperty<>(this, "scrollToRequest");
+    private long pendingJump;
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final IntegerProperty newBelow = new SimpleIntegerProperty(this, "newBelow");
     private final BooleanProperty hasOlder = new SimpleBooleanProperty(this, "hasOlder");
@@ -145,6 +148,8 @@ public final class ChatViewModel {
         newBelow.set(0);
         hasOlder.set(false);
         draft.set("");
+        replyingTo.set(null);
+        pendingJump = 0;
         updateReading();
         if (item == null) {
             return;
@@ -190,6 +195,7 @@ public final class ChatViewModel {
             hasOlder.set(!older.isEmpty() && oldestSeq() > 1);
             rebuildRows();
             olderPagesLoaded.set(olderPagesLoaded.get() + 1);
+            continueJump();
         }));
     }
 
@@ -203,7 +209,10 @@ public final class ChatViewModel {
             return;
         }
         String text = draft.get();
-        session.send(conversation.get().id(), text).exceptionally(error -> {
+        MessageItem quoted = replyingTo.get();
+        replyingTo.set(null);
+        Long replyTo = quoted == null || quoted.seqProperty().get() == 0 ? null : quoted.seqProperty().get();
+        session.send(conversation.get().id(), text, replyTo).exceptionally(error -> {
             // Could not even be queued (e.g. the disk failed): give the text back rather than lose it.
             javafx.application.Platform.runLater(() -> {
                 if (draft.get().isEmpty()) {
@@ -213,6 +222,82 @@ public final class ChatViewModel {
             return null;
         });
         draft.set("");
+    }
+
+    /** How a sender is named in a quote: the other person's name in a direct chat, @handle in a group. */
+    public String displayNameOf(String handle) {
+        ConversationItem item = conversation.get();
+        if (item != null && !item.group() && handle.equals(item.peerHandle())) {
+            return item.peerNameProperty().get();
+        }
+        return "@" + handle;
+    }
+
+    /** The message the composer is replying to (its quote strip shows), or null. */
+    public ObjectProperty<MessageItem> replyingToProperty() {
+        return replyingTo;
+    }
+
+    /** Starts a reply to a sent message: the composer shows its quote until sent or cancelled. */
+    public void reply(MessageItem message) {
+        if (message.seqProperty().get() > 0 && !message.unsentProperty().get()) {
+            replyingTo.set(message);
+        }
+    }
+
+    /** The loaded message with this seq (what a reply quotes), or null when it is not loaded. */
+    public MessageItem loaded(long seq) {
+        return messages.stream().filter(m -> m.seqProperty().get() == seq).findFirst().orElse(null);
+    }
+
+    /** The emoji the user put on this message, or null. */
+    public String myReaction(MessageItem message) {
+        String me = session.me().handle();
+        return message.reactionsProperty().get().stream().filter(r -> r.handles().contains(me))
+                .map(dev.parley.protocol.Reaction::emoji).findFirst().orElse(null);
+    }
+
+    /** Reacts with {@code emoji}, or takes the user's reaction back when it is already that emoji. */
+    public void toggleReaction(MessageItem message, String emoji) {
+        long seq = message.seqProperty().get();
+        ConversationItem item = conversation.get();
+        if (seq == 0 || item == null || message.unsentProperty().get()) {
+            return;
+        }
+        session.react(item.id(), seq, emoji.equals(myReaction(message)) ? null : emoji);
+    }
+
+    /**
+     * Shows the message a reply quotes: scrolls to it when loaded, else loads older pages until it is (or the
+     * history ends) and then scrolls. The view follows {@link #scrollToRequestProperty}.
+     */
+    public void jumpTo(long seq) {
+        MessageItem target = loaded(seq);
+        pendingJump = 0;
+        if (target != null) {
+            scrollToRequest.set(null);
+            scrollToRequest.set(target);
+        } else if (oldestSeq() > seq && hasOlder.get()) {
+            pendingJump = seq;
+            loadOlder();
+        }
+    }
+
+    /** After an older page arrived: go on towards a message a reply quotes, if one is wanted. */
+    private void continueJump() {
+        long seq = pendingJump;
+        if (seq > 0 && !loading.get()) {
+            if (loaded(seq) != null || hasOlder.get()) {
+                jumpTo(seq);
+            } else {
+                pendingJump = 0;
+            }
+        }
+    }
+
+    /** The message the list should scroll to next (set anew for each request). */
+    public ObjectProperty<MessageItem> scrollToRequestProperty() {
+        return scrollToRequest;
     }
 
     private void updatePeerBlocked() {
@@ -380,6 +465,7 @@ public final class ChatViewModel {
                 message.unsentProperty().set(true);
             }
             message.seqProperty().set(stored.seq());
+            message.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
             message.sentAtProperty().set(stored.sentAt());
             message.statusProperty().set(stored.status());
             message.failureProperty().set(stored.failure());
@@ -422,6 +508,8 @@ public final class ChatViewModel {
                 stored.unsent() ? java.util.List.of() : stored.media(), stored.change());
         item.failureProperty().set(stored.failure());
         item.unsentProperty().set(stored.unsent());
+        item.setReplyTo(stored.replyTo());
+        item.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
         return item;
     }
 

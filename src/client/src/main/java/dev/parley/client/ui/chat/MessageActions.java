@@ -7,14 +7,25 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Window;
 
-/** The menu a message bubble opens on right-click: copy, unsend (own, sent messages) and delete for me. */
+/**
+ * The menu a message bubble opens on right-click: a row of quick reactions and Reply (sent messages), copy, unsend
+ * (own, sent messages) and delete for me.
+ */
 final class MessageActions {
+    /** The quick reactions, as Signal and Telegram offer them. */
+    static final List<String> QUICK_REACTIONS = List.of("👍", "❤️", "😂", "😮", "😢", "🙏");
+
     private final ChatViewModel model;
 
     MessageActions(ChatViewModel model) {
@@ -26,6 +37,11 @@ final class MessageActions {
         ContextMenu menu = new ContextMenu();
         boolean unsent = message.unsentProperty().get();
         MessageStatus status = message.statusProperty().get();
+        if (!unsent && message.seqProperty().get() > 0) {
+            menu.getItems().add(quickReactions(message, menu));
+            menu.getItems().add(item("reply", ViewLoader.text("chat.action.reply"), () -> model.reply(message)));
+            menu.getItems().add(new SeparatorMenuItem());
+        }
         if (!unsent) {
             menu.getItems().add(item("copy", ViewLoader.text("chat.action.copy"), () -> copy(message)));
         }
@@ -41,6 +57,29 @@ final class MessageActions {
                     () -> model.deleteForMe(message)));
         }
         return menu;
+    }
+
+    /** One row of emoji buttons; the user's current reaction is highlighted, and choosing it again takes it back. */
+    private CustomMenuItem quickReactions(MessageItem message, ContextMenu menu) {
+        String mine = model.myReaction(message);
+        HBox row = new HBox(2);
+        row.getStyleClass().add("quick-reactions");
+        for (String emoji : QUICK_REACTIONS) {
+            Button button = new Button(emoji);
+            button.getStyleClass().addAll("flat", "quick-reaction");
+            if (emoji.equals(mine)) {
+                button.getStyleClass().add("mine");
+            }
+            button.setAccessibleText(ViewLoader.text("reaction.react", emoji));
+            button.setOnAction(event -> {
+                model.toggleReaction(message, emoji);
+                menu.hide();
+            });
+            row.getChildren().add(button);
+        }
+        CustomMenuItem item = new CustomMenuItem(row, false);
+        item.setId("message-react");
+        return item;
     }
 
     private static MenuItem item(String id, String text, Runnable action) {

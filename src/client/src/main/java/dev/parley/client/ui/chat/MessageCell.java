@@ -39,6 +39,8 @@ final class MessageCell extends ListCell<ChatRow> {
     private final HBox lineRow = new HBox(line);
     private final BubbleText text;
     private final BubblePhotos photos;
+    private final BubbleQuote quote;
+    private final BubbleReactions reactions;
     private final Label senderName = new Label();
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
@@ -58,7 +60,9 @@ final class MessageCell extends ListCell<ChatRow> {
         this.onRetry = onRetry;
         this.text = new BubbleText(onLink);
         this.photos = chatPhotos.bubblePhotos();
-        bubble.getChildren().setAll(senderName, photos, text, meta);
+        this.quote = new BubbleQuote(model);
+        this.reactions = new BubbleReactions(model);
+        bubble.getChildren().setAll(senderName, quote, photos, text, meta, reactions);
         senderName.getStyleClass().add("bubble-sender");
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
@@ -109,6 +113,7 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.sentAtProperty().removeListener(refresh);
             shown.failureProperty().removeListener(refresh);
             shown.unsentProperty().removeListener(refresh);
+            shown.reactionsProperty().removeListener(refresh);
             shown = null;
         }
         super.updateItem(row, empty);
@@ -133,6 +138,7 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.sentAtProperty().addListener(refresh);
             shown.failureProperty().addListener(refresh);
             shown.unsentProperty().addListener(refresh);
+            shown.reactionsProperty().addListener(refresh);
             pseudoClassStateChanged(FIRST, message.first());
             pseudoClassStateChanged(LAST, message.last());
             // In a group, a run of someone else's messages opens with who wrote them.
@@ -174,6 +180,8 @@ final class MessageCell extends ListCell<ChatRow> {
         String shownText = unsent ? ViewLoader.text(mine ? "chat.unsent.mine" : "chat.unsent") : message.text();
         text.show(shownText);
         photos.show(message);
+        quote.show(message);
+        reactions.show(message);
         boolean captionless = !message.media().isEmpty() && !unsent && shownText.isEmpty();
         text.setVisible(!captionless);
         text.setManaged(!captionless);

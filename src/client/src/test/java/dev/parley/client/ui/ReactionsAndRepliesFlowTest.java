@@ -1,0 +1,103 @@
+package dev.parley.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.client.store.StoredMessage;
+import dev.parley.client.testing.AliceAndBobTest;
+import dev.parley.protocol.Reaction;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+
+/** Reacting to a message and replying to it, as the person at the screen does it. */
+class ReactionsAndRepliesFlowTest extends AliceAndBobTest {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @Test
+    void aQuickReactionShowsOnTheBubbleAndReachesTheOtherPerson() throws Exception {
+        aliceChatsWithBob("Which day works for the shoot?");
+        waitUntil(() -> screen.showsBubble("Which day works for the shoot?"));
+
+        screen.openMessageMenu("Which day works for the shoot?");
+        clickOn(quickReaction("❤️"));
+
+        waitUntil(() -> chipTexts().equals(List.of("❤️ 1")));
+        long seq = bob.history(conversation).get(0).seq();
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> reactionsBobSees(seq)
+                .equals(List.of(new Reaction("❤️", List.of("alice")))));
+
+        bobSession.react(conversation, seq, "👍").get(10, TimeUnit.SECONDS);
+        waitUntil(() -> chipTexts().equals(List.of("❤️ 1", "👍 1")));
+        snapshot(SHOTS.resolve("reactions.png"));
+
+        clickOn(chip("❤️ 1"));
+        waitUntil(() -> chipTexts().equals(List.of("👍 1")));
+    }
+
+    @Test
+    void aReplyQuotesTheMessageAndClickingTheQuoteFindsIt() throws Exception {
+        aliceChatsWithBob("Which day works for the shoot?");
+        waitUntil(() -> screen.showsBubble("Which day works for the shoot?"));
+
+        screen.openMessageMenu("Which day works for the shoot?");
+        clickOn(menuItem("Reply"));
+        waitUntil(() -> showing("#replyStrip"));
+        assertThat(textOf(".reply-strip-title")).isEqualTo("Replying to Bob Marsh");
+        assertThat(textOf(".reply-strip-text")).isEqualTo("Which day works for the shoot?");
+        snapshot(SHOTS.resolve("reply-strip.png"));
+        clickOn("#composer").write("Friday morning").type(KeyCode.ENTER);
+
+        waitUntil(() -> !showing("#replyStrip") && screen.showsBubble("Friday morning"));
+        long question = bob.history(conversation).get(0).seq();
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> bobSees.stream()
+                .anyMatch(m -> m.text().equals("Friday morning") && Long.valueOf(question).equals(m.replyTo())));
+        waitUntil(() -> lookup(".bubble-quote").match(Node::isVisible).tryQuery().isPresent());
+        assertThat(visibleText(".bubble-quote-author")).isEqualTo("Bob Marsh");
+        assertThat(visibleText(".bubble-quote-text")).isEqualTo("Which day works for the shoot?");
+        snapshot(SHOTS.resolve("reply-bubble.png"));
+
+        clickOn(lookup(".bubble-quote").match(Node::isVisible).queryAs(Node.class));
+        waitUntil(() -> onFx(() -> {
+            var list = lookup(".message-list").queryListView();
+            Object selected = list.getSelectionModel().getSelectedItem();
+            return selected instanceof dev.parley.client.ui.chat.ChatRow.Bubble bubble
+                    && bubble.message().text().equals("Which day works for the shoot?");
+        }));
+    }
+
+    private String visibleText(String query) throws Exception {
+        return onFx(() -> ((Labeled) lookup(query).match(node -> node.isVisible() && node.getParent().isVisible())
+                .query()).getText());
+    }
+
+    private List<Reaction> reactionsBobSees(long seq) throws Exception {
+        return bobSession.loadMessages(conversation, null, 20).get(10, TimeUnit.SECONDS).stream()
+                .filter(m -> m.seq() == seq).findFirst().map(StoredMessage::reactions).orElse(List.of());
+    }
+
+    private List<String> chipTexts() throws Exception {
+        return onFx(() -> lookup(".reaction-chip").queryAll().stream().filter(Node::isVisible)
+                .map(node -> ((Labeled) node).getText()).toList());
+    }
+
+    private Node chip(String text) {
+        return lookup(".reaction-chip").match(node -> text.equals(((Labeled) node).getText())).query();
+    }
+
+    private Node quickReaction(String emoji) {
+        waitUntil(() -> lookup(".quick-reaction").match(node -> node.isVisible()
+                && emoji.equals(((Labeled) node).getText())).tryQuery().isPresent());
+        return lookup(".quick-reaction").match(node -> emoji.equals(((Labeled) node).getText())).query();
+    }
+
+    private Node menuItem(String text) {
+        waitUntil(() -> lookup(".context-menu .menu-item .label").match(node -> node.isVisible()
+                && text.equals(((Labeled) node).getText())).tryQuery().isPresent());
+        return lookup(".context-menu .menu-item .label").match(node -> node.isVisible()
+                && text.equals(((Labeled) node).getText())).query();
+    }
+}
