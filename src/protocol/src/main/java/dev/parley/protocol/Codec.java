@@ -57,6 +57,7 @@ public final class Codec {
             Map.entry("request.decline", Request.RequestDecline.class),
             Map.entry("msg.unsend", Request.MessageUnsend.class),
             Map.entry("msg.react", Request.MessageReact.class),
+            Map.entry("msg.pin", Request.MessagePin.class),
             Map.entry("typing", Request.Typing.class),
             Map.entry("presence.get", Request.PresenceGet.class),
             Map.entry("report.create", Request.ReportCreate.class),

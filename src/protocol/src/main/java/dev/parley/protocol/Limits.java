@@ -15,6 +15,8 @@ public final class Limits {
     public static final int MAX_TEXT_CHARS = 4_096;
     /** Longest photo caption, in chars. */
     public static final int MAX_CAPTION_CHARS = 1_024;
+    /** Pinned messages in one conversation at a time. */
+    public static final int MAX_PINNED = 20;
     /** Code points in one reaction emoji (the longest family ZWJ sequences have 11). */
     public static final int MAX_EMOJI_CODE_POINTS = 16;
     public static final int MIN_HANDLE_CHARS = 3;

@@ -17,7 +17,9 @@ public enum MessageKind {
      * Its sender's reaction to the message with seq {@code target} is now {@code text} (one emoji), or gone when
      * the text is empty; clients update that message's reactions.
      */
-    REACTION;
+    REACTION,
+    /** Its sender pinned ({@code text} "pin") or unpinned ("unpin") the message with seq {@code target}. */
+    PIN;
 
     @JsonValue
     public String wireName() {
@@ -27,6 +29,6 @@ public enum MessageKind {
     @JsonCreator
     public static MessageKind fromWire(String wire) {
         return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst()
-                .orElseThrow(() -> ProtocolException.badRequest("kind must be text, unsend, system or reaction"));
+                .orElseThrow(() -> ProtocolException.badRequest("kind must be text, unsend, system, reaction or pin"));
     }
 }

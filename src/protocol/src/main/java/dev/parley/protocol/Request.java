@@ -113,6 +113,18 @@ public sealed interface Request {
      * Sets the caller's reaction to message {@code seq}: one emoji (a new one replaces the caller's earlier
      * reaction), or none when {@code emoji} is absent. Setting what is already set changes nothing.
      */
+    /**
+     * Pins message {@code seq} to the top of the conversation ({@code pinned} true) or unpins it. In a direct
+     * conversation either person may; in a group, owners and admins.
+     */
+    record MessagePin(Long conversationId, Long seq, Boolean pinned) implements Request {
+        public MessagePin {
+            Check.positive(conversationId, "conversationId");
+            Check.positive(seq, "seq");
+            present(pinned, "pinned");
+        }
+    }
+
     record MessageReact(Long conversationId, Long seq, String emoji) implements Request {
         public MessageReact {
             Check.positive(conversationId, "conversationId");

@@ -63,6 +63,8 @@ class CodecTest {
                 new Request.MessageReact(7L, 42L, "👨‍👩‍👧"),
                 new Request.MessageReact(7L, 42L, "1️⃣"),
                 new Request.MessageReact(7L, 42L, null),
+                new Request.MessagePin(7L, 42L, true),
+                new Request.MessagePin(7L, 42L, false),
                 new Request.MessageSend(7L, CLIENT_ID, "Friday", null, 41L),
                 new Request.Typing(7L),
                 new Request.PresenceGet(),

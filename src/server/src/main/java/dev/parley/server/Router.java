@@ -66,6 +66,9 @@ final class Router implements RequestHandler {
         if (request instanceof Request.MessageReact react) {
             return conversations.react(me, react);
         }
+        if (request instanceof Request.MessagePin pin) {
+            return conversations.pin(me, pin);
+        }
         if (request instanceof Request.Typing typing) {
             return completedFuture(presence.typing(me, typing));
         }

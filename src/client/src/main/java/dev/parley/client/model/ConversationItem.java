@@ -26,6 +26,8 @@ public final class ConversationItem {
     private final StringProperty peerAvatar = new SimpleStringProperty(this, "peerAvatar");
     private final IntegerProperty lastMedia = new SimpleIntegerProperty(this, "lastMedia");
     private final IntegerProperty lastVideos = new SimpleIntegerProperty(this, "lastVideos");
+    private final ObjectProperty<java.util.List<Long>> pinned =
+            new SimpleObjectProperty<>(this, "pinned", java.util.List.of());
     private final boolean group;
     private final IntegerProperty memberCount = new SimpleIntegerProperty(this, "memberCount");
     private final ObjectProperty<GroupRole> role = new SimpleObjectProperty<>(this, "role");
@@ -118,6 +120,11 @@ public final class ConversationItem {
     /** How many photos the last message carries (a photo without a caption previews as "Photo"). */
     public IntegerProperty lastMediaProperty() {
         return lastMedia;
+    }
+
+    /** The seqs of the pinned messages, oldest pin first (never null). */
+    public ObjectProperty<java.util.List<Long>> pinnedProperty() {
+        return pinned;
     }
 
     /** How many of the last message's media are videos. */

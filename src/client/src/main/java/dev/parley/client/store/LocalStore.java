@@ -114,6 +114,7 @@ public final class LocalStore implements AutoCloseable {
                 last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli(),
                 summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq(),
                 avatar, last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()));
+        update("UPDATE conversations SET pinned = ? WHERE id = ?", pinnedText(summary.pinned()), summary.id());
         if (group != null) {
             update("UPDATE conversations SET kind = 'group', group_members = ?, group_role = ?, group_left = ?,"
                     + " group_muted = ?, group_description = ? WHERE id = ?", group.members(),
@@ -160,6 +161,8 @@ public final class LocalStore implements AutoCloseable {
             } else if (message.target() != null && message.kind() == MessageKind.REACTION) {
                 reactions.set(message.conversationId(), message.target(), message.sender(),
                         message.text().isEmpty() ? null : message.text());
+            } else if (message.target() != null && message.kind() == MessageKind.PIN) {
+                pin(message.conversationId(), message.target(), "pin".equals(message.text()));
             }
             advanceContiguousCursor(message.conversationId());
             return true;
@@ -379,7 +382,31 @@ public final class LocalStore implements AutoCloseable {
                 row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1,
                 row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"), row.getString("peer_avatar"),
                 row.getInt("last_media"), row.getInt("last_videos"),
-                "group".equals(row.getString("kind")) ? group(row) : null);
+                "group".equals(row.getString("kind")) ? group(row) : null, pinnedSeqs(row.getString("pinned")));
+    }
+
+    /** A pin event: the message joins the end of the pinned list, or leaves it. */
+    private void pin(long conversationId, long seq, boolean pinned) {
+        conversation(conversationId).ifPresent(c -> {
+            List<Long> seqs = new ArrayList<>(c.pinned());
+            seqs.remove(seq);
+            if (pinned) {
+                seqs.add(seq);
+            }
+            update("UPDATE conversations SET pinned = ? WHERE id = ?", pinnedText(seqs), conversationId);
+        });
+    }
+
+    private static String pinnedText(List<Long> seqs) {
+        return String.join(",", seqs.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> pinnedSeqs(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(part -> !part.isEmpty())
+                .map(Long::parseLong).toList();
     }
 
     private static int videos(List<MediaItem> media) {

@@ -1,6 +1,7 @@
 package dev.parley.client.store;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A conversation as the local cache holds it, with what the inbox shows of its last message ({@code lastUnsent}
@@ -8,16 +9,21 @@ import java.time.Instant;
  * share read receipts), the SHA-256 of their picture ({@code peerAvatar}, null for initials) and how many
  * photos and videos the last message carries ({@code lastMedia}) and how many of those are videos
  * ({@code lastVideos}). A group has {@code group} (else null), its title as {@code peerName}, its picture as
- * {@code peerAvatar} and an empty {@code peerHandle}.
+ * {@code peerAvatar} and an empty {@code peerHandle}. {@code pinned} are the seqs of its pinned messages, oldest pin
+ * first.
  */
 public record StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
         int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
-        Long peerReadSeq, String peerAvatar, int lastMedia, int lastVideos, StoredGroup group) {
+        Long peerReadSeq, String peerAvatar, int lastMedia, int lastVideos, StoredGroup group, List<Long> pinned) {
+
+    public StoredConversation {
+        pinned = pinned == null ? List.of() : List.copyOf(pinned);
+    }
 
     public StoredConversation(long id, String peerHandle, String peerName, long lastSeq, long readSeq,
             int unread, String lastText, String lastSender, Instant lastAt, boolean request, boolean lastUnsent,
             Long peerReadSeq, String peerAvatar, int lastMedia) {
         this(id, peerHandle, peerName, lastSeq, readSeq, unread, lastText, lastSender, lastAt, request, lastUnsent,
-                peerReadSeq, peerAvatar, lastMedia, 0, null);
+                peerReadSeq, peerAvatar, lastMedia, 0, null, List.of());
     }
 }

@@ -282,6 +282,13 @@ public final class ChatSession implements AutoCloseable {
                 .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
     }
 
+    /** Pins or unpins message {@code seq} for everyone in the conversation (in a group: owners and admins). */
+    public CompletableFuture<Void> pin(long conversationId, long seq, boolean pinned) {
+        return onIo(() -> connection.request(new Request.MessagePin(conversationId, seq, pinned), Reply.Sent.class))
+                .thenCompose(reply -> reply)
+                .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
+    }
+
     /** Deletes a message on this device only (a sent one, or a refused one from the outbox). */
     public CompletableFuture<Void> deleteForMe(StoredMessage message) {
         return onIo(() -> {

@@ -79,6 +79,9 @@ final class InboxModels {
         item.peerReadSeqProperty().set(conversation.peerReadSeq());
         item.peerAvatarProperty().set(conversation.peerAvatar());
         item.lastVideosProperty().set(conversation.lastVideos());
+        if (!item.pinnedProperty().get().equals(conversation.pinned())) {
+            item.pinnedProperty().set(conversation.pinned());
+        }
         item.lastMediaProperty().set(conversation.lastMedia());
         if (conversation.group() != null) {
             item.memberCountProperty().set(conversation.group().members());

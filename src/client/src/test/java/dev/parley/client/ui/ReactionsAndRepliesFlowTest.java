@@ -69,6 +69,34 @@ class ReactionsAndRepliesFlowTest extends AliceAndBobTest {
         }));
     }
 
+    @Test
+    void pinnedMessagesShowAboveTheChatForBothPeople() throws Exception {
+        aliceChatsWithBob("The studio is at 12 Rua Augusta");
+        waitUntil(() -> screen.showsBubble("The studio is at 12 Rua Augusta"));
+
+        screen.openMessageMenu("The studio is at 12 Rua Augusta");
+        clickOn(menuItem("Pin"));
+
+        waitUntil(() -> showing("#pinnedBar"));
+        assertThat(textOf(".pinned-bar-title")).isEqualTo("Pinned message");
+        assertThat(textOf(".pinned-bar-text")).isEqualTo("The studio is at 12 Rua Augusta");
+        long address = bob.history(conversation).get(0).seq();
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> bobSession.inbox().find(conversation)
+                .map(item -> item.pinnedProperty().get().equals(List.of(address))).orElse(false));
+
+        long time = bob.send(conversation, "Saturday 10:00").seq();
+        bobSession.pin(conversation, time, true).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> "Pinned message 2 of 2".equals(textOf(".pinned-bar-title")));
+        assertThat(textOf(".pinned-bar-text")).isEqualTo("Saturday 10:00");
+        snapshot(SHOTS.resolve("pinned-bar.png"));
+        clickOn("#pinnedBar");
+        waitUntil(() -> "Pinned message 1 of 2".equals(textOf(".pinned-bar-title")));
+
+        screen.openMessageMenu("Saturday 10:00");
+        clickOn(menuItem("Unpin"));
+        waitUntil(() -> "Pinned message".equals(textOf(".pinned-bar-title")));
+    }
+
     private String visibleText(String query) throws Exception {
         return onFx(() -> ((Labeled) lookup(query).match(node -> node.isVisible() && node.getParent().isVisible())
                 .query()).getText());

@@ -89,6 +89,13 @@ public final class ConversationService {
                 clock.instant()).thenApply(this::publishIfNew);
     }
 
+    /** Pins or unpins a message; once committed, the pin event goes to every session of every member. */
+    public CompletableFuture<Reply.Sent> pin(Identity me, Request.MessagePin request) {
+        limits.message(me.userId());
+        return conversations.pin(request.conversationId(), me.userId(), request.seq(), request.pinned(),
+                clock.instant()).thenApply(this::publishIfNew);
+    }
+
     /**
      * Moves the read cursor and tells the user's other devices, so their unread counts follow; in a direct
      * conversation the other person hears of it too when both share read receipts (groups have no receipts).

@@ -43,6 +43,13 @@ public interface ConversationStore {
     CompletableFuture<Appended> react(long conversationId, long userId, long seq, String emoji, Instant now);
 
     /**
+     * Pins or unpins message {@code seq} and appends a pin event with the next seq; when it is already so, returns
+     * the event that made it so as a duplicate. In a group only owners and admins may ({@code forbidden});
+     * {@code conflict} beyond {@link dev.parley.protocol.Limits#MAX_PINNED} pins.
+     */
+    CompletableFuture<Appended> pin(long conversationId, long userId, long seq, boolean pinned, Instant now);
+
+    /**
      * Unsends the user's own message {@code seq}: erases its text and appends a tombstone with the next seq,
      * or returns the existing tombstone. {@code not_found} for a conversation or message the user cannot see,
      * {@code forbidden} for someone else's message.

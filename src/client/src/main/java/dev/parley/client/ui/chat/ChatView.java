@@ -189,6 +189,8 @@ public final class ChatView {
             }
         });
         installReplyStrip();
+        VBox top = (VBox) groupRules.getParent();
+        top.getChildren().add(top.getChildren().indexOf(groupRules) + 1, new PinnedBar(model));
 
         newMessagesPill.visibleProperty().bind(model.newBelowProperty().greaterThan(0));
         newMessagesPill.textProperty().bind(Bindings.createStringBinding(

@@ -425,6 +425,25 @@ public final class ChatViewModel {
     }
 
     /** Whether the user may delete this message for everyone: their own, or anyone's as a group's owner or admin. */
+    /** Whether the user may pin messages here: anyone in a direct chat, owners and admins in a group. */
+    public boolean mayPin() {
+        ConversationItem item = conversation.get();
+        return item != null && (!item.group() || item.roleProperty().get() != null && item.roleProperty().get().manages());
+    }
+
+    public boolean isPinned(MessageItem message) {
+        ConversationItem item = conversation.get();
+        return item != null && item.pinnedProperty().get().contains(message.seqProperty().get());
+    }
+
+    /** Pins the message for everyone, or unpins it when it is pinned. */
+    public void togglePin(MessageItem message) {
+        ConversationItem item = conversation.get();
+        if (item != null && message.seqProperty().get() > 0) {
+            session.pin(item.id(), message.seqProperty().get(), !isPinned(message));
+        }
+    }
+
     public boolean mayDeleteForEveryone(MessageItem message) {
         ConversationItem item = conversation.get();
         return item != null && !message.mine() && item.group() && item.roleProperty().get() != null

@@ -40,6 +40,10 @@ final class MessageActions {
         if (!unsent && message.seqProperty().get() > 0) {
             menu.getItems().add(quickReactions(message, menu));
             menu.getItems().add(item("reply", ViewLoader.text("chat.action.reply"), () -> model.reply(message)));
+            if (model.mayPin()) {
+                menu.getItems().add(item("pin", ViewLoader.text(model.isPinned(message) ? "chat.action.unpin"
+                        : "chat.action.pin"), () -> model.togglePin(message)));
+            }
             menu.getItems().add(new SeparatorMenuItem());
         }
         if (!unsent) {

@@ -103,9 +103,20 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     private static ConversationSummary summary(Connection c, ResultSet row) throws SQLException {
-        if ("group".equals(row.getString("kind"))) {
-            return GroupRows.summary(c, row);
-        }
+        ConversationSummary summary = "group".equals(row.getString("kind")) ? GroupRows.summary(c, row)
+                : directSummary(c, row);
+        return summary.withPinned(pinned(c, summary.id(), row.getLong("my_id")));
+    }
+
+    /** The pinned messages the user can see, oldest pin first. */
+    private static List<Long> pinned(Connection c, long conversationId, long userId) throws SQLException {
+        long[] window = visibleWindow(c, conversationId, userId);
+        return Rows.list(c, "SELECT seq FROM messages WHERE conversation_id = ? AND pinned_at IS NOT NULL"
+                + " AND seq >= ? AND seq <= ? ORDER BY pinned_at, seq", r -> r.getLong(1), conversationId,
+                window[0], window[1]);
+    }
+
+    private static ConversationSummary directSummary(Connection c, ResultSet row) throws SQLException {
         long id = row.getLong("id");
         long lastSeq = row.getLong("last_seq");
         UserProfile full = Profiles.profile(row);
@@ -245,6 +256,50 @@ public final class SqliteConversationStore implements ConversationStore {
                     .orElseThrow();
             return new Appended(new Message(conversationId, eventSeq, reactor, clientId, emoji == null ? "" : emoji,
                     Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.REACTION, seq, false), false, members);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Appended> pin(long conversationId, long userId, long seq, boolean pinned, Instant now) {
+        return db.writes().submit(c -> {
+            Membership me = Membership.current(c, conversationId, userId);
+            List<Long> members = memberIds(c, conversationId);
+            requireShown(c, conversationId, userId, seq);
+            if (me.inGroup() && !me.role().manages()) {
+                throw new ProtocolException(ErrorCode.FORBIDDEN, "only the group's owner and admins pin messages");
+            }
+            boolean pinnedNow = Rows.one(c, "SELECT pinned_at IS NOT NULL FROM messages WHERE conversation_id = ?"
+                    + " AND seq = ?", r -> r.getBoolean(1), conversationId, seq).orElse(false);
+            if (pinnedNow == pinned) {
+                Optional<Message> made = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = 'pin'"
+                        + " AND m.target_seq = ? ORDER BY m.seq DESC LIMIT 1", row -> message(c, row), conversationId,
+                        seq);
+                if (made.isPresent()) {
+                    return new Appended(made.get(), true, members);
+                }
+                return new Appended(Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
+                        row -> message(c, row), conversationId, seq).orElseThrow(), true, members);
+            }
+            if (pinned && Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND pinned_at IS NOT NULL",
+                    r -> r.getInt(1), conversationId).orElse(0) >= Limits.MAX_PINNED) {
+                throw new ProtocolException(ErrorCode.CONFLICT, "at most " + Limits.MAX_PINNED
+                        + " messages can be pinned; unpin one first");
+            }
+            Rows.update(c, "UPDATE messages SET pinned_at = ? WHERE conversation_id = ? AND seq = ?",
+                    pinned ? now : null, conversationId, seq);
+            long eventSeq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ?"
+                    + " RETURNING last_seq", row -> row.getLong(1), conversationId).orElseThrow();
+            UUID clientId = UUID.randomUUID();
+            String text = pinned ? "pin" : "unpin";
+            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind,"
+                    + " target_seq) VALUES (?, ?, ?, ?, ?, ?, 'pin', ?)", conversationId, eventSeq, userId,
+                    clientId.toString(), text, now, seq);
+            Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
+                    eventSeq, conversationId, userId);
+            String pinner = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), userId)
+                    .orElseThrow();
+            return new Appended(new Message(conversationId, eventSeq, pinner, clientId, text,
+                    Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.PIN, seq, false), false, members);
         });
     }
 

@@ -1,0 +1,3 @@
+-- The pinned messages of a conversation (seqs, comma-separated, oldest pin first), as conv.list and the pin
+-- events say.
+ALTER TABLE conversations ADD COLUMN pinned TEXT NOT NULL DEFAULT '';
