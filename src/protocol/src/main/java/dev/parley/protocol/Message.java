@@ -12,12 +12,13 @@ import java.util.UUID;
  * videos, in the sender's order) has its caption as text, possibly empty. A {@link MessageKind#SYSTEM} line
  * in a group has empty text and says in {@code change} what its sender did. A reply names the message it
  * quotes in {@code replyTo}; {@code reactions} are the emoji people put on this message now, one per person
- * (each change also travels as a {@link MessageKind#REACTION} event).
+ * (each change also travels as a {@link MessageKind#REACTION} event). A message that shares someone's profile
+ * carries it as {@code card} (its text is an optional comment).
  */
 public record Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
         MessageKind kind, Long target, boolean unsent,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media, GroupChange change, Long replyTo,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions, UserProfile card) {
 
     public Message {
         if (kind == null) {
@@ -31,13 +32,20 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
     public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
             MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change) {
         this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, null,
-                List.of());
+                List.of(), null);
+    }
+
+    public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
+            MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change, Long replyTo,
+            List<Reaction> reactions) {
+        this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, replyTo,
+                reactions, null);
     }
 
     /** The same message with these reactions. */
     public Message withReactions(List<Reaction> now) {
         return new Message(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change,
-                replyTo, now);
+                replyTo, now, card);
     }
 
     /** A message that is not a group's system line. */

@@ -82,15 +82,21 @@ public sealed interface Request {
      * {@code media} (1–{@value Limits#MAX_MEDIA_PER_MESSAGE} items) the text is their caption: it may be empty
      * and holds at most {@value Limits#MAX_CAPTION_CHARS} characters.
      */
-    record MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo)
-            implements Request {
+    record MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo,
+            String card) implements Request {
         public MessageSend {
             Check.positive(conversationId, "conversationId");
             present(clientId, "clientId");
             if (replyTo != null) {
                 Check.positive(replyTo, "replyTo");
             }
-            if (media == null) {
+            if (card != null) {
+                card = Check.handle(card, "card");
+                if (media != null) {
+                    throw ProtocolException.badRequest("a message shares a profile or carries media, not both");
+                }
+                text = text == null || text.isBlank() ? "" : Check.text(text, "text", Limits.MAX_CAPTION_CHARS);
+            } else if (media == null) {
                 text = Check.text(text, "text", Limits.MAX_TEXT_CHARS);
             } else {
                 media = Check.mediaList(media);
@@ -98,14 +104,18 @@ public sealed interface Request {
             }
         }
 
+        public MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo) {
+            this(conversationId, clientId, text, media, replyTo, null);
+        }
+
         /** A message that replies to nothing. */
         public MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media) {
-            this(conversationId, clientId, text, media, null);
+            this(conversationId, clientId, text, media, null, null);
         }
 
         /** A text message. */
         public MessageSend(Long conversationId, UUID clientId, String text) {
-            this(conversationId, clientId, text, null, null);
+            this(conversationId, clientId, text, null, null, null);
         }
     }
 

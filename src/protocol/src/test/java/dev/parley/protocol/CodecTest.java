@@ -66,6 +66,8 @@ class CodecTest {
                 new Request.MessagePin(7L, 42L, true),
                 new Request.MessagePin(7L, 42L, false),
                 new Request.MessageSend(7L, CLIENT_ID, "Friday", null, 41L),
+                new Request.MessageSend(7L, CLIENT_ID, "you two should talk", null, null, "maya"),
+                new Request.MessageSend(7L, CLIENT_ID, null, null, null, "maya"),
                 new Request.Typing(7L),
                 new Request.PresenceGet(),
                 new Request.ReportCreate("bob", 7L, ReportReason.HARASSMENT, "keeps writing at night", true),

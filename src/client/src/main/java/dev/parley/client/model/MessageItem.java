@@ -32,6 +32,7 @@ public final class MessageItem {
     private final List<MediaItem> media;
     private final GroupChange change;
     private Long replyTo;
+    private dev.parley.protocol.UserProfile card;
     private final ObjectProperty<List<Reaction>> reactions = new SimpleObjectProperty<>(this, "reactions", List.of());
 
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
@@ -80,6 +81,15 @@ public final class MessageItem {
 
     public void setReplyTo(Long seq) {
         replyTo = seq;
+    }
+
+    /** The profile this message shares, or null. */
+    public dev.parley.protocol.UserProfile card() {
+        return card;
+    }
+
+    public void setCard(dev.parley.protocol.UserProfile shared) {
+        card = shared;
     }
 
     /** The emoji people put on it, grouped per emoji (never null). */

@@ -10,6 +10,7 @@ import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.Reaction;
+import dev.parley.protocol.UserProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +33,8 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class LocalStore implements AutoCloseable {
     private static final String MESSAGE_COLUMNS = "conversation_id, seq, client_id, sender, text, sent_at, status";
-    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS + ", failure, unsent, kind, change, reply_to";
+    private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS
+            + ", failure, unsent, kind, change, reply_to, card";
     /** Messages the inbox preview may show: what people wrote, not deleted on this device. */
     private static final String SHOWN = " kind = 'text' AND hidden = 0";
     /** Rows a chat shows: messages, and a group's system lines (not tombstones, not deleted on this device). */
@@ -110,7 +112,7 @@ public final class LocalStore implements AutoCloseable {
                         + "   THEN last_media ELSE excluded.last_media END, last_videos = CASE WHEN"
                         + "   excluded.last_text IS NULL THEN last_videos ELSE excluded.last_videos END",
                 summary.id(), peerHandle, peerName, summary.lastSeq(),
-                summary.readSeq(), summary.unread(), last == null ? null : last.text(),
+                summary.readSeq(), summary.unread(), last == null ? null : previewText(last),
                 last == null ? null : last.sender(), last == null ? 0 : last.sentAt().toEpochMilli(),
                 summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq(),
                 avatar, last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()));
@@ -170,20 +172,22 @@ public final class LocalStore implements AutoCloseable {
         if (!message.media().isEmpty()) {
             media.record(message.sender(), message.clientId(), message.media().stream().map(OutboxMedia::stored).toList());
         }
-        int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT', reply_to = ?"
-                        + " WHERE sender = ? AND client_id = ?", message.seq(), message.sentAt().toEpochMilli(),
-                message.text(), message.replyTo(), message.sender(), message.clientId().toString());
+        String card = writeCard(message.card());
+        int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT', reply_to = ?,"
+                        + " card = ? WHERE sender = ? AND client_id = ?", message.seq(), message.sentAt().toEpochMilli(),
+                message.text(), message.replyTo(), card, message.sender(), message.clientId().toString());
         if (replaced == 0) {
-            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent, reply_to)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?)",
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent, reply_to, card)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)",
                     message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
-                    message.text(), message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.replyTo());
+                    message.text(), message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.replyTo(),
+                    card);
         }
         reactions.replace(message.conversationId(), message.seq(), message.reactions());
         update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                 message.conversationId());
         update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ?, last_unsent = ?, last_media = ?,"
-                        + " last_videos = ? WHERE id = ? AND last_at <= ?", message.text(), message.sender(),
+                        + " last_videos = ? WHERE id = ? AND last_at <= ?", previewText(message), message.sender(),
                 message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.media().size(),
                 videos(message.media()), message.conversationId(), message.sentAt().toEpochMilli());
         advanceContiguousCursor(message.conversationId());
@@ -265,12 +269,20 @@ public final class LocalStore implements AutoCloseable {
     /** Puts an own text message into the outbox; {@code replyTo} is the seq it quotes, or null. */
     public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String text, Instant now,
             Long replyTo) {
-        update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", reply_to) VALUES (?, NULL, ?, ?, ?, ?, 'SENDING', ?)",
-                conversationId, clientId.toString(), sender, text, now.toEpochMilli(), replyTo);
+        return enqueue(conversationId, clientId, sender, text, now, replyTo, null);
+    }
+
+    /** Puts an own message into the outbox, quoting {@code replyTo} and sharing {@code card} (each may be null). */
+    public StoredMessage enqueue(long conversationId, UUID clientId, String sender, String text, Instant now,
+            Long replyTo, UserProfile card) {
+        update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", reply_to, card)"
+                        + " VALUES (?, NULL, ?, ?, ?, ?, 'SENDING', ?, ?)",
+                conversationId, clientId.toString(), sender, text, now.toEpochMilli(), replyTo, writeCard(card));
         update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?), last_unsent = 0,"
-                + " last_media = 0 WHERE id = ?", text, sender, now.toEpochMilli(), conversationId);
+                + " last_media = 0 WHERE id = ?", text.isEmpty() && card != null ? "@" + card.handle() : text, sender,
+                now.toEpochMilli(), conversationId);
         return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING)
-                .withReplyAndReactions(replyTo, List.of());
+                .withReplyAndReactions(replyTo, List.of()).withCard(card);
     }
 
     /** Puts an own message with media into the outbox; each item's pending files hold its bytes until uploaded. */
@@ -385,6 +397,11 @@ public final class LocalStore implements AutoCloseable {
                 "group".equals(row.getString("kind")) ? group(row) : null, pinnedSeqs(row.getString("pinned")));
     }
 
+    /** What the conversation list shows of a message: its text, or for a shared profile without comment, @handle. */
+    private static String previewText(Message message) {
+        return message.text().isEmpty() && message.card() != null ? "@" + message.card().handle() : message.text();
+    }
+
     /** A pin event: the message joins the end of the pinned list, or leaves it. */
     private void pin(long conversationId, long seq, boolean pinned) {
         conversation(conversationId).ifPresent(c -> {
@@ -427,6 +444,24 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /** A card as kept: what it shows (the account's creation time is left out). */
+    private static String writeCard(UserProfile card) {
+        try {
+            return card == null ? null : JSON.writeValueAsString(new UserProfile(card.handle(), card.displayName(),
+                    null, card.bio(), card.tags(), card.avatar()));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot keep a profile card", e);
+        }
+    }
+
+    private static UserProfile readCard(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, UserProfile.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot read a kept profile card", e);
+        }
+    }
+
     private static GroupChange readChange(String json) {
         try {
             return json == null ? null : JSON.readValue(json, GroupChange.class);
@@ -445,7 +480,7 @@ public final class LocalStore implements AutoCloseable {
                 UUID.fromString(row.getString("client_id")), row.getString("sender"), row.getString("text"),
                 Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")),
                 row.getString("failure"), row.getInt("unsent") == 1, false, List.of(), readChange(row.getString("change")),
-                nullableLong(row, "reply_to"), List.of());
+                nullableLong(row, "reply_to"), List.of(), readCard(row.getString("card")));
     }
 
     private <T> List<T> query(String sql, CacheSql.Mapper<T> mapper, Object... params) {

@@ -3,6 +3,7 @@ package dev.parley.client.store;
 import dev.parley.protocol.GroupChange;
 import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.Reaction;
+import dev.parley.protocol.UserProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,11 +14,11 @@ import java.util.UUID;
  * its text for everyone; a {@code deleted} one was deleted on this device and leaves the chat. A message with
  * {@code media} has its caption (possibly empty) as text. A group's system line has {@code change} (what its
  * sender did) and empty text. A reply names the message it quotes ({@code replyTo}, else null);
- * {@code reactions} are the emoji people put on it, grouped per emoji.
+ * {@code reactions} are the emoji people put on it, grouped per emoji; {@code card} is the profile it shares.
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
         Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media,
-        GroupChange change, Long replyTo, List<Reaction> reactions) {
+        GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card) {
     public StoredMessage {
         media = media == null ? List.of() : List.copyOf(media);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
@@ -27,7 +28,14 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
             Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
             List<MediaItem> media, GroupChange change) {
         this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
-                null, List.of());
+                null, List.of(), null);
+    }
+
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
+            Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
+            List<MediaItem> media, GroupChange change, Long replyTo, List<Reaction> reactions) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
+                replyTo, reactions, null);
     }
 
     public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
@@ -67,23 +75,29 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
     /** The same message, gone from this device. */
     public StoredMessage asDeleted() {
         return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true,
-                media, change, replyTo, reactions);
+                media, change, replyTo, reactions, card);
     }
 
     /** The same outbox message with another status, keeping its media. */
     public StoredMessage withStatus(MessageStatus next, String reason) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, next, reason, unsent, deleted,
-                media, change, replyTo, reactions);
+                media, change, replyTo, reactions, card);
     }
 
     public StoredMessage withMedia(List<MediaItem> items) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                items, change, replyTo, reactions);
+                items, change, replyTo, reactions, card);
     }
 
     /** The same message as a reply to {@code seq}, with these reactions. */
     public StoredMessage withReplyAndReactions(Long quoted, List<Reaction> now) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, quoted, now);
+                media, change, quoted, now, card);
+    }
+
+    /** The same message sharing this profile. */
+    public StoredMessage withCard(UserProfile shared) {
+        return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
+                media, change, replyTo, reactions, shared);
     }
 }

@@ -165,6 +165,21 @@ public final class ChatSession implements AutoCloseable {
         return send(conversationId, text, null);
     }
 
+    /**
+     * Shares someone's profile into the conversation as a card, with an optional comment; through the outbox like
+     * any message. The server refuses a person who does not exist or stands behind a block.
+     */
+    public CompletableFuture<Void> shareProfile(long conversationId, String handle, String comment) {
+        Request.MessageSend validated = new Request.MessageSend(conversationId, UUID.randomUUID(), comment, null,
+                null, handle);
+        return onIo(() -> {
+            publish(store.enqueue(conversationId, validated.clientId(), me.handle(), validated.text(),
+                    clock.instant(), null, new UserProfile(validated.card(), validated.card(), null)));
+            flushOutbox();
+            return null;
+        });
+    }
+
     /** Like {@link #send(long, String)}, as a reply quoting message {@code replyTo} (or none when null). */
     public CompletableFuture<Void> send(long conversationId, String text, Long replyTo) {
         Request.MessageSend validated = new Request.MessageSend(conversationId, UUID.randomUUID(), text, null,
@@ -674,7 +689,7 @@ public final class ChatSession implements AutoCloseable {
         }
         StoredMessage stored = new StoredMessage(message.conversationId(), message.seq(), message.clientId(),
                 message.sender(), message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false,
-                message.media(), message.change(), message.replyTo(), message.reactions());
+                message.media(), message.change(), message.replyTo(), message.reactions(), message.card());
         publish(stored);
         if (live && !mine && message.seq() > knownLastSeq) {
             models.arrival(stored);

@@ -117,7 +117,7 @@ final class PhotoOutbox {
         List<OutboxMedia> items = store.get().outboxMedia(me, next.clientId());
         if (items.isEmpty()) {
             return CompletableFuture.completedFuture(new Request.MessageSend(next.conversationId(), next.clientId(),
-                    next.text(), null, next.replyTo()));
+                    next.text(), null, next.replyTo(), next.card() == null ? null : next.card().handle()));
         }
         long total = items.stream().mapToLong(item -> item.item().size()
                 + (item.item().thumbnail() == null ? 0 : item.item().thumbnail().size())).sum();

@@ -97,9 +97,48 @@ class ReactionsAndRepliesFlowTest extends AliceAndBobTest {
         waitUntil(() -> "Pinned message".equals(textOf(".pinned-bar-title")));
     }
 
+    @Test
+    void aSharedProfileArrivesAsACardWithFollowAndMessage() throws Exception {
+        aliceChatsWithBob("Know any good photographers?");
+        dev.parley.client.testing.Peer maya = dev.parley.client.testing.Peer.register(server.uri(), "maya",
+                "Maya Lopes");
+        try {
+            clickOn("#chatMenu");
+            clickOn("Share a profile…");
+            interact(() -> lookup("#peopleSearchField").queryAs(javafx.scene.control.TextField.class).setText("maya"));
+            waitUntil(() -> lookup(".person-name").match(node -> node.isVisible()
+                    && "Maya Lopes".equals(((Labeled) node).getText())).tryQuery().isPresent());
+            doubleClickOn(lookup(".person-name").match(node -> "Maya Lopes".equals(((Labeled) node).getText()))
+                    .queryLabeled(), javafx.scene.input.MouseButton.PRIMARY);
+
+            waitUntil(() -> "Maya Lopes".equals(visibleText(".bubble-card-name")));
+            assertThat(visibleText(".bubble-card-handle")).isEqualTo("@maya");
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> bobSees.stream()
+                    .anyMatch(m -> m.card() != null && m.card().handle().equals("maya")));
+            snapshot(SHOTS.resolve("profile-card-message.png"));
+
+            clickOn(lookup(".bubble-card-follow").match(ReactionsAndRepliesFlowTest::shown).queryAs(Node.class));
+            waitUntil(() -> "Following".equals(visibleText(".bubble-card-follow")));
+            clickOn(lookup(".bubble-card-message").match(ReactionsAndRepliesFlowTest::shown).queryAs(Node.class));
+            waitUntil(() -> screen.conversationNames().contains("Maya Lopes"));
+        } finally {
+            maya.close();
+        }
+    }
+
     private String visibleText(String query) throws Exception {
-        return onFx(() -> ((Labeled) lookup(query).match(node -> node.isVisible() && node.getParent().isVisible())
-                .query()).getText());
+        return onFx(() -> lookup(query).match(ReactionsAndRepliesFlowTest::shown).tryQuery()
+                .map(node -> ((Labeled) node).getText()).orElse(null));
+    }
+
+    /** Visible, and so is everything around it. */
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Reaction> reactionsBobSees(long seq) throws Exception {

@@ -57,7 +57,7 @@ public final class ConversationService {
         limits.message(me.userId());
         List<MediaRef> media = request.media() == null ? List.of() : request.media();
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
-                        media, request.replyTo(), clock.instant())
+                        media, request.replyTo(), request.card(), clock.instant())
                 .thenApply(this::publishIfNew);
     }
 

@@ -30,10 +30,12 @@ public interface ConversationStore {
      * used {@code clientId}. Fails with {@code not_found} when the sender is not a member, and with
      * {@code conflict} when the client id was used for another conversation. {@code media} (possibly
      * empty) are linked in order; media the sender may not see fail it with {@code not_found}. {@code replyTo}
-     * (or null) must be a message the sender can see, not unsent ({@code not_found} otherwise).
+     * (or null) must be a message the sender can see, not unsent ({@code not_found} otherwise). {@code card} (or
+     * null) is the handle of a person whose profile the message shares: {@code not_found} when there is no such
+     * person or a block stands between them and the sender.
      */
     CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Long replyTo, Instant now);
+            List<MediaRef> media, Long replyTo, String card, Instant now);
 
     /**
      * Sets the user's reaction to message {@code seq} to {@code emoji} (null removes it) and appends a reaction

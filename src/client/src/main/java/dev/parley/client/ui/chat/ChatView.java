@@ -173,7 +173,8 @@ public final class ChatView {
         });
 
         messageList.setItems(model.rows());
-        messageList.setCellFactory(list -> new MessageCell(list, model, model::retry, this::confirmOpen, photos));
+        messageList.setCellFactory(list -> new MessageCell(list, model, model::retry, this::confirmOpen, photos,
+                new BubbleCard(model, pictures, onShowProfile)));
         photos.install(chatPane, attachTray);
         messageList.skinProperty().addListener((obs, old, skin) -> watchScrolling());
         noMessages.visibleProperty().bind(Bindings.isEmpty(model.rows()).and(model.loadingProperty().not()));

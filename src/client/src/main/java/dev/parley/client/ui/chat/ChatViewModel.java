@@ -51,6 +51,7 @@ public final class ChatViewModel {
     private final ObjectProperty<MessageItem> replyingTo = new SimpleObjectProperty<>(this, "replyingTo");
     private final ObjectProperty<MessageItem> scrollToRequest = new SimpleObjectProperty<>(this, "scrollToRequest");
     private long pendingJump;
+    private java.util.function.LongConsumer conversationOpener = id -> { };
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final IntegerProperty newBelow = new SimpleIntegerProperty(this, "newBelow");
     private final BooleanProperty hasOlder = new SimpleBooleanProperty(this, "hasOlder");
@@ -231,6 +232,35 @@ public final class ChatViewModel {
             return item.peerNameProperty().get();
         }
         return "@" + handle;
+    }
+
+    /** Shares someone's profile into the open conversation as a card. */
+    public void shareProfile(String handle) {
+        ConversationItem item = conversation.get();
+        if (item != null) {
+            session.shareProfile(item.id(), handle, "");
+        }
+    }
+
+    /** Follows or unfollows the person a card shows; completes with whether the user now follows them. */
+    public java.util.concurrent.CompletableFuture<Boolean> follow(String handle, boolean follow) {
+        return session.people().follow(handle, follow).thenApply(dev.parley.protocol.Reply.Relationship::following);
+    }
+
+    /** Opens (or starts) the conversation with this person and shows it, as a card's Message button does. */
+    public void messagePerson(String handle) {
+        session.openConversation(handle).thenAccept(id -> javafx.application.Platform.runLater(
+                () -> conversationOpener.accept(id)));
+    }
+
+    /** How this model shows another conversation (the main window selects it in the list). */
+    public void setConversationOpener(java.util.function.LongConsumer opener) {
+        conversationOpener = opener;
+    }
+
+    /** The user's own handle. */
+    public String myHandle() {
+        return session.me().handle();
     }
 
     /** The message the composer is replying to (its quote strip shows), or null. */
@@ -484,6 +514,8 @@ public final class ChatViewModel {
                 message.unsentProperty().set(true);
             }
             message.seqProperty().set(stored.seq());
+            // Before the status: the bubble redraws on that change and shows the server's copy of the card.
+            message.setCard(stored.unsent() ? null : stored.card());
             message.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
             message.sentAtProperty().set(stored.sentAt());
             message.statusProperty().set(stored.status());
@@ -528,6 +560,7 @@ public final class ChatViewModel {
         item.failureProperty().set(stored.failure());
         item.unsentProperty().set(stored.unsent());
         item.setReplyTo(stored.replyTo());
+        item.setCard(stored.unsent() ? null : stored.card());
         item.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
         return item;
     }

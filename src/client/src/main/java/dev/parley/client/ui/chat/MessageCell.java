@@ -41,6 +41,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private final BubblePhotos photos;
     private final BubbleQuote quote;
     private final BubbleReactions reactions;
+    private final BubbleCard card;
     private final Label senderName = new Label();
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
@@ -55,14 +56,15 @@ final class MessageCell extends ListCell<ChatRow> {
     private MessageItem shown;
 
     MessageCell(ListView<ChatRow> list, ChatViewModel model, Consumer<MessageItem> onRetry,
-            Consumer<MessageText.Link> onLink, ChatPhotos chatPhotos) {
+            Consumer<MessageText.Link> onLink, ChatPhotos chatPhotos, BubbleCard card) {
         this.model = model;
         this.onRetry = onRetry;
         this.text = new BubbleText(onLink);
         this.photos = chatPhotos.bubblePhotos();
         this.quote = new BubbleQuote(model);
         this.reactions = new BubbleReactions(model);
-        bubble.getChildren().setAll(senderName, quote, photos, text, meta, reactions);
+        this.card = card;
+        bubble.getChildren().setAll(senderName, quote, card, photos, text, meta, reactions);
         senderName.getStyleClass().add("bubble-sender");
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
@@ -181,8 +183,9 @@ final class MessageCell extends ListCell<ChatRow> {
         text.show(shownText);
         photos.show(message);
         quote.show(message);
+        card.show(message);
         reactions.show(message);
-        boolean captionless = !message.media().isEmpty() && !unsent && shownText.isEmpty();
+        boolean captionless = (!message.media().isEmpty() || message.card() != null) && !unsent && shownText.isEmpty();
         text.setVisible(!captionless);
         text.setManaged(!captionless);
         time.setText(model.formats().time(message.sentAtProperty().get()));

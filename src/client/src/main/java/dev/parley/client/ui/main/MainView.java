@@ -95,8 +95,16 @@ public final class MainView {
                 new ChatPhotos(model.chat(), attach, saveLocation));
         split.getItems().setAll(conversationList.root(), chatView.root());
         Clock local = Clock.systemDefaultZone();
+        model.chat().setConversationOpener(id -> model.conversations().select(id));
         chatView.addLeadingMenuItem(NotificationMenus.mute(model.chat().conversationProperty(),
                 notifications, formats, local));
+        javafx.scene.control.MenuItem share = new javafx.scene.control.MenuItem(ViewLoader.text("card.share.menu"));
+        share.setId("shareProfileItem");
+        share.setOnAction(event -> new FindPeopleDialog(stage, model.session(), pictures, "", handle -> {
+            model.chat().shareProfile(handle);
+            return true;
+        }).showAndWait());
+        chatView.addLeadingMenuItem(share);
         var account = conversationList.accountMenuButton().getItems();
         account.add(account.size() - 1, NotificationMenus.account(notifications, formats, local));
         SplitPane.setResizableWithParent(conversationList.root(), false);

@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
 /** {@link ConversationStore} on the SQLite file. */
 public final class SqliteConversationStore implements ConversationStore {
     static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
-            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, m.change, m.reply_to_seq,"
+            + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, m.change, m.reply_to_seq, m.card_user_id,"
             + " EXISTS (SELECT 1 FROM message_media x WHERE x.conversation_id = m.conversation_id AND x.seq = m.seq)"
             + " AS has_media, EXISTS (SELECT 1 FROM reactions r WHERE r.conversation_id = m.conversation_id"
             + " AND r.seq = m.seq) AS has_reactions"
@@ -137,7 +137,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Long replyTo, Instant now) {
+            List<MediaRef> media, Long replyTo, String card, Instant now) {
         return db.writes().submit(c -> {
             Membership membership = Membership.current(c, conversationId, senderId);
             List<Long> members = memberIds(c, conversationId);
@@ -155,6 +155,7 @@ public final class SqliteConversationStore implements ConversationStore {
             if (replyTo != null) {
                 requireShown(c, conversationId, senderId, replyTo);
             }
+            Long cardUserId = card == null ? null : shareable(c, senderId, card);
             if (membership.inGroup()) {
                 if (membership.muted()) {
                     throw new ProtocolException(ErrorCode.FORBIDDEN, "an admin muted you in this group");
@@ -165,8 +166,8 @@ public final class SqliteConversationStore implements ConversationStore {
             long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                     + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
             Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at,"
-                    + " reply_to_seq) VALUES (?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId, clientId.toString(),
-                    text, now, replyTo);
+                    + " reply_to_seq, card_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId,
+                    clientId.toString(), text, now, replyTo, cardUserId);
             // Sending a message means the sender has seen the conversation up to it.
             Rows.update(c, "UPDATE members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?",
                     seq, conversationId, senderId);
@@ -174,7 +175,8 @@ public final class SqliteConversationStore implements ConversationStore {
                     .orElseThrow();
             Message message = new Message(conversationId, seq, sender, clientId, text,
                     Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.TEXT, null, false,
-                    SqliteMediaStore.attach(c, conversationId, seq, media), null, replyTo, List.of());
+                    SqliteMediaStore.attach(c, conversationId, seq, media), null, replyTo, List.of(),
+                    cardUserId == null ? null : card(c, cardUserId));
             return new Appended(message, false, members);
         });
     }
@@ -301,6 +303,22 @@ public final class SqliteConversationStore implements ConversationStore {
             return new Appended(new Message(conversationId, eventSeq, pinner, clientId, text,
                     Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.PIN, seq, false), false, members);
         });
+    }
+
+    /** The id of the person a card shares, if the sender may share them: they exist and no block stands between. */
+    private static long shareable(Connection c, long senderId, String handle) throws SQLException {
+        long id = Rows.one(c, "SELECT id FROM users WHERE handle = ?", r -> r.getLong(1), handle)
+                .orElseThrow(() -> ProtocolException.notFound("no such person"));
+        if (SqliteSocialStore.blocks(c, id, senderId) || SqliteSocialStore.blocks(c, senderId, id)) {
+            throw ProtocolException.notFound("no such person");
+        }
+        return id;
+    }
+
+    /** The public face of a shared profile: name, handle, bio, tags and picture as they are now. */
+    private static UserProfile card(Connection c, long userId) throws SQLException {
+        return Rows.one(c, "SELECT " + Profiles.COLUMNS + " FROM users u WHERE u.id = ?", Profiles::profile, userId)
+                .orElse(null);
     }
 
     /**
@@ -448,6 +466,11 @@ public final class SqliteConversationStore implements ConversationStore {
                 conversationId, userId).orElseThrow(() -> ProtocolException.notFound("no such conversation"));
     }
 
+    private static Long cardUserId(ResultSet row) throws SQLException {
+        long id = row.getLong("card_user_id");
+        return row.wasNull() ? null : id;
+    }
+
     @Override
     public boolean isGroup(long conversationId) {
         return Rows.read(db.readers(), c -> Rows.one(c, "SELECT 1 FROM conversations WHERE id = ? AND kind = 'group'",
@@ -468,6 +491,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 MessageKind.fromWire(row.getString("kind")), targetSeq, unsent,
                 row.getBoolean("has_media") ? SqliteMediaStore.of(c, conversationId, seq) : List.of(),
                 GroupChanges.read(row.getString("change")), replyToSeq,
-                row.getBoolean("has_reactions") && !unsent ? Reactions.of(c, conversationId, seq) : List.of());
+                row.getBoolean("has_reactions") && !unsent ? Reactions.of(c, conversationId, seq) : List.of(),
+                cardUserId(row) == null || unsent ? null : card(c, cardUserId(row)));
     }
 }
