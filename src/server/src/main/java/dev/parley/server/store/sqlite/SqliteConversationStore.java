@@ -230,34 +230,13 @@ public final class SqliteConversationStore implements ConversationStore {
             if (me.inGroup() && me.muted()) {
                 throw new ProtocolException(ErrorCode.FORBIDDEN, "an admin muted you in this group");
             }
-            String current = Reactions.current(c, conversationId, seq, userId);
-            if (java.util.Objects.equals(current, emoji)) {
+            if (java.util.Objects.equals(Reactions.current(c, conversationId, seq, userId), emoji)) {
                 // Already so: the newest event that made it so is the answer, and nothing new goes out.
-                Optional<Message> made = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ?"
-                        + " AND m.kind = 'reaction' AND m.target_seq = ? AND m.sender_id = ? ORDER BY m.seq DESC"
-                        + " LIMIT 1", row -> message(c, row), conversationId, seq, userId);
-                if (made.isPresent()) {
-                    return new Appended(made.get(), true, members);
-                }
-                if (emoji == null) {
-                    // Never reacted, nothing to remove: answer with the message itself, unchanged.
-                    return new Appended(Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
-                            row -> message(c, row), conversationId, seq).orElseThrow(), true, members);
-                }
+                return alreadySo(c, members, conversationId, MessageKind.REACTION, seq, userId);
             }
             Reactions.set(c, conversationId, seq, userId, emoji, now);
-            long eventSeq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ?"
-                    + " RETURNING last_seq", row -> row.getLong(1), conversationId).orElseThrow();
-            UUID clientId = UUID.randomUUID();
-            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind,"
-                    + " target_seq) VALUES (?, ?, ?, ?, ?, ?, 'reaction', ?)", conversationId, eventSeq, userId,
-                    clientId.toString(), emoji == null ? "" : emoji, now, seq);
-            Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
-                    eventSeq, conversationId, userId);
-            String reactor = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), userId)
-                    .orElseThrow();
-            return new Appended(new Message(conversationId, eventSeq, reactor, clientId, emoji == null ? "" : emoji,
-                    Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.REACTION, seq, false), false, members);
+            return appendEvent(c, members, conversationId, userId, MessageKind.REACTION, seq,
+                    emoji == null ? "" : emoji, now);
         });
     }
 
@@ -273,14 +252,7 @@ public final class SqliteConversationStore implements ConversationStore {
             boolean pinnedNow = Rows.one(c, "SELECT pinned_at IS NOT NULL FROM messages WHERE conversation_id = ?"
                     + " AND seq = ?", r -> r.getBoolean(1), conversationId, seq).orElse(false);
             if (pinnedNow == pinned) {
-                Optional<Message> made = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = 'pin'"
-                        + " AND m.target_seq = ? ORDER BY m.seq DESC LIMIT 1", row -> message(c, row), conversationId,
-                        seq);
-                if (made.isPresent()) {
-                    return new Appended(made.get(), true, members);
-                }
-                return new Appended(Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
-                        row -> message(c, row), conversationId, seq).orElseThrow(), true, members);
+                return alreadySo(c, members, conversationId, MessageKind.PIN, seq, null);
             }
             if (pinned && Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND pinned_at IS NOT NULL",
                     r -> r.getInt(1), conversationId).orElse(0) >= Limits.MAX_PINNED) {
@@ -289,20 +261,43 @@ public final class SqliteConversationStore implements ConversationStore {
             }
             Rows.update(c, "UPDATE messages SET pinned_at = ? WHERE conversation_id = ? AND seq = ?",
                     pinned ? now : null, conversationId, seq);
-            long eventSeq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ?"
-                    + " RETURNING last_seq", row -> row.getLong(1), conversationId).orElseThrow();
-            UUID clientId = UUID.randomUUID();
-            String text = pinned ? "pin" : "unpin";
-            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind,"
-                    + " target_seq) VALUES (?, ?, ?, ?, ?, ?, 'pin', ?)", conversationId, eventSeq, userId,
-                    clientId.toString(), text, now, seq);
-            Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
-                    eventSeq, conversationId, userId);
-            String pinner = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), userId)
-                    .orElseThrow();
-            return new Appended(new Message(conversationId, eventSeq, pinner, clientId, text,
-                    Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.PIN, seq, false), false, members);
+            return appendEvent(c, members, conversationId, userId, MessageKind.PIN, seq, pinned ? "pin" : "unpin", now);
         });
+    }
+
+    /**
+     * Appends an event about message {@code target} (a reaction, a pin) with the next seq; the user has then seen
+     * the conversation up to it.
+     */
+    private static Appended appendEvent(Connection c, List<Long> members, long conversationId, long userId,
+            MessageKind kind, long target, String text, Instant now) throws SQLException {
+        long eventSeq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ?"
+                + " RETURNING last_seq", row -> row.getLong(1), conversationId).orElseThrow();
+        UUID clientId = UUID.randomUUID();
+        Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind,"
+                + " target_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", conversationId, eventSeq, userId,
+                clientId.toString(), text, now, kind.wireName(), target);
+        Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
+                eventSeq, conversationId, userId);
+        String sender = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), userId)
+                .orElseThrow();
+        return new Appended(new Message(conversationId, eventSeq, sender, clientId, text,
+                Instant.ofEpochMilli(now.toEpochMilli()), kind, target, false), false, members);
+    }
+
+    /**
+     * Asking for what is already so: the newest event of this kind about {@code target} (by {@code userId}, or by
+     * anyone when null) answers as a duplicate, or the message itself when there never was one.
+     */
+    private static Appended alreadySo(Connection c, List<Long> members, long conversationId, MessageKind kind,
+            long target, Long userId) throws SQLException {
+        Optional<Message> made = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = ?"
+                + " AND m.target_seq = ? AND (? IS NULL OR m.sender_id = ?) ORDER BY m.seq DESC LIMIT 1",
+                row -> message(c, row), conversationId, kind.wireName(), target, userId, userId);
+        Message answer = made.isPresent() ? made.get() : Rows.one(c, MESSAGE_SELECT
+                + " WHERE m.conversation_id = ? AND m.seq = ?", row -> message(c, row), conversationId, target)
+                .orElseThrow();
+        return new Appended(answer, true, members);
     }
 
     /** The id of the person a card shares, if the sender may share them: they exist and no block stands between. */
