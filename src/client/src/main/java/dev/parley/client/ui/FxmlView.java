@@ -14,7 +14,8 @@ public enum FxmlView {
     EDIT_PROFILE("profile/EditProfileView.fxml"),
     PROFILE_CARD("profile/ProfileCardView.fxml"),
     FIND_PEOPLE("people/FindPeopleView.fxml"),
-    ATTACH("attach/AttachView.fxml");
+    ATTACH("attach/AttachView.fxml"),
+    EMOJI_PICKER("emoji/EmojiPickerView.fxml");
 
     private final String path;
 
