@@ -29,6 +29,8 @@ public final class EmojiCatalogue {
     static final String RESOURCE = "emoji.json";
     /** Single code points below this are symbols such as © and ™: without U+FE0F they stay text. */
     private static final int TEXT_STYLE_BELOW = 0x2190;
+    /** Search tiers run from 0 (a short name is the query) to this one (the name merely contains it). */
+    private static final int LAST_TIER = 3;
     private static volatile CompletableFuture<EmojiCatalogue> shared;
 
     private final List<Emoji> all;
@@ -167,6 +169,18 @@ public final class EmojiCatalogue {
      * that merely contain it. "thumbs up", "+1" and "thumbsup" all find 👍.
      */
     public List<Emoji> search(String typed) {
+        return matching(typed, LAST_TIER);
+    }
+
+    /**
+     * Emoji to offer for a short name being typed (":thu"): those whose short names or name words start with
+     * it, best first — not names that merely contain the letters somewhere.
+     */
+    public List<Emoji> completions(String typed) {
+        return matching(typed, LAST_TIER - 1);
+    }
+
+    private List<Emoji> matching(String typed, int worstTier) {
         String query = normalise(typed);
         if (query.isEmpty()) {
             return List.of();
@@ -181,7 +195,7 @@ public final class EmojiCatalogue {
                 continue;
             }
             int tier = tier(emoji, query, joined, words);
-            if (tier >= 0) {
+            if (tier >= 0 && tier <= worstTier) {
                 hits.add(new Hit(emoji, tier));
             }
         }
@@ -202,7 +216,7 @@ public final class EmojiCatalogue {
         if (Arrays.stream(words).allMatch(word -> nameWords.stream().anyMatch(w -> w.startsWith(word)))) {
             return 2;
         }
-        return name.contains(query) || emoji.shortNames().stream().anyMatch(s -> s.contains(joined)) ? 3 : -1;
+        return name.contains(query) || emoji.shortNames().stream().anyMatch(s -> s.contains(joined)) ? LAST_TIER : -1;
     }
 
     /** Lower case, single spaces, no colons around a short name (":thumbsup:"). */

@@ -40,6 +40,14 @@ class EmojiCatalogueTest {
     }
 
     @Test
+    void completionsOfferWordStartsOnly() {
+        List<String> offered = catalogue.completions("thu").stream().map(Emoji::shortName).toList();
+
+        assertThat(offered).startsWith("+1", "-1").doesNotContain("flag-lt");
+        assertThat(catalogue.search("thu")).extracting(Emoji::shortName).contains("flag-lt");
+    }
+
+    @Test
     void searchFindsNothingForGibberishOrBlank() {
         assertThat(catalogue.search("qqxqzz")).isEmpty();
         assertThat(catalogue.search("  ")).isEmpty();

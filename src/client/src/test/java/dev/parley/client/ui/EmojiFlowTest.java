@@ -25,6 +25,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Emoji in the chat as a person uses them: the picker, its search and skin tones, ":thu" completions, big emoji. */
 class EmojiFlowTest extends AppTest {
@@ -97,7 +98,7 @@ class EmojiFlowTest extends AppTest {
         waitUntil(() -> lookup(".emoji-tone-button").queryAs(Labeled.class).getAccessibleText().endsWith("Medium"));
         clickOn(emojiSlot("+1"));
         waitUntil(() -> THUMBS_UP_MEDIUM.equals(lookup("#composer").queryAs(TextInputControl.class).getText()));
-        shootPickerOverWindow(SHOTS.resolve("emoji-picker.png"));
+        shootPopupOverWindow(".emoji-picker", SHOTS.resolve("emoji-picker-search.png"));
         type(KeyCode.ESCAPE);
         waitUntil(() -> !pickerShowing());
         type(KeyCode.ENTER);
@@ -175,6 +176,7 @@ class EmojiFlowTest extends AppTest {
 
         clickOn("#emojiButton");
         waitUntil(this::pickerShowing);
+        shootPopupOverWindow(".emoji-picker", SHOTS.resolve("emoji-picker.png"));
         assertThat(onFx(() -> ((PickerRow.Heading) lookup(".emoji-grid").queryListView().getItems().get(0)).title()))
                 .isEqualTo("Recently used");
         type(KeyCode.ENTER);
@@ -188,6 +190,7 @@ class EmojiFlowTest extends AppTest {
         clickOn("#composer").write("Nice :thu");
         waitUntil(() -> showing("#emoji-completions"));
         assertThat(onFx(() -> lookup(".emoji-completion").queryAs(Label.class).getText())).isEqualTo(":thumbsup:");
+        shootPopupOverWindow(".emoji-completions", SHOTS.resolve("emoji-completions.png"));
         type(KeyCode.ENTER);
 
         waitUntil(() -> !showing("#emoji-completions"));
@@ -209,11 +212,12 @@ class EmojiFlowTest extends AppTest {
         assertThat(composerText()).doesNotContain("\uD83D");
     }
 
-    /** The window with the picker popup drawn where it is on screen (a scene snapshot shows one window only). */
-    private void shootPickerOverWindow(Path file) throws Exception {
+    /** The window with a popup drawn where it is on screen (a scene snapshot shows one window only). */
+    private void shootPopupOverWindow(String popupQuery, Path file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
         BufferedImage shot = onFx(() -> {
             BufferedImage window = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null);
-            Node picker = lookup(".emoji-picker").query();
+            Node picker = lookup(popupQuery).query();
             javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
             transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
             BufferedImage drawn = SwingFXUtils.fromFXImage(picker.snapshot(transparent, null), null);

@@ -93,7 +93,7 @@ public final class EmojiCompletion {
             popup.hide();
             return;
         }
-        List<Emoji> found = images.get().catalogue().search(typed.get().prefix());
+        List<Emoji> found = images.get().catalogue().completions(typed.get().prefix());
         if (found.isEmpty()) {
             popup.hide();
             return;
