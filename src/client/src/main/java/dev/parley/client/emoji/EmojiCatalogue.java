@@ -69,13 +69,6 @@ public final class EmojiCatalogue {
         return loading;
     }
 
-    /** The catalogue if it has loaded already, for code that must not wait (it draws plain text until then). */
-    public static Optional<EmojiCatalogue> ifLoaded() {
-        CompletableFuture<EmojiCatalogue> loading = shared;
-        return loading != null && loading.isDone() && !loading.isCompletedExceptionally()
-                ? Optional.of(loading.join()) : Optional.empty();
-    }
-
     static EmojiCatalogue fromClassPath() {
         try (InputStream in = EmojiCatalogue.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

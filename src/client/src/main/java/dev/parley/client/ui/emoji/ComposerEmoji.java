@@ -39,9 +39,4 @@ public final class ComposerEmoji {
     private void insert(String text) {
         composer.replaceSelection(text);
     }
-
-    /** For tests: the picker. */
-    public EmojiPicker picker() {
-        return picker;
-    }
 }

@@ -19,6 +19,7 @@ import javafx.scene.image.WritableImage;
  * is cut (and scaled down with an area filter) the first time it is drawn at a size, then shared.
  */
 public final class EmojiImages {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmojiImages.class);
     private static final String SHEET = "/dev/parley/client/emoji/sheet-64.png";
     /** Pixels of one emoji in the sheet; each cell adds a 1 px border on every side. */
     private static final int CELL = 64;
@@ -50,7 +51,16 @@ public final class EmojiImages {
                                 thread.setDaemon(true);
                                 thread.start();
                             });
-                    shared = EmojiCatalogue.shared().thenCombine(sheet, EmojiImages::new);
+                    long started = System.nanoTime();
+                    shared = EmojiCatalogue.shared().thenCombine(sheet, EmojiImages::new).whenComplete(
+                            (images, failure) -> {
+                                if (failure != null) {
+                                    log.error("Emoji stay text: the emoji set did not load", failure);
+                                } else {
+                                    log.info("Emoji set ready in {} ms",
+                                            (System.nanoTime() - started) / 1_000_000);
+                                }
+                            });
                 }
                 loading = shared;
             }

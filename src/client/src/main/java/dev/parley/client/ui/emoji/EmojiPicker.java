@@ -41,6 +41,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * a click inserts and stays open, Esc closes. Built once, on first use, and shown again from then on.
  */
 public final class EmojiPicker {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmojiPicker.class);
     private static final double GAP = 6;
     private static final double TAB_ICON = 20;
 
@@ -101,6 +102,10 @@ public final class EmojiPicker {
                 build(loadedImages, loadedMemory);
                 show(anchor);
             });
+            return null;
+        }).exceptionally(failure -> {
+            log.error("The emoji picker cannot open: its emoji set did not load", failure);
+            Platform.runLater(() -> opening = false);
             return null;
         });
     }
@@ -274,10 +279,5 @@ public final class EmojiPicker {
 
     private VirtualFlow<?> flow() {
         return grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
-    }
-
-    /** For tests: the search field. */
-    public TextField searchField() {
-        return search;
     }
 }

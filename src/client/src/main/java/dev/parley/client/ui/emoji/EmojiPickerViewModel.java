@@ -7,9 +7,11 @@ import dev.parley.client.emoji.EmojiMemory;
 import dev.parley.client.emoji.SkinTone;
 import dev.parley.client.ui.ViewLoader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -70,8 +72,7 @@ public final class EmojiPickerViewModel {
         List<PickerRow> next = new ArrayList<>();
         String typed = query.get() == null ? "" : query.get().strip();
         if (typed.isEmpty()) {
-            List<Emoji> recent = memory.recent().stream().map(catalogue::byShortName).flatMap(java.util.Optional::stream)
-                    .toList();
+            List<Emoji> recent = memory.recent().stream().map(catalogue::byShortName).flatMap(Optional::stream).toList();
             addSection(next, PickerRow.Section.RECENT, ViewLoader.text("emoji.section.recent"), recent);
             for (EmojiCategory category : EmojiCategory.values()) {
                 if (category.listed()) {
@@ -82,7 +83,7 @@ public final class EmojiPickerViewModel {
             List<Emoji> found = new ArrayList<>(catalogue.search(typed));
             // Among matches, the ones the person uses come first.
             List<String> recent = memory.recent();
-            found.sort(java.util.Comparator.comparingInt(e -> {
+            found.sort(Comparator.comparingInt(e -> {
                 int at = recent.indexOf(e.shortName());
                 return at < 0 ? Integer.MAX_VALUE : at;
             }));
@@ -211,11 +212,6 @@ public final class EmojiPickerViewModel {
     public void pick(Emoji emoji) {
         memory.used(emoji);
         onPick.accept(emoji.in(toneOrNone()).text());
-    }
-
-    /** The characters {@code emoji} is inserted as, in the chosen tone. */
-    public String textOf(Emoji emoji) {
-        return emoji.in(toneOrNone()).text();
     }
 
     private SkinTone toneOrNone() {
