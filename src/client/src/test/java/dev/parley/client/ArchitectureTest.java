@@ -34,6 +34,12 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.parley.client.media..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.parley.client.ui..");
 
+    /** The emoji catalogue and text segmentation are plain data, tested and loaded without a toolkit. */
+    @ArchTest
+    static final ArchRule emojiDataHasNoJavaFx = noClasses()
+            .that().resideInAPackage("dev.parley.client.emoji..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.parley.client.ui..");
+
     @ArchTest
     static final ArchRule protocolHasNoUiOrStorage = noClasses()
             .that().resideInAPackage("dev.parley.protocol..")

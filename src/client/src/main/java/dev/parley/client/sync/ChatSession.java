@@ -331,6 +331,11 @@ public final class ChatSession implements AutoCloseable {
 
     /** Who is online and who is typing, as friends share it; read on the fx thread. */
     /** Profiles, search, following and pictures. */
+    /** This account's local data folder on this device (cache, media, small preferences). */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
     public People people() {
         return people;
     }

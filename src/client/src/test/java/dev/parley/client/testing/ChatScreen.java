@@ -102,10 +102,11 @@ public final class ChatScreen {
         });
     }
 
-    /** The text a bubble shows, as a reader sees it (links and hosts included). */
+    /** The text a bubble shows, as a reader sees it (links, hosts and the emoji its pictures stand for included). */
     public static String shownText(Node bubbleText) {
         return ((javafx.scene.text.TextFlow) bubbleText).getChildren().stream()
                 .map(node -> node instanceof javafx.scene.text.Text run ? run.getText()
+                        : node instanceof dev.parley.client.ui.emoji.EmojiView emoji ? emoji.text()
                         : node instanceof javafx.scene.control.Labeled labeled ? labeled.getText() : "")
                 .collect(java.util.stream.Collectors.joining());
     }

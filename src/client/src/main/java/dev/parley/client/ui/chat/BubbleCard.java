@@ -27,7 +27,7 @@ final class BubbleCard extends VBox {
     private final Label handle = new Label();
     private final Label tags = new Label();
     private final Button follow = new Button();
-    private final Button message = new Button(ViewLoader.text("card.message"));
+    private final Button message = new Button(ViewLoader.text("sharedCard.message"));
     private UserProfile shown;
 
     BubbleCard(ChatViewModel model, AvatarPictures pictures, Consumer<String> onShowProfile) {
@@ -81,7 +81,7 @@ final class BubbleCard extends VBox {
         follow.setManaged(!me);
         message.setVisible(!me);
         message.setManaged(!me);
-        follow.setText(ViewLoader.text("card.follow"));
+        follow.setText(ViewLoader.text("sharedCard.follow"));
         follow.setUserData(Boolean.FALSE);
         setAccessibleText(ViewLoader.text("card.accessible", card.displayName(), card.handle()));
     }
@@ -97,7 +97,7 @@ final class BubbleCard extends VBox {
             follow.setDisable(false);
             if (error == null && shown != null && showing.equals(shown.handle())) {
                 follow.setUserData(now);
-                follow.setText(ViewLoader.text(now ? "card.following" : "card.follow"));
+                follow.setText(ViewLoader.text(now ? "sharedCard.following" : "sharedCard.follow"));
             }
         }));
     }

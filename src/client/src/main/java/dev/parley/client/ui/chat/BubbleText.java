@@ -2,6 +2,7 @@ package dev.parley.client.ui.chat;
 
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.MessageText.Link;
+import dev.parley.client.ui.emoji.EmojiRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,15 +15,23 @@ import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The text of a bubble: plain runs and links. A link whose text does not plainly show where it goes is
- * followed by its real host, and one that could deceive by a warning icon that explains why.
+ * The text of a bubble: plain runs with their emoji drawn as pictures, and links. A link whose text does not
+ * plainly show where it goes is followed by its real host, and one that could deceive by a warning icon that
+ * explains why.
  */
 final class BubbleText extends TextFlow {
     /** Tooltips wrap at this width, so a long address does not make one as wide as the screen. */
     private static final double TOOLTIP_WIDTH = 420;
 
+    /** Emoji in running text: a little taller than the letters, as in other messengers. */
+    private static final double EMOJI_SIZE = 20;
+    /** Emoji of a message that is only one to three of them. */
+    private static final double JUMBO_EMOJI_SIZE = 48;
+
     private final Consumer<Link> onLink;
     private String shown;
+    private double shownSize;
+    private boolean shownWithPictures;
 
     /** {@code onLink} runs when the user clicks a link (or presses Enter or Space on it). */
     BubbleText(Consumer<Link> onLink) {
@@ -30,12 +39,19 @@ final class BubbleText extends TextFlow {
         getStyleClass().add("bubble-text");
     }
 
-    /** Shows {@code text}; a recycled cell showing the same text again keeps its nodes. */
-    void show(String text) {
-        if (text.equals(shown)) {
+    /**
+     * Shows {@code text}; {@code jumbo} draws its emoji large (it is only emoji). A recycled cell showing the
+     * same text again keeps its nodes.
+     */
+    void show(String text, boolean jumbo) {
+        double emojiSize = jumbo ? JUMBO_EMOJI_SIZE : EMOJI_SIZE;
+        boolean pictures = dev.parley.client.ui.emoji.EmojiImages.ifReady().isPresent();
+        if (text.equals(shown) && emojiSize == shownSize && pictures == shownWithPictures) {
             return;
         }
         shown = text;
+        shownSize = emojiSize;
+        shownWithPictures = pictures;
         List<Node> nodes = new ArrayList<>();
         for (MessageText.Part part : MessageText.of(text).parts()) {
             if (part instanceof Link link) {
@@ -46,7 +62,7 @@ final class BubbleText extends TextFlow {
                     nodes.add(host(link, tooltip));
                 }
             } else {
-                nodes.add(run(part.text()));
+                nodes.addAll(EmojiRuns.of(part.text(), emojiSize, !jumbo, BubbleText::run));
             }
         }
         getChildren().setAll(nodes);

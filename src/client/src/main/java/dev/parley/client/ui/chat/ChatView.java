@@ -11,6 +11,8 @@ import dev.parley.client.ui.common.Avatar;
 import dev.parley.client.ui.common.AvatarPictures;
 import java.util.ArrayList;
 import java.util.List;
+import dev.parley.client.ui.emoji.ComposerEmoji;
+import dev.parley.client.ui.emoji.EmojiImages;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -47,6 +49,7 @@ public final class ChatView {
     private final AvatarPictures pictures;
     private final Consumer<String> onShowProfile;
     private final ChatPhotos photos;
+    private final ComposerEmoji emoji;
     private final Parent root;
     private final Avatar avatar = new Avatar(Avatar.Size.HEADER);
     private Anchor pendingAnchor;
@@ -71,6 +74,7 @@ public final class ChatView {
     @FXML private TextArea composer;
     @FXML private Label counter;
     @FXML private Button sendButton;
+    @FXML private Button emojiButton;
     @FXML private VBox requestBanner;
     @FXML private javafx.scene.control.MenuItem blockItem;
     @FXML private javafx.scene.control.MenuItem reportItem;
@@ -84,12 +88,13 @@ public final class ChatView {
 
     /**
      * {@code onReport} opens the report dialog for the open conversation and {@code onShowProfile} a person's
-     * profile card (the window owns dialogs).
+     * profile card (the window owns dialogs); {@code emoji} serves the composer's emoji button and completions.
      */
     public ChatView(ChatViewModel model, Runnable onNewMessage, Runnable onReport, AvatarPictures pictures,
-            Consumer<String> onShowProfile, ChatPhotos photos) {
+            Consumer<String> onShowProfile, ChatPhotos photos, ComposerEmoji emoji) {
         this.model = model;
         this.photos = photos;
+        this.emoji = emoji;
         this.pictures = pictures;
         this.onShowProfile = onShowProfile;
         this.onNewMessage = onNewMessage;
@@ -176,6 +181,9 @@ public final class ChatView {
         messageList.setCellFactory(list -> new MessageCell(list, model, model::retry, this::confirmOpen, photos,
                 new BubbleCard(model, pictures, onShowProfile)));
         photos.install(chatPane, attachTray);
+        emoji.install(composer, emojiButton);
+        // Messages drawn before the emoji pictures loaded show them once they have.
+        EmojiImages.whenReady(messageList::refresh);
         messageList.skinProperty().addListener((obs, old, skin) -> watchScrolling());
         noMessages.visibleProperty().bind(Bindings.isEmpty(model.rows()).and(model.loadingProperty().not()));
         // Until the anchor is restored, pendingAnchor stays set, which also keeps another load from starting.
@@ -393,6 +401,18 @@ public final class ChatView {
     @FXML
     private void attach() {
         photos.attach().choose(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void toggleEmoji() {
+        toggleEmojiPicker();
+    }
+
+    /** Opens the emoji picker over the composer (Ctrl+E), or closes it; only while a conversation is open. */
+    public void toggleEmojiPicker() {
+        if (model.conversationProperty().get() != null) {
+            emoji.togglePicker();
+        }
     }
 
     @FXML

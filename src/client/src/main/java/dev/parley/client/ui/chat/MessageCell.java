@@ -3,6 +3,7 @@ package dev.parley.client.ui.chat;
 import dev.parley.client.model.MessageItem;
 import dev.parley.client.store.MessageStatus;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.emoji.EmojiRuns;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
@@ -19,8 +20,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Draws a chat row: a day separator, or a bubble (own on the right) with its text and links, its time and
- * delivery status.
+ * Draws a chat row: a day separator, or a bubble (own on the right) with its text, emoji and links, its time
+ * and delivery status. A message of only one to three emoji shows them large, without the bubble.
  */
 final class MessageCell extends ListCell<ChatRow> {
     private static final PseudoClass MINE = PseudoClass.getPseudoClass("mine");
@@ -28,6 +29,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private static final PseudoClass LAST = PseudoClass.getPseudoClass("last");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass UNSENT = PseudoClass.getPseudoClass("unsent");
+    private static final PseudoClass JUMBO = PseudoClass.getPseudoClass("jumbo");
     /** Bubbles take at most this share of the list's width. */
     private static final double MAX_BUBBLE_SHARE = 0.72;
 
@@ -180,7 +182,10 @@ final class MessageCell extends ListCell<ChatRow> {
         boolean unsent = message.unsentProperty().get();
         pseudoClassStateChanged(UNSENT, unsent);
         String shownText = unsent ? ViewLoader.text(mine ? "chat.unsent.mine" : "chat.unsent") : message.text();
-        text.show(shownText);
+        // One to three emoji alone are the message: drawn large, with no bubble behind them.
+        boolean jumbo = !unsent && message.media().isEmpty() && EmojiRuns.jumbo(shownText);
+        pseudoClassStateChanged(JUMBO, jumbo);
+        text.show(shownText, jumbo);
         photos.show(message);
         quote.show(message);
         card.show(message);

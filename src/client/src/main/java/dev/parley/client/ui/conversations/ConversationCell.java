@@ -6,7 +6,16 @@ import dev.parley.client.ui.common.Avatar;
 import dev.parley.client.ui.common.AvatarPictures;
 import dev.parley.protocol.UserProfile;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.emoji.EmojiRuns;
+import dev.parley.client.ui.emoji.EmojiView;
+import java.util.List;
 import javafx.beans.InvalidationListener;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -28,6 +37,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label members = new Label();
     private final HBox row;
     private final InvalidationListener refresh = observable -> show(getItem());
+    private static final double PREVIEW_EMOJI = 16;
 
     ConversationCell(Formats formats, AvatarPictures pictures) {
         this.pictures = pictures;
@@ -40,6 +50,11 @@ final class ConversationCell extends ListCell<ConversationItem> {
         badge.setMinWidth(Region.USE_PREF_SIZE);
         name.setMaxWidth(Double.MAX_VALUE);
         preview.setMaxWidth(Double.MAX_VALUE);
+        preview.setMinWidth(0);
+        Rectangle previewClip = new Rectangle();
+        previewClip.widthProperty().bind(preview.widthProperty());
+        previewClip.heightProperty().bind(preview.heightProperty());
+        preview.setClip(previewClip);
         members.getStyleClass().add("conversation-members");
         members.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(8, name, members, time);
@@ -91,6 +106,26 @@ final class ConversationCell extends ListCell<ConversationItem> {
         setGraphic(row);
     }
 
+    /**
+     * Draws the preview's emoji as pictures: the text becomes one line of runs and emoji, cut off at the
+     * label's edge. Text without emoji stays plain label text (which ends in an ellipsis).
+     */
+    private static void showEmojiIn(Label preview) {
+        List<Node> runs = EmojiRuns.of(preview.getText(), PREVIEW_EMOJI, true, text -> {
+            Text run = new Text(text);
+            run.getStyleClass().add("preview-run");
+            return run;
+        });
+        if (runs.stream().noneMatch(EmojiView.class::isInstance)) {
+            preview.setGraphic(null);
+            preview.setContentDisplay(ContentDisplay.TEXT_ONLY);
+            return;
+        }
+        // In a group the flow keeps its one-line width instead of wrapping to the label's.
+        preview.setGraphic(new Group(new TextFlow(runs.toArray(Node[]::new))));
+        preview.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
     private void show(ConversationItem item) {
         if (item == null) {
             return;
@@ -114,6 +149,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
                 : ViewLoader.text("conversations.photos", media);
         preview.setText(lastText.isEmpty() ? ViewLoader.text("conversations.noMessages")
                 : lastText.replace('\n', ' '));
+        showEmojiIn(preview);
         time.setText(formats.relative(item.lastActivityProperty().get()));
         int unread = item.unreadProperty().get();
         badge.setText(unread > 99 ? "99+" : Integer.toString(unread));

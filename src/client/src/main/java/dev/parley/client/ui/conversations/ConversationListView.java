@@ -78,6 +78,8 @@ public final class ConversationListView {
         searchField.textProperty().bindBidirectional(model.filterProperty());
         list.setItems(model.conversations());
         list.setCellFactory(view -> new ConversationCell(formats, pictures));
+        // Previews drawn before the emoji pictures loaded show them once they have.
+        dev.parley.client.ui.emoji.EmojiImages.whenReady(list::refresh);
         list.setPlaceholder(emptyState());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {

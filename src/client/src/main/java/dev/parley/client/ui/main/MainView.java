@@ -9,6 +9,7 @@ import dev.parley.client.ui.attach.QualityPreference;
 import dev.parley.client.ui.chat.ChatPhotos;
 import dev.parley.client.ui.chat.ChatView;
 import dev.parley.client.ui.conversations.ConversationListView;
+import dev.parley.client.ui.emoji.ComposerEmoji;
 import dev.parley.client.ui.common.Formats;
 import dev.parley.client.ui.common.AvatarPictures;
 import dev.parley.client.ui.common.PictureChooser;
@@ -92,7 +93,7 @@ public final class MainView {
         AttachView attach = new AttachView(new AttachViewModel(model.session(), model.chat().conversationProperty(),
                 new QualityPreference(model.session().me().handle()), formats), photoChooser);
         chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard,
-                new ChatPhotos(model.chat(), attach, saveLocation));
+                new ChatPhotos(model.chat(), attach, saveLocation), new ComposerEmoji(model.session().cacheDir()));
         split.getItems().setAll(conversationList.root(), chatView.root());
         Clock local = Clock.systemDefaultZone();
         model.chat().setConversationOpener(id -> model.conversations().select(id));
@@ -124,6 +125,7 @@ public final class MainView {
         accelerators.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 conversationList::focusSearch);
         accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newMessage);
+        accelerators.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), chatView::toggleEmojiPicker);
         accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> findPeople(""));
     }

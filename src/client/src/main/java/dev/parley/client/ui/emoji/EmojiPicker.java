@@ -1,0 +1,283 @@
+package dev.parley.client.ui.emoji;
+
+import dev.parley.client.emoji.Emoji;
+import dev.parley.client.emoji.EmojiCategory;
+import dev.parley.client.emoji.EmojiMemory;
+import dev.parley.client.emoji.SkinTone;
+import dev.parley.client.ui.FxmlView;
+import dev.parley.client.ui.ViewLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The emoji picker, a popup over the composer: tabs (Emoji; room for more kinds), a search field, the skin-tone
+ * choice, category buttons and a virtualised grid. Arrow keys move through the grid, Enter inserts and closes,
+ * a click inserts and stays open, Esc closes. Built once, on first use, and shown again from then on.
+ */
+public final class EmojiPicker {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmojiPicker.class);
+    private static final double GAP = 6;
+    private static final double TAB_ICON = 20;
+
+    private final CompletableFuture<EmojiMemory> memory;
+    private final Popup popup = new Popup();
+    private final List<EmojiRowCell> cells = new ArrayList<>();
+    private final ToggleGroup categoryGroup = new ToggleGroup();
+    private EmojiPickerViewModel model;
+    private EmojiImages images;
+    private VBox root;
+    private Consumer<String> onPick = text -> { };
+    private boolean opening;
+
+    @FXML private TabPane tabs;
+    @FXML private TextField search;
+    @FXML private MenuButton toneButton;
+    @FXML private HBox categoryBar;
+    @FXML private ListView<PickerRow> grid;
+    @FXML private Label noResults;
+    @FXML private ImageView previewImage;
+    @FXML private Label previewName;
+    @FXML private Label previewShortName;
+
+    /** {@code memory}: the account's recent emoji and skin tone, loading in the background. */
+    public EmojiPicker(CompletableFuture<EmojiMemory> memory) {
+        this.memory = memory;
+        popup.setAutoHide(true);
+        popup.setHideOnEscape(true);
+        popup.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
+    }
+
+    public boolean isShowing() {
+        return popup.isShowing();
+    }
+
+    /**
+     * Opens the picker above {@code anchor}, at its left edge (or closes it when open). Picked emoji go to {@code onPick};
+     * {@code onHidden} runs when it closes. The first time, it waits for the emoji set to load.
+     */
+    public void toggle(Node anchor, Consumer<String> onPick, Runnable onHidden) {
+        if (popup.isShowing()) {
+            popup.hide();
+            return;
+        }
+        if (opening) {
+            return;
+        }
+        this.onPick = onPick;
+        popup.setOnHidden(event -> onHidden.run());
+        if (model != null) {
+            show(anchor);
+            return;
+        }
+        opening = true;
+        EmojiImages.shared().thenCombine(memory, (loadedImages, loadedMemory) -> {
+            Platform.runLater(() -> {
+                opening = false;
+                build(loadedImages, loadedMemory);
+                show(anchor);
+            });
+            return null;
+        }).exceptionally(failure -> {
+            log.error("The emoji picker cannot open: its emoji set did not load", failure);
+            Platform.runLater(() -> opening = false);
+            return null;
+        });
+    }
+
+    /** Closes the picker if it is open. */
+    public void hide() {
+        popup.hide();
+    }
+
+    private void build(EmojiImages loadedImages, EmojiMemory loadedMemory) {
+        images = loadedImages;
+        model = new EmojiPickerViewModel(images.catalogue(), loadedMemory);
+        model.setOnPick(text -> onPick.accept(text));
+        root = ViewLoader.load(FxmlView.EMOJI_PICKER, this);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        popup.getContent().setAll(root);
+    }
+
+    private void show(Node anchor) {
+        model.queryProperty().set("");
+        model.rebuild();
+        Bounds bounds = anchor.localToScreen(anchor.getBoundsInLocal());
+        popup.show(anchor.getScene().getWindow(), bounds.getMinX() + GAP, bounds.getMinY() - GAP);
+        scrollToRow(0);
+        search.requestFocus();
+    }
+
+    @FXML
+    private void initialize() {
+        search.textProperty().bindBidirectional(model.queryProperty());
+        grid.setItems(model.rows());
+        grid.setFixedCellSize(EmojiRowCell.SLOT);
+        grid.setCellFactory(list -> {
+            EmojiRowCell cell = new EmojiRowCell(model, images);
+            cells.add(cell);
+            return cell;
+        });
+        noResults.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.rows()));
+        model.selectedIndexProperty().addListener((obs, old, index) -> {
+            cells.forEach(cell -> cell.showSelection(index.intValue()));
+            int row = model.selectedRow();
+            if (row >= 0 && flow() != null) {
+                flow().scrollTo(row);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, emoji) -> showPreview(emoji));
+        model.toneProperty().addListener((obs, old, tone) -> {
+            showTone(tone);
+            cells.forEach(EmojiRowCell::redraw);
+            showPreview(model.selectedProperty().get());
+        });
+        showPreview(model.selectedProperty().get());
+        buildToneMenu();
+        buildCategoryBar();
+        grid.skinProperty().addListener((obs, old, skin) -> followScrolling());
+        tabs.getSelectionModel().selectFirst();
+    }
+
+    private void onKey(KeyEvent event) {
+        boolean plain = !event.isShiftDown() && !event.isControlDown() && !event.isAltDown() && !event.isMetaDown();
+        KeyCode code = event.getCode();
+        // Esc is handled here too: a focused search field would otherwise take it before the popup does.
+        if (code == KeyCode.E && event.isShortcutDown() || code == KeyCode.ESCAPE) {
+            popup.hide();
+        } else if (plain && code == KeyCode.UP) {
+            model.move(0, -1);
+        } else if (plain && code == KeyCode.DOWN) {
+            model.move(0, 1);
+        } else if (plain && code == KeyCode.LEFT) {
+            model.move(-1, 0);
+        } else if (plain && code == KeyCode.RIGHT) {
+            model.move(1, 0);
+        } else if (plain && code == KeyCode.ENTER) {
+            if (model.pickSelected()) {
+                popup.hide();
+            }
+        } else {
+            return;
+        }
+        event.consume();
+    }
+
+    private void buildToneMenu() {
+        Emoji hand = model.catalogue().byShortName("hand").orElseThrow();
+        for (SkinTone tone : SkinTone.values()) {
+            String key = tone.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            MenuItem item = new MenuItem(ViewLoader.text("emoji.tone." + key), picture(hand, tone, TAB_ICON));
+            item.setId("skin-tone-" + key);
+            item.setOnAction(event -> model.toneProperty().set(tone));
+            toneButton.getItems().add(item);
+        }
+        showTone(model.toneProperty().get());
+    }
+
+    private void showTone(SkinTone tone) {
+        Emoji hand = model.catalogue().byShortName("hand").orElseThrow();
+        toneButton.setGraphic(picture(hand, tone, TAB_ICON));
+        String key = tone.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        toneButton.setAccessibleText(ViewLoader.text("emoji.tone.accessible", ViewLoader.text("emoji.tone." + key)));
+    }
+
+    private ImageView picture(Emoji emoji, SkinTone tone, double size) {
+        ImageView view = new ImageView(images.image(emoji.in(tone), size));
+        view.setFitWidth(size);
+        view.setFitHeight(size);
+        view.setSmooth(true);
+        return view;
+    }
+
+    /** One button per section; a button's picture is that category's emoji, Recent's a clock. */
+    private void buildCategoryBar() {
+        addCategoryButton(PickerRow.Section.RECENT, ViewLoader.text("emoji.section.recent"), new FontIcon("fth-clock"));
+        for (EmojiCategory category : EmojiCategory.values()) {
+            if (category.listed()) {
+                Emoji icon = model.catalogue().byShortName(category.iconShortName()).orElseThrow();
+                addCategoryButton(EmojiPickerViewModel.sectionOf(category), EmojiPickerViewModel.categoryTitle(category),
+                        picture(icon, SkinTone.NONE, TAB_ICON));
+            }
+        }
+        model.sectionProperty().addListener((obs, old, section) -> categoryGroup.getToggles().stream()
+                .filter(toggle -> toggle.getUserData().equals(section)).findFirst()
+                .ifPresent(categoryGroup::selectToggle));
+    }
+
+    private void addCategoryButton(PickerRow.Section section, String title, Node graphic) {
+        ToggleButton button = new ToggleButton();
+        button.setGraphic(graphic);
+        button.setUserData(section);
+        button.setToggleGroup(categoryGroup);
+        button.setFocusTraversable(false);
+        button.setId("emoji-category-" + section.id());
+        button.setAccessibleText(title);
+        button.setTooltip(new Tooltip(title));
+        button.setOnAction(event -> {
+            // A toggle clicked twice stays on: the tab strip always shows where the grid is.
+            button.setSelected(true);
+            model.queryProperty().set("");
+            model.jumpTo(section);
+            scrollToRow(model.rowOf(section));
+        });
+        categoryBar.getChildren().add(button);
+    }
+
+    private void scrollToRow(int row) {
+        VirtualFlow<?> flow = flow();
+        if (row >= 0 && flow != null) {
+            flow.scrollToTop(row);
+        } else if (row >= 0) {
+            grid.scrollTo(row);
+        }
+    }
+
+    private void followScrolling() {
+        for (Node node : grid.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.valueProperty().addListener((obs, old, value) -> {
+                    VirtualFlow<?> flow = flow();
+                    if (flow != null && flow.getFirstVisibleCell() != null && !model.rows().isEmpty()) {
+                        model.scrolledTo(flow.getFirstVisibleCell().getIndex());
+                    }
+                });
+            }
+        }
+    }
+
+    private void showPreview(Emoji emoji) {
+        previewImage.setImage(emoji == null ? null : images.image(emoji.in(model.toneProperty().get()), 28));
+        previewName.setText(emoji == null ? "" : emoji.displayName());
+        previewShortName.setText(emoji == null ? "" : ":" + emoji.shortName() + ":");
+    }
+
+    private VirtualFlow<?> flow() {
+        return grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+    }
+}
