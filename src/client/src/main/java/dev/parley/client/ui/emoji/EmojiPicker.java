@@ -144,13 +144,8 @@ public final class EmojiPicker {
             return cell;
         });
         noResults.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.rows()));
-        model.selectedIndexProperty().addListener((obs, old, index) -> {
-            cells.forEach(cell -> cell.showSelection(index.intValue()));
-            int row = model.selectedRow();
-            if (row >= 0 && flow() != null) {
-                flow().scrollTo(row);
-            }
-        });
+        model.selectedIndexProperty().addListener((obs, old, index) ->
+                cells.forEach(cell -> cell.showSelection(index.intValue())));
         model.selectedProperty().addListener((obs, old, emoji) -> showPreview(emoji));
         model.toneProperty().addListener((obs, old, tone) -> {
             showTone(tone);
@@ -171,13 +166,13 @@ public final class EmojiPicker {
         if (code == KeyCode.E && event.isShortcutDown() || code == KeyCode.ESCAPE) {
             popup.hide();
         } else if (plain && code == KeyCode.UP) {
-            model.move(0, -1);
+            moveSelection(0, -1);
         } else if (plain && code == KeyCode.DOWN) {
-            model.move(0, 1);
+            moveSelection(0, 1);
         } else if (plain && code == KeyCode.LEFT) {
-            model.move(-1, 0);
+            moveSelection(-1, 0);
         } else if (plain && code == KeyCode.RIGHT) {
-            model.move(1, 0);
+            moveSelection(1, 0);
         } else if (plain && code == KeyCode.ENTER) {
             if (model.pickSelected()) {
                 popup.hide();
@@ -186,6 +181,16 @@ public final class EmojiPicker {
             return;
         }
         event.consume();
+    }
+
+    /** Moves the selection with the arrow keys and scrolls it into view (hovering selects without scrolling). */
+    private void moveSelection(int columns, int lines) {
+        model.move(columns, lines);
+        int row = model.selectedRow();
+        VirtualFlow<?> flow = flow();
+        if (row >= 0 && flow != null) {
+            flow.scrollTo(row);
+        }
     }
 
     private void buildToneMenu() {
