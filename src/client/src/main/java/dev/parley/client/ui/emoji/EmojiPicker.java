@@ -230,9 +230,10 @@ public final class EmojiPicker {
                         picture(icon, SkinTone.NONE, TAB_ICON));
             }
         }
-        model.sectionProperty().addListener((obs, old, section) -> categoryGroup.getToggles().stream()
-                .filter(toggle -> toggle.getUserData().equals(section)).findFirst()
-                .ifPresent(categoryGroup::selectToggle));
+        // Search results belong to no category: then no button is lit.
+        model.sectionProperty().addListener((obs, old, section) -> categoryGroup.selectToggle(
+                categoryGroup.getToggles().stream().filter(toggle -> toggle.getUserData().equals(section))
+                        .findFirst().orElse(null)));
     }
 
     private void addCategoryButton(PickerRow.Section section, String title, Node graphic) {
