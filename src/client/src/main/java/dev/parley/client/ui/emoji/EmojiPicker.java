@@ -125,8 +125,7 @@ public final class EmojiPicker {
     }
 
     private void show(Node anchor) {
-        model.queryProperty().set("");
-        model.rebuild();
+        model.reopen();
         Bounds bounds = anchor.localToScreen(anchor.getBoundsInLocal());
         popup.show(anchor.getScene().getWindow(), bounds.getMinX() + GAP, bounds.getMinY() - GAP);
         scrollToRow(0);

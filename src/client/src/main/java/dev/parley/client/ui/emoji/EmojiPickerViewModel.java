@@ -41,6 +41,7 @@ public final class EmojiPickerViewModel {
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
     private final ReadOnlyObjectWrapper<PickerRow.Section> section = new ReadOnlyObjectWrapper<>(this, "section");
     private final List<Emoji> shown = new ArrayList<>();
+    private List<String> listedRecent = List.of();
     private Consumer<String> onPick = text -> { };
 
     public EmojiPickerViewModel(EmojiCatalogue catalogue, EmojiMemory memory) {
@@ -66,9 +67,25 @@ public final class EmojiPickerViewModel {
         return new PickerRow.Section(category.name().toLowerCase(Locale.ROOT));
     }
 
-    /** Lists everything again (e.g. when the picker opens, so the recent row is current), keeping the search. */
-    public void rebuild() {
+    /**
+     * The picker opens again: the search is cleared and the list starts at the top, with the recent row as it is
+     * now. Nothing is rebuilt when nothing changed, so opening again is quick.
+     */
+    public void reopen() {
+        if (query.get() != null && !query.get().isEmpty()) {
+            query.set("");
+        } else if (!memory.recent().equals(listedRecent)) {
+            rebuild();
+        } else {
+            selectIndex(shown.isEmpty() ? -1 : 0);
+            section.set(rows.isEmpty() ? null : rows.get(0).section());
+        }
+    }
+
+    /** Lists everything again for the current search and recent emoji. */
+    private void rebuild() {
         shown.clear();
+        listedRecent = memory.recent();
         List<PickerRow> next = new ArrayList<>();
         String typed = query.get() == null ? "" : query.get().strip();
         if (typed.isEmpty()) {
