@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -33,7 +34,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
+import javafx.stage.PopupWindow;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emoji picker, a popup over the composer: tabs (Emoji; room for more kinds), a search field, the skin-tone
@@ -41,7 +45,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * a click inserts and stays open, Esc closes. Built once, on first use, and shown again from then on.
  */
 public final class EmojiPicker {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmojiPicker.class);
+    private static final Logger log = LoggerFactory.getLogger(EmojiPicker.class);
     private static final double GAP = 6;
     private static final double TAB_ICON = 20;
 
@@ -70,7 +74,7 @@ public final class EmojiPicker {
         this.memory = memory;
         popup.setAutoHide(true);
         popup.setHideOnEscape(true);
-        popup.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
+        popup.setAnchorLocation(PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
     }
 
     public boolean isShowing() {
@@ -142,7 +146,7 @@ public final class EmojiPicker {
             cells.add(cell);
             return cell;
         });
-        noResults.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.rows()));
+        noResults.visibleProperty().bind(Bindings.isEmpty(model.rows()));
         model.selectedIndexProperty().addListener((obs, old, index) ->
                 cells.forEach(cell -> cell.showSelection(index.intValue())));
         model.selectedProperty().addListener((obs, old, emoji) -> showPreview(emoji));

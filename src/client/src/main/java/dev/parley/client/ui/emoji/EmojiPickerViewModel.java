@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,8 +39,7 @@ public final class EmojiPickerViewModel {
     private final ObjectProperty<SkinTone> tone = new SimpleObjectProperty<>(this, "tone");
     private final ObservableList<PickerRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Emoji> selected = new ReadOnlyObjectWrapper<>(this, "selected");
-    private final javafx.beans.property.ReadOnlyIntegerWrapper selectedIndex =
-            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
+    private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
     private final ReadOnlyObjectWrapper<PickerRow.Section> section = new ReadOnlyObjectWrapper<>(this, "section");
     private final List<Emoji> shown = new ArrayList<>();
     private List<String> listedRecent = List.of();
@@ -257,7 +258,7 @@ public final class EmojiPickerViewModel {
     }
 
     /** Where the selected emoji is among all shown (see {@link PickerRow.Cells#first()}); -1 for none. */
-    public javafx.beans.property.ReadOnlyIntegerProperty selectedIndexProperty() {
+    public ReadOnlyIntegerProperty selectedIndexProperty() {
         return selectedIndex.getReadOnlyProperty();
     }
 
