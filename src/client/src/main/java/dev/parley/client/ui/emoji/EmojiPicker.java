@@ -82,8 +82,8 @@ public final class EmojiPicker {
     }
 
     /**
-     * Opens the picker above {@code anchor}, at its left edge (or closes it when open). Picked emoji go to {@code onPick};
-     * {@code onHidden} runs when it closes. The first time, it waits for the emoji set to load.
+     * Opens the picker above {@code anchor}, at its left edge (or closes it when open). Picked emoji go to
+     * {@code onPick}; {@code onHidden} runs when it closes. The first time, it waits for the emoji set to load.
      */
     public void toggle(Node anchor, Consumer<String> onPick, Runnable onHidden) {
         if (popup.isShowing()) {
@@ -129,6 +129,9 @@ public final class EmojiPicker {
     }
 
     private void show(Node anchor) {
+        if (anchor.getScene() == null || anchor.getScene().getWindow() == null) {
+            return;
+        }
         model.reopen();
         Bounds bounds = anchor.localToScreen(anchor.getBoundsInLocal());
         popup.show(anchor.getScene().getWindow(), bounds.getMinX() + GAP, bounds.getMinY() - GAP);
@@ -229,7 +232,8 @@ public final class EmojiPicker {
         for (EmojiCategory category : EmojiCategory.values()) {
             if (category.listed()) {
                 Emoji icon = model.catalogue().byShortName(category.iconShortName()).orElseThrow();
-                addCategoryButton(EmojiPickerViewModel.sectionOf(category), EmojiPickerViewModel.categoryTitle(category),
+                addCategoryButton(EmojiPickerViewModel.sectionOf(category),
+                        EmojiPickerViewModel.categoryTitle(category),
                         picture(icon, SkinTone.NONE, TAB_ICON));
             }
         }

@@ -90,7 +90,8 @@ public final class EmojiPickerViewModel {
         List<PickerRow> next = new ArrayList<>();
         String typed = query.get() == null ? "" : query.get().strip();
         if (typed.isEmpty()) {
-            List<Emoji> recent = memory.recent().stream().map(catalogue::byShortName).flatMap(Optional::stream).toList();
+            List<Emoji> recent = memory.recent().stream().map(catalogue::byShortName).flatMap(Optional::stream)
+                    .toList();
             addSection(next, PickerRow.Section.RECENT, ViewLoader.text("emoji.section.recent"), recent);
             for (EmojiCategory category : EmojiCategory.values()) {
                 if (category.listed()) {
