@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,7 @@ public final class EmojiMemory {
     private static final String FILE = "emoji.properties";
 
     /** One writer, so saves land in the order they were made. */
-    private static final Executor WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+    private static final Executor WRITER = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "parley-emoji-memory");
         thread.setDaemon(true);
         return thread;
@@ -59,8 +61,8 @@ public final class EmojiMemory {
     }
 
     /** Reads what was remembered in {@code accountDir} on the memory's own background thread. */
-    public static java.util.concurrent.CompletableFuture<EmojiMemory> loadLater(Path accountDir) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> load(accountDir), WRITER);
+    public static CompletableFuture<EmojiMemory> loadLater(Path accountDir) {
+        return CompletableFuture.supplyAsync(() -> load(accountDir), WRITER);
     }
 
     /** Short names of the emoji used most recently, newest first. */

@@ -93,6 +93,9 @@ class EmojiFlowTest extends AppTest {
         waitUntil(this::pickerShowing);
         write("thumbs");
         waitUntil(() -> ":+1:".equals(lookup(".emoji-preview-short-name").queryAs(Label.class).getText()));
+        assertThat(onFx(() -> lookup(".emoji-categories .toggle-button").queryAll().stream()
+                .noneMatch(button -> ((javafx.scene.control.ToggleButton) button).isSelected())))
+                .as("search results are in no category").isTrue();
         clickOn(".emoji-tone-button");
         clickOn("Medium");
         waitUntil(() -> lookup(".emoji-tone-button").queryAs(Labeled.class).getAccessibleText().endsWith("Medium"));

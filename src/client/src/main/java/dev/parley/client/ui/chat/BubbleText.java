@@ -2,6 +2,7 @@ package dev.parley.client.ui.chat;
 
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.MessageText.Link;
+import dev.parley.client.ui.emoji.EmojiImages;
 import dev.parley.client.ui.emoji.EmojiRuns;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class BubbleText extends TextFlow {
      */
     void show(String text, boolean jumbo) {
         double emojiSize = jumbo ? JUMBO_EMOJI_SIZE : EMOJI_SIZE;
-        boolean pictures = dev.parley.client.ui.emoji.EmojiImages.ifReady().isPresent();
+        boolean pictures = EmojiImages.ifReady().isPresent();
         if (text.equals(shown) && emojiSize == shownSize && pictures == shownWithPictures) {
             return;
         }

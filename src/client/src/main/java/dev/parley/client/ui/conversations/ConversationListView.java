@@ -5,6 +5,7 @@ import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.common.AvatarPictures;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.emoji.EmojiImages;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -79,7 +80,7 @@ public final class ConversationListView {
         list.setItems(model.conversations());
         list.setCellFactory(view -> new ConversationCell(formats, pictures));
         // Previews drawn before the emoji pictures loaded show them once they have.
-        dev.parley.client.ui.emoji.EmojiImages.whenReady(list::refresh);
+        EmojiImages.whenReady(list::refresh);
         list.setPlaceholder(emptyState());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {

@@ -11,15 +11,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emoji catalogue with its pictures: one sprite sheet, decoded once in the background, from which each emoji
  * is cut (and scaled down with an area filter) the first time it is drawn at a size, then shared.
  */
 public final class EmojiImages {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmojiImages.class);
+    private static final Logger log = LoggerFactory.getLogger(EmojiImages.class);
     private static final String SHEET = "/dev/parley/client/emoji/sheet-64.png";
     /** Pixels of one emoji in the sheet; each cell adds a 1 px border on every side. */
     private static final int CELL = 64;
@@ -108,9 +111,9 @@ public final class EmojiImages {
     private Image cutOut(Glyph glyph, int pixels) {
         int[] source = new int[CELL * CELL];
         sheet.getPixels(glyph.sheetX() * (CELL + 2) + 1, glyph.sheetY() * (CELL + 2) + 1, CELL, CELL,
-                javafx.scene.image.PixelFormat.getIntArgbInstance(), source, 0, CELL);
+                PixelFormat.getIntArgbInstance(), source, 0, CELL);
         WritableImage image = new WritableImage(pixels, pixels);
-        image.getPixelWriter().setPixels(0, 0, pixels, pixels, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+        image.getPixelWriter().setPixels(0, 0, pixels, pixels, PixelFormat.getIntArgbInstance(),
                 pixels == CELL ? source : shrink(source, pixels), 0, pixels);
         return image;
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
@@ -33,7 +34,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
+import javafx.stage.PopupWindow;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emoji picker, a popup over the composer: tabs (Emoji; room for more kinds), a search field, the skin-tone
@@ -41,7 +45,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * a click inserts and stays open, Esc closes. Built once, on first use, and shown again from then on.
  */
 public final class EmojiPicker {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmojiPicker.class);
+    private static final Logger log = LoggerFactory.getLogger(EmojiPicker.class);
     private static final double GAP = 6;
     private static final double TAB_ICON = 20;
 
@@ -70,7 +74,7 @@ public final class EmojiPicker {
         this.memory = memory;
         popup.setAutoHide(true);
         popup.setHideOnEscape(true);
-        popup.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
+        popup.setAnchorLocation(PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
     }
 
     public boolean isShowing() {
@@ -78,8 +82,8 @@ public final class EmojiPicker {
     }
 
     /**
-     * Opens the picker above {@code anchor}, at its left edge (or closes it when open). Picked emoji go to {@code onPick};
-     * {@code onHidden} runs when it closes. The first time, it waits for the emoji set to load.
+     * Opens the picker above {@code anchor}, at its left edge (or closes it when open). Picked emoji go to
+     * {@code onPick}; {@code onHidden} runs when it closes. The first time, it waits for the emoji set to load.
      */
     public void toggle(Node anchor, Consumer<String> onPick, Runnable onHidden) {
         if (popup.isShowing()) {
@@ -125,8 +129,10 @@ public final class EmojiPicker {
     }
 
     private void show(Node anchor) {
-        model.queryProperty().set("");
-        model.rebuild();
+        if (anchor.getScene() == null || anchor.getScene().getWindow() == null) {
+            return;
+        }
+        model.reopen();
         Bounds bounds = anchor.localToScreen(anchor.getBoundsInLocal());
         popup.show(anchor.getScene().getWindow(), bounds.getMinX() + GAP, bounds.getMinY() - GAP);
         scrollToRow(0);
@@ -143,14 +149,9 @@ public final class EmojiPicker {
             cells.add(cell);
             return cell;
         });
-        noResults.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.rows()));
-        model.selectedIndexProperty().addListener((obs, old, index) -> {
-            cells.forEach(cell -> cell.showSelection(index.intValue()));
-            int row = model.selectedRow();
-            if (row >= 0 && flow() != null) {
-                flow().scrollTo(row);
-            }
-        });
+        noResults.visibleProperty().bind(Bindings.isEmpty(model.rows()));
+        model.selectedIndexProperty().addListener((obs, old, index) ->
+                cells.forEach(cell -> cell.showSelection(index.intValue())));
         model.selectedProperty().addListener((obs, old, emoji) -> showPreview(emoji));
         model.toneProperty().addListener((obs, old, tone) -> {
             showTone(tone);
@@ -171,13 +172,13 @@ public final class EmojiPicker {
         if (code == KeyCode.E && event.isShortcutDown() || code == KeyCode.ESCAPE) {
             popup.hide();
         } else if (plain && code == KeyCode.UP) {
-            model.move(0, -1);
+            moveSelection(0, -1);
         } else if (plain && code == KeyCode.DOWN) {
-            model.move(0, 1);
+            moveSelection(0, 1);
         } else if (plain && code == KeyCode.LEFT) {
-            model.move(-1, 0);
+            moveSelection(-1, 0);
         } else if (plain && code == KeyCode.RIGHT) {
-            model.move(1, 0);
+            moveSelection(1, 0);
         } else if (plain && code == KeyCode.ENTER) {
             if (model.pickSelected()) {
                 popup.hide();
@@ -186,6 +187,16 @@ public final class EmojiPicker {
             return;
         }
         event.consume();
+    }
+
+    /** Moves the selection with the arrow keys and scrolls it into view (hovering selects without scrolling). */
+    private void moveSelection(int columns, int lines) {
+        model.move(columns, lines);
+        int row = model.selectedRow();
+        VirtualFlow<?> flow = flow();
+        if (row >= 0 && flow != null) {
+            flow.scrollTo(row);
+        }
     }
 
     private void buildToneMenu() {
@@ -221,13 +232,15 @@ public final class EmojiPicker {
         for (EmojiCategory category : EmojiCategory.values()) {
             if (category.listed()) {
                 Emoji icon = model.catalogue().byShortName(category.iconShortName()).orElseThrow();
-                addCategoryButton(EmojiPickerViewModel.sectionOf(category), EmojiPickerViewModel.categoryTitle(category),
+                addCategoryButton(EmojiPickerViewModel.sectionOf(category),
+                        EmojiPickerViewModel.categoryTitle(category),
                         picture(icon, SkinTone.NONE, TAB_ICON));
             }
         }
-        model.sectionProperty().addListener((obs, old, section) -> categoryGroup.getToggles().stream()
-                .filter(toggle -> toggle.getUserData().equals(section)).findFirst()
-                .ifPresent(categoryGroup::selectToggle));
+        // Search results belong to no category: then no button is lit.
+        model.sectionProperty().addListener((obs, old, section) -> categoryGroup.selectToggle(
+                categoryGroup.getToggles().stream().filter(toggle -> toggle.getUserData().equals(section))
+                        .findFirst().orElse(null)));
     }
 
     private void addCategoryButton(PickerRow.Section section, String title, Node graphic) {

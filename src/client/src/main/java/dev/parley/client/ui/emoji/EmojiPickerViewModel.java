@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,10 +39,10 @@ public final class EmojiPickerViewModel {
     private final ObjectProperty<SkinTone> tone = new SimpleObjectProperty<>(this, "tone");
     private final ObservableList<PickerRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Emoji> selected = new ReadOnlyObjectWrapper<>(this, "selected");
-    private final javafx.beans.property.ReadOnlyIntegerWrapper selectedIndex =
-            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
+    private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
     private final ReadOnlyObjectWrapper<PickerRow.Section> section = new ReadOnlyObjectWrapper<>(this, "section");
     private final List<Emoji> shown = new ArrayList<>();
+    private List<String> listedRecent = List.of();
     private Consumer<String> onPick = text -> { };
 
     public EmojiPickerViewModel(EmojiCatalogue catalogue, EmojiMemory memory) {
@@ -66,13 +68,30 @@ public final class EmojiPickerViewModel {
         return new PickerRow.Section(category.name().toLowerCase(Locale.ROOT));
     }
 
-    /** Lists everything again (e.g. when the picker opens, so the recent row is current), keeping the search. */
-    public void rebuild() {
+    /**
+     * The picker opens again: the search is cleared and the list starts at the top, with the recent row as it is
+     * now. Nothing is rebuilt when nothing changed, so opening again is quick.
+     */
+    public void reopen() {
+        if (query.get() != null && !query.get().isEmpty()) {
+            query.set("");
+        } else if (!memory.recent().equals(listedRecent)) {
+            rebuild();
+        } else {
+            selectIndex(shown.isEmpty() ? -1 : 0);
+            section.set(rows.isEmpty() ? null : rows.get(0).section());
+        }
+    }
+
+    /** Lists everything again for the current search and recent emoji. */
+    private void rebuild() {
         shown.clear();
+        listedRecent = memory.recent();
         List<PickerRow> next = new ArrayList<>();
         String typed = query.get() == null ? "" : query.get().strip();
         if (typed.isEmpty()) {
-            List<Emoji> recent = memory.recent().stream().map(catalogue::byShortName).flatMap(Optional::stream).toList();
+            List<Emoji> recent = memory.recent().stream().map(catalogue::byShortName).flatMap(Optional::stream)
+                    .toList();
             addSection(next, PickerRow.Section.RECENT, ViewLoader.text("emoji.section.recent"), recent);
             for (EmojiCategory category : EmojiCategory.values()) {
                 if (category.listed()) {
@@ -240,7 +259,7 @@ public final class EmojiPickerViewModel {
     }
 
     /** Where the selected emoji is among all shown (see {@link PickerRow.Cells#first()}); -1 for none. */
-    public javafx.beans.property.ReadOnlyIntegerProperty selectedIndexProperty() {
+    public ReadOnlyIntegerProperty selectedIndexProperty() {
         return selectedIndex.getReadOnlyProperty();
     }
 

@@ -113,6 +113,19 @@ class EmojiPickerViewModelTest {
     }
 
     @Test
+    void reopeningClearsTheSearchAndListsWhatWasJustUsedFirst() {
+        model.queryProperty().set("tada");
+        model.pickSelected();
+
+        model.reopen();
+
+        assertThat(model.queryProperty().get()).isEmpty();
+        assertThat(model.rows().get(1)).isInstanceOfSatisfying(PickerRow.Cells.class,
+                recent -> assertThat(recent.emoji()).extracting(e -> e.shortName()).containsExactly("tada"));
+        assertThat(model.selectedProperty().get().shortName()).isEqualTo("tada");
+    }
+
+    @Test
     void nothingMatchingShowsNoRowsAndEnterInsertsNothing() {
         model.queryProperty().set("qqxqzz");
 
