@@ -27,20 +27,20 @@ version=${version%%-*}
 step() { echo "== $* ($(date +%T))"; }
 
 step "client jar and its runtime libraries"
-mvn -B -ntp -q -Papp-image -pl src/client -am package -DskipTests
+mvn -B -ntp -q -Dstyle.color=never -Papp-image -pl src/client -am package -DskipTests
 rm -rf "$out"
 mkdir -p "$out/input"
 cp src/client/target/parley-client-*.jar "$out/input/parley-client.jar"
 for jar in src/client/target/app-lib/*.jar; do
-  # JavaFX's unclassified jars are empty placeholders; the -linux ones hold the classes and natives.
-  case "$(basename "$jar")" in javafx-*-[0-9]*[0-9].jar) continue ;; esac
+  # JavaFX's jars without a classifier are empty placeholders; the -linux ones hold classes and natives.
+  [[ "$(basename "$jar")" =~ ^javafx-[a-z]+-[0-9.]+\.jar$ ]] && continue
   cp "$jar" "$out/input/"
 done
 # Ships in lib/app/, so an installed or moved image can write its own archive (the .deb's postinst does).
 cp packaging/linux/cds-archive.sh "$out/input/"
 
 step "runtime modules (jdeps)"
-found=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps "$out"/input/*.jar)
+found=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps "$out"/input/*.jar | tail -n 1)
 # Loaded by name or service lookup, so jdeps cannot see them: TLS elliptic curves (wss://),
 # locale data for dates and numbers, extra charsets, and jar file systems.
 extra=jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.zipfs
