@@ -27,7 +27,7 @@ version=${version%%-*}
 step() { echo "== $* ($(date +%T))"; }
 
 step "client jar and its runtime libraries"
-mvn -B -ntp -q -Dstyle.color=never -Papp-image -pl src/client -am package -DskipTests
+mvn -B -ntp -q -Papp-image -pl src/client -am package -DskipTests
 rm -rf "$out"
 mkdir -p "$out/input"
 cp src/client/target/parley-client-*.jar "$out/input/parley-client.jar"
