@@ -12,12 +12,14 @@ import java.util.UUID;
  * videos, in the sender's order) has its caption as text, possibly empty. A {@link MessageKind#SYSTEM} line
  * in a group has empty text and says in {@code change} what its sender did. A reply names the message it
  * quotes in {@code replyTo}; {@code reactions} are the emoji people put on this message now, one per person
- * (each change also travels as a {@link MessageKind#REACTION} event).
+ * (each change also travels as a {@link MessageKind#REACTION} event). A {@link MessageKind#POLL} carries its
+ * {@code poll} with the results as they are now; each vote or close appends a {@link MessageKind#POLL_UPDATE}
+ * event naming the poll in {@code target} and carrying its new results in {@code poll}.
  */
 public record Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
         MessageKind kind, Long target, boolean unsent,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media, GroupChange change, Long replyTo,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions, Poll poll) {
 
     public Message {
         if (kind == null) {
@@ -25,6 +27,14 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
         }
         media = media == null ? List.of() : List.copyOf(media);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message that is no poll and no poll event. */
+    public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
+            MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change, Long replyTo,
+            List<Reaction> reactions) {
+        this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, replyTo,
+                reactions, null);
     }
 
     /** A message that is no reply and has no reactions. */
@@ -37,7 +47,7 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
     /** The same message with these reactions. */
     public Message withReactions(List<Reaction> now) {
         return new Message(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change,
-                replyTo, now);
+                replyTo, now, poll);
     }
 
     /** A message that is not a group's system line. */

@@ -17,7 +17,14 @@ public enum MessageKind {
      * Its sender's reaction to the message with seq {@code target} is now {@code text} (one emoji), or gone when
      * the text is empty; clients update that message's reactions.
      */
-    REACTION;
+    REACTION,
+    /** A poll: its question is the text, its options and results are in {@code poll}. */
+    POLL,
+    /**
+     * The poll with seq {@code target} has new results (a vote, a changed or retracted vote, or it closed): they
+     * are in {@code poll}. Its sender is always the poll's author, so it never says who voted.
+     */
+    POLL_UPDATE;
 
     @JsonValue
     public String wireName() {
@@ -27,6 +34,7 @@ public enum MessageKind {
     @JsonCreator
     public static MessageKind fromWire(String wire) {
         return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst()
-                .orElseThrow(() -> ProtocolException.badRequest("kind must be text, unsend, system or reaction"));
+                .orElseThrow(() -> ProtocolException.badRequest(
+                        "kind must be text, unsend, system, reaction, poll or poll_update"));
     }
 }
