@@ -13,14 +13,23 @@ import java.util.UUID;
  * its text for everyone; a {@code deleted} one was deleted on this device and leaves the chat. A message with
  * {@code media} has its caption (possibly empty) as text. A group's system line has {@code change} (what its
  * sender did) and empty text. A reply names the message it quotes ({@code replyTo}, else null);
- * {@code reactions} are the emoji people put on it, grouped per emoji.
+ * {@code reactions} are the emoji people put on it, grouped per emoji. A poll has its question as text and its
+ * options and results in {@code poll} (null for anything else).
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
         Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media,
-        GroupChange change, Long replyTo, List<Reaction> reactions) {
+        GroupChange change, Long replyTo, List<Reaction> reactions, StoredPoll poll) {
     public StoredMessage {
         media = media == null ? List.of() : List.copyOf(media);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message that is no poll. */
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
+            Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
+            List<MediaItem> media, GroupChange change, Long replyTo, List<Reaction> reactions) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
+                replyTo, reactions, null);
     }
 
     public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
@@ -67,23 +76,29 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
     /** The same message, gone from this device. */
     public StoredMessage asDeleted() {
         return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true,
-                media, change, replyTo, reactions);
+                media, change, replyTo, reactions, poll);
     }
 
     /** The same outbox message with another status, keeping its media. */
     public StoredMessage withStatus(MessageStatus next, String reason) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, next, reason, unsent, deleted,
-                media, change, replyTo, reactions);
+                media, change, replyTo, reactions, poll);
     }
 
     public StoredMessage withMedia(List<MediaItem> items) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                items, change, replyTo, reactions);
+                items, change, replyTo, reactions, poll);
+    }
+
+    /** The same message as a poll with these results. */
+    public StoredMessage withPoll(StoredPoll now) {
+        return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
+                media, change, replyTo, reactions, now);
     }
 
     /** The same message as a reply to {@code seq}, with these reactions. */
     public StoredMessage withReplyAndReactions(Long quoted, List<Reaction> now) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, quoted, now);
+                media, change, quoted, now, poll);
     }
 }
