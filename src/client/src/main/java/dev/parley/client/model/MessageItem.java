@@ -33,6 +33,7 @@ public final class MessageItem {
     private final GroupChange change;
     private Long replyTo;
     private final ObjectProperty<List<Reaction>> reactions = new SimpleObjectProperty<>(this, "reactions", List.of());
+    private final ObjectProperty<dev.parley.client.store.StoredPoll> poll = new SimpleObjectProperty<>(this, "poll");
 
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
             Instant sentAt, MessageStatus status) {
@@ -83,6 +84,11 @@ public final class MessageItem {
     }
 
     /** The emoji people put on it, grouped per emoji (never null). */
+    /** The poll this message is, with its latest results; null for any other message. */
+    public ObjectProperty<dev.parley.client.store.StoredPoll> pollProperty() {
+        return poll;
+    }
+
     public ObjectProperty<List<Reaction>> reactionsProperty() {
         return reactions;
     }

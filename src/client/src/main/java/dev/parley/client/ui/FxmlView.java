@@ -18,7 +18,8 @@ public enum FxmlView {
     NEW_GROUP("groups/NewGroupView.fxml"),
     GROUP_MEMBERS("groups/GroupMembersView.fxml"),
     ADD_PEOPLE("groups/AddPeopleView.fxml"),
-    EDIT_GROUP("groups/EditGroupView.fxml");
+    EDIT_GROUP("groups/EditGroupView.fxml"),
+    NEW_POLL("polls/NewPollView.fxml");
 
     private final String path;
 

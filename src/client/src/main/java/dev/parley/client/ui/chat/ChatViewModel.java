@@ -413,6 +413,11 @@ public final class ChatViewModel {
     }
 
     /** The "Edit group" dialog's model, filled with the open group's title and rules. */
+    /** Voting in, closing and starting polls in the open conversation. */
+    public ChatPolls polls() {
+        return new ChatPolls(session, conversation);
+    }
+
     public dev.parley.client.ui.groups.EditGroupViewModel editGroup() {
         ConversationItem item = conversation.get();
         return new dev.parley.client.ui.groups.EditGroupViewModel(session.groups(), item.id(),
@@ -466,6 +471,7 @@ public final class ChatViewModel {
             }
             message.seqProperty().set(stored.seq());
             message.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
+            message.pollProperty().set(stored.poll());
             message.sentAtProperty().set(stored.sentAt());
             message.statusProperty().set(stored.status());
             message.failureProperty().set(stored.failure());
@@ -510,6 +516,7 @@ public final class ChatViewModel {
         item.unsentProperty().set(stored.unsent());
         item.setReplyTo(stored.replyTo());
         item.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
+        item.pollProperty().set(stored.poll());
         return item;
     }
 
