@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Request;
+import dev.parley.server.social.DeliveryRules;
 import dev.parley.server.testing.GroupTest;
 import dev.parley.server.testing.WireClient;
 import java.util.ArrayList;
@@ -203,6 +204,8 @@ class PollsTest extends GroupTest {
         assertThat(alice.ok(new Request.PollClose(group, mine)).get("duplicate").asBoolean()).isTrue();
         assertThat(code(carol.error(new Request.PollVote(group, mine, List.of(0))))).isEqualTo("conflict");
         assertThat(counts(results(bob, group, mine))).containsExactly(0, 0, 1);
+        assertThat(code(alice.error(new Request.MessageUnsend(group, mine)))).as("a poll cannot be unsent")
+                .isEqualTo("not_found");
     }
 
     @Test
@@ -259,6 +262,21 @@ class PollsTest extends GroupTest {
         assertThat(again.get("duplicate").asBoolean()).isTrue();
         assertThat(again.get("message")).isEqualTo(first.get("message"));
         assertThat(history(alice, group).findValuesAsText("kind")).containsOnlyOnce("poll");
+    }
+
+    @Test
+    void pollsCountTowardsAStrangersMessageRequestLimit() {
+        long direct = carol.ok(new Request.ConversationOpen("bob")).get("id").asLong();
+        for (int i = 0; i < DeliveryRules.REQUEST_MESSAGE_LIMIT; i++) {
+            carol.ok(new Request.PollCreate(direct, UUID.randomUUID(), "Poll " + i, DAYS, false, false));
+        }
+
+        JsonNode refused = carol.error(new Request.PollCreate(direct, UUID.randomUUID(), "One more", DAYS, false,
+                false));
+        JsonNode text = carol.error(new Request.MessageSend(direct, UUID.randomUUID(), "and a message"));
+
+        assertThat(code(refused)).isEqualTo(code(text)).isNotEqualTo("ok");
+        assertThat(history(bob, direct)).hasSize(DeliveryRules.REQUEST_MESSAGE_LIMIT);
     }
 
     @Test

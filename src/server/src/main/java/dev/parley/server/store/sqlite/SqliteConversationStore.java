@@ -379,8 +379,9 @@ public final class SqliteConversationStore implements ConversationStore {
         MemberState recipientState = MemberState.valueOf(Rows.one(c, "SELECT state FROM members"
                 + " WHERE conversation_id = ? AND user_id = ?", row -> row.getString(1), conversationId, recipientId)
                 .orElseThrow());
+        // Polls count like messages, so a stranger cannot get round the request limit with them.
         int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND sender_id = ?"
-                + " AND kind = 'text'",
+                + " AND kind IN ('text', 'poll')",
                 row -> row.getInt(1), conversationId, senderId).orElse(0);
         DeliveryRules.Situation situation = new DeliveryRules.Situation(
                 SqliteSocialStore.dmPolicy(c, senderId), SqliteSocialStore.dmPolicy(c, recipientId),
