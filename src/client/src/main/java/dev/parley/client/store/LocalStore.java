@@ -153,7 +153,8 @@ public final class LocalStore implements AutoCloseable {
         }
         if (!message.showsInChat()) {
             // Events keep no text; a poll keeps its question.
-            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", kind, change) VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?)",
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", kind, change)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?)",
                     message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
                     message.kind() == MessageKind.POLL ? message.text() : "", message.sentAt().toEpochMilli(),
                     message.kind().wireName(), writeChange(message.change()));
@@ -385,7 +386,8 @@ public final class LocalStore implements AutoCloseable {
         StoredMessage withMedia = items.isEmpty() ? message
                 : message.withMedia(items.stream().map(OutboxMedia::item).toList());
         List<Reaction> on = message.seq() > 0 ? reactions.of(message.conversationId(), message.seq()) : List.of();
-        StoredMessage withReactions = on.isEmpty() ? withMedia : withMedia.withReplyAndReactions(withMedia.replyTo(), on);
+        StoredMessage withReactions = on.isEmpty() ? withMedia
+                : withMedia.withReplyAndReactions(withMedia.replyTo(), on);
         return message.seq() > 0 ? polls.of(message.conversationId(), message.seq()).map(withReactions::withPoll)
                 .orElse(withReactions) : withReactions;
     }

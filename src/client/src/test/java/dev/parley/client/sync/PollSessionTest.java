@@ -111,7 +111,8 @@ class PollSessionTest {
 
     private static List<StoredMessage> load(ChatSession session) {
         try {
-            return session.loadMessages(session.inbox().conversations().get(0).id(), null, 50).get(10, TimeUnit.SECONDS);
+            return session.loadMessages(session.inbox().conversations().get(0).id(), null, 50)
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             return List.of();
         }

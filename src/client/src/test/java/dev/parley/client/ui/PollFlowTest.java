@@ -43,7 +43,8 @@ class PollFlowTest extends AliceAndBobTest {
         snapshot(SHOTS.resolve("poll.png"));
 
         clickOn(onFx(() -> lookup("#closePollButton").match(PollFlowTest::shown).queryButton()));
-        waitUntil(() -> visibleText(".poll-summary").contains("Closed") && lookup("#closePollButton").match(PollFlowTest::shown).tryQuery().isEmpty());
+        waitUntil(() -> visibleText(".poll-summary").contains("Closed")
+                && lookup("#closePollButton").match(PollFlowTest::shown).tryQuery().isEmpty());
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> bobsPoll().poll().poll().closed());
         snapshot(SHOTS.resolve("poll-closed.png"));
     }

@@ -65,7 +65,8 @@ final class BubblePoll extends VBox {
         for (int i = 0; i < poll.options().size(); i++) {
             options.getChildren().add(row(message, poll, i, mine.contains(i), total));
         }
-        String state = ViewLoader.text(poll.closed() ? "poll.closed" : poll.multiple() ? "poll.multiple" : "poll.single");
+        String state = ViewLoader.text(poll.closed() ? "poll.closed"
+                : poll.multiple() ? "poll.multiple" : "poll.single");
         summary.setText(String.join(" · ", poll.anonymous() ? ViewLoader.text("poll.anonymous") : "",
                 state, ViewLoader.text("poll.voters", poll.voters())).replaceFirst("^ · ", ""));
         boolean closable = polls.canClose(message);
