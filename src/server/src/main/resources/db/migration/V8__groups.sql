@@ -23,7 +23,7 @@ CREATE TABLE messages_new (
     client_id       TEXT    NOT NULL,
     text            TEXT    NOT NULL,
     sent_at         INTEGER NOT NULL,
-    kind            TEXT    NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'unsend', 'system', 'reaction', 'pin')),
+    kind            TEXT    NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'unsend', 'system', 'reaction', 'pin', 'poll', 'poll_update')),
     target_seq      INTEGER,
     unsent_at       INTEGER,
     change          TEXT,

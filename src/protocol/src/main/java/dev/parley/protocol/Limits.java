@@ -19,6 +19,12 @@ public final class Limits {
     public static final int MAX_PINNED = 20;
     /** Code points in one reaction emoji (the longest family ZWJ sequences have 11). */
     public static final int MAX_EMOJI_CODE_POINTS = 16;
+    /** Longest poll question and longest poll option, in chars. */
+    public static final int MAX_POLL_QUESTION_CHARS = 300;
+    public static final int MAX_POLL_OPTION_CHARS = 100;
+    /** Options in one poll. */
+    public static final int MIN_POLL_OPTIONS = 2;
+    public static final int MAX_POLL_OPTIONS = 10;
     public static final int MIN_HANDLE_CHARS = 3;
     public static final int MAX_HANDLE_CHARS = 24;
     public static final int MAX_DISPLAY_NAME_CHARS = 64;

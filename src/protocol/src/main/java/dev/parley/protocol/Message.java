@@ -14,11 +14,14 @@ import java.util.UUID;
  * quotes in {@code replyTo}; {@code reactions} are the emoji people put on this message now, one per person
  * (each change also travels as a {@link MessageKind#REACTION} event). A message that shares someone's profile
  * carries it as {@code card} (its text is an optional comment).
+ * A {@link MessageKind#POLL} carries its
+ * {@code poll} with the results as they are now; each vote or close appends a {@link MessageKind#POLL_UPDATE}
+ * event naming the poll in {@code target} and carrying its new results in {@code poll}.
  */
 public record Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
         MessageKind kind, Long target, boolean unsent,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media, GroupChange change, Long replyTo,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions, UserProfile card) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions, UserProfile card, Poll poll) {
 
     public Message {
         if (kind == null) {
@@ -28,24 +31,33 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
     }
 
+    /** A message that is no poll and no poll event. */
+    public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
+            MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change, Long replyTo,
+            List<Reaction> reactions, UserProfile card) {
+        this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, replyTo,
+                reactions, card, null);
+    }
+
     /** A message that is no reply and has no reactions. */
     public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
             MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change) {
         this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, null,
-                List.of(), null);
+                List.of(), null, null);
     }
 
+    /** A message that shares no profile and is no poll. */
     public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
             MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change, Long replyTo,
             List<Reaction> reactions) {
         this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, replyTo,
-                reactions, null);
+                reactions, null, null);
     }
 
     /** The same message with these reactions. */
     public Message withReactions(List<Reaction> now) {
         return new Message(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change,
-                replyTo, now, card);
+                replyTo, now, card, poll);
     }
 
     /** A message that is not a group's system line. */

@@ -19,7 +19,14 @@ public enum MessageKind {
      */
     REACTION,
     /** Its sender pinned ({@code text} "pin") or unpinned ("unpin") the message with seq {@code target}. */
-    PIN;
+    PIN,
+    /** A poll: its question is the text, its options and results are in {@code poll}. */
+    POLL,
+    /**
+     * The poll with seq {@code target} has new results (a vote, a changed or retracted vote, or it closed): they
+     * are in {@code poll}. Its sender is always the poll's author, so it never says who voted.
+     */
+    POLL_UPDATE;
 
     @JsonValue
     public String wireName() {
@@ -29,6 +36,7 @@ public enum MessageKind {
     @JsonCreator
     public static MessageKind fromWire(String wire) {
         return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst()
-                .orElseThrow(() -> ProtocolException.badRequest("kind must be text, unsend, system, reaction or pin"));
+                .orElseThrow(() -> ProtocolException.badRequest(
+                        "kind must be text, unsend, system, reaction, pin, poll or poll_update"));
     }
 }

@@ -143,6 +143,56 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * Starts a poll in a conversation: a question with {@value Limits#MIN_POLL_OPTIONS}–{@value
+     * Limits#MAX_POLL_OPTIONS} distinct options, single choice unless {@code multiple}, naming voters unless
+     * {@code anonymous}. Idempotent by {@code clientId} like {@link MessageSend}.
+     */
+    record PollCreate(Long conversationId, UUID clientId, String question, List<String> options, Boolean multiple,
+            Boolean anonymous) implements Request {
+        public PollCreate {
+            Check.positive(conversationId, "conversationId");
+            present(clientId, "clientId");
+            question = Check.text(question, "question", Limits.MAX_POLL_QUESTION_CHARS);
+            present(options, "options");
+            if (options.size() < Limits.MIN_POLL_OPTIONS || options.size() > Limits.MAX_POLL_OPTIONS) {
+                throw ProtocolException.badRequest("a poll has " + Limits.MIN_POLL_OPTIONS + "–"
+                        + Limits.MAX_POLL_OPTIONS + " options");
+            }
+            options = options.stream().map(o -> Check.text(o, "options", Limits.MAX_POLL_OPTION_CHARS)).toList();
+            if (options.stream().map(o -> o.toLowerCase(java.util.Locale.ROOT)).distinct().count() < options.size()) {
+                throw ProtocolException.badRequest("a poll's options must differ");
+            }
+            multiple = Boolean.TRUE.equals(multiple);
+            anonymous = Boolean.TRUE.equals(anonymous);
+        }
+    }
+
+    /**
+     * Sets the caller's vote in the poll with seq {@code seq} to these option indexes (from 0), replacing any earlier
+     * vote; an empty list retracts it. A single-choice poll takes exactly one option.
+     */
+    record PollVote(Long conversationId, Long seq, List<Integer> options) implements Request {
+        public PollVote {
+            Check.positive(conversationId, "conversationId");
+            Check.positive(seq, "seq");
+            present(options, "options");
+            if (options.stream().anyMatch(o -> o == null || o < 0 || o >= Limits.MAX_POLL_OPTIONS)
+                    || options.stream().distinct().count() < options.size()) {
+                throw ProtocolException.badRequest("'options' must be distinct option indexes");
+            }
+            options = options.stream().sorted().toList();
+        }
+    }
+
+    /** Closes the poll with seq {@code seq}: no more votes; its results stay. */
+    record PollClose(Long conversationId, Long seq) implements Request {
+        public PollClose {
+            Check.positive(conversationId, "conversationId");
+            Check.positive(seq, "seq");
+        }
+    }
+
     /** Moves the caller's read cursor forward to {@code seq}. */
     record MessageRead(Long conversationId, Long seq) implements Request {
         public MessageRead {

@@ -69,6 +69,15 @@ final class Router implements RequestHandler {
         if (request instanceof Request.MessagePin pin) {
             return conversations.pin(me, pin);
         }
+        if (request instanceof Request.PollCreate poll) {
+            return conversations.createPoll(me, poll);
+        }
+        if (request instanceof Request.PollVote vote) {
+            return conversations.votePoll(me, vote);
+        }
+        if (request instanceof Request.PollClose close) {
+            return conversations.closePoll(me, close);
+        }
         if (request instanceof Request.Typing typing) {
             return completedFuture(presence.typing(me, typing));
         }

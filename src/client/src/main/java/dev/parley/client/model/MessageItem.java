@@ -34,6 +34,7 @@ public final class MessageItem {
     private Long replyTo;
     private dev.parley.protocol.UserProfile card;
     private final ObjectProperty<List<Reaction>> reactions = new SimpleObjectProperty<>(this, "reactions", List.of());
+    private final ObjectProperty<dev.parley.client.store.StoredPoll> poll = new SimpleObjectProperty<>(this, "poll");
 
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
             Instant sentAt, MessageStatus status) {
@@ -93,6 +94,11 @@ public final class MessageItem {
     }
 
     /** The emoji people put on it, grouped per emoji (never null). */
+    /** The poll this message is, with its latest results; null for any other message. */
+    public ObjectProperty<dev.parley.client.store.StoredPoll> pollProperty() {
+        return poll;
+    }
+
     public ObjectProperty<List<Reaction>> reactionsProperty() {
         return reactions;
     }

@@ -38,7 +38,7 @@ public final class LocalStore implements AutoCloseable {
     /** Messages the inbox preview may show: what people wrote, not deleted on this device. */
     private static final String SHOWN = " kind = 'text' AND hidden = 0";
     /** Rows a chat shows: messages, and a group's system lines (not tombstones, not deleted on this device). */
-    private static final String IN_CHAT = " kind IN ('text', 'system') AND hidden = 0";
+    private static final String IN_CHAT = " kind IN ('text', 'system', 'poll') AND hidden = 0";
     private static final ObjectMapper JSON = new ObjectMapper()
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
@@ -46,12 +46,14 @@ public final class LocalStore implements AutoCloseable {
     private final CacheSql jdbc;
     private final MediaRows media;
     private final ReactionRows reactions;
+    private final PollRows polls;
 
     private LocalStore(Connection db) {
         this.db = db;
         this.jdbc = new CacheSql(db);
         this.media = new MediaRows(jdbc);
         this.reactions = new ReactionRows(jdbc);
+        this.polls = new PollRows(jdbc);
     }
 
     public static LocalStore open(Path directory) {
@@ -153,9 +155,12 @@ public final class LocalStore implements AutoCloseable {
             return false;
         }
         if (!message.showsInChat()) {
-            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", kind, change) VALUES (?, ?, ?, ?, '', ?, 'SENT', ?, ?)",
+            // Events keep no text; a poll keeps its question.
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", kind, change)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?)",
                     message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
-                    message.sentAt().toEpochMilli(), message.kind().wireName(), writeChange(message.change()));
+                    message.kind() == MessageKind.POLL ? message.text() : "", message.sentAt().toEpochMilli(),
+                    message.kind().wireName(), writeChange(message.change()));
             update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                     message.conversationId());
             if (message.target() != null && message.kind() == MessageKind.UNSEND) {
@@ -165,6 +170,11 @@ public final class LocalStore implements AutoCloseable {
                         message.text().isEmpty() ? null : message.text());
             } else if (message.target() != null && message.kind() == MessageKind.PIN) {
                 pin(message.conversationId(), message.target(), "pin".equals(message.text()));
+            } else if (message.poll() != null && message.kind() == MessageKind.POLL) {
+                polls.results(message.conversationId(), message.seq(), message.seq(), message.poll());
+            } else if (message.poll() != null && message.target() != null
+                    && message.kind() == MessageKind.POLL_UPDATE) {
+                polls.results(message.conversationId(), message.target(), message.seq(), message.poll());
             }
             advanceContiguousCursor(message.conversationId());
             return true;
@@ -259,6 +269,11 @@ public final class LocalStore implements AutoCloseable {
                 conversationId) > 0) {
             continue;
         }
+    }
+
+    /** This device voted in poll {@code seq} for {@code options} (empty: retracted its vote). */
+    public void recordVote(long conversationId, long seq, List<Integer> options) {
+        polls.voted(conversationId, seq, options);
     }
 
     /** Puts an own message into the outbox. */
@@ -358,6 +373,7 @@ public final class LocalStore implements AutoCloseable {
     public void forget(long conversationId) {
         media.deleteConversation(conversationId);
         reactions.deleteConversation(conversationId);
+        polls.deleteConversation(conversationId);
         update("DELETE FROM messages WHERE conversation_id = ?", conversationId);
         update("DELETE FROM conversations WHERE id = ?", conversationId);
     }
@@ -385,7 +401,10 @@ public final class LocalStore implements AutoCloseable {
         StoredMessage withMedia = items.isEmpty() ? message
                 : message.withMedia(items.stream().map(OutboxMedia::item).toList());
         List<Reaction> on = message.seq() > 0 ? reactions.of(message.conversationId(), message.seq()) : List.of();
-        return on.isEmpty() ? withMedia : withMedia.withReplyAndReactions(withMedia.replyTo(), on);
+        StoredMessage withReactions = on.isEmpty() ? withMedia
+                : withMedia.withReplyAndReactions(withMedia.replyTo(), on);
+        return message.seq() > 0 ? polls.of(message.conversationId(), message.seq()).map(withReactions::withPoll)
+                .orElse(withReactions) : withReactions;
     }
 
     private static StoredConversation conversation(ResultSet row) throws SQLException {

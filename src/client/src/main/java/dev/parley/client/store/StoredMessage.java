@@ -15,27 +15,36 @@ import java.util.UUID;
  * {@code media} has its caption (possibly empty) as text. A group's system line has {@code change} (what its
  * sender did) and empty text. A reply names the message it quotes ({@code replyTo}, else null);
  * {@code reactions} are the emoji people put on it, grouped per emoji; {@code card} is the profile it shares.
+ * A poll has its question as text and its options and results in {@code poll} (null for anything else).
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
         Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media,
-        GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card) {
+        GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card, StoredPoll poll) {
     public StoredMessage {
         media = media == null ? List.of() : List.copyOf(media);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message that is no poll. */
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
+            Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
+            List<MediaItem> media, GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
+                replyTo, reactions, card, null);
     }
 
     public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
             Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
             List<MediaItem> media, GroupChange change) {
         this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
-                null, List.of(), null);
+                null, List.of(), null, null);
     }
 
     public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
             Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
             List<MediaItem> media, GroupChange change, Long replyTo, List<Reaction> reactions) {
         this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
-                replyTo, reactions, null);
+                replyTo, reactions, null, null);
     }
 
     public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
@@ -75,29 +84,35 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
     /** The same message, gone from this device. */
     public StoredMessage asDeleted() {
         return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true,
-                media, change, replyTo, reactions, card);
+                media, change, replyTo, reactions, card, poll);
     }
 
     /** The same outbox message with another status, keeping its media. */
     public StoredMessage withStatus(MessageStatus next, String reason) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, next, reason, unsent, deleted,
-                media, change, replyTo, reactions, card);
+                media, change, replyTo, reactions, card, poll);
     }
 
     public StoredMessage withMedia(List<MediaItem> items) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                items, change, replyTo, reactions, card);
+                items, change, replyTo, reactions, card, poll);
+    }
+
+    /** The same message as a poll with these results. */
+    public StoredMessage withPoll(StoredPoll now) {
+        return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
+                media, change, replyTo, reactions, card, now);
     }
 
     /** The same message as a reply to {@code seq}, with these reactions. */
     public StoredMessage withReplyAndReactions(Long quoted, List<Reaction> now) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, quoted, now, card);
+                media, change, quoted, now, card, poll);
     }
 
     /** The same message sharing this profile. */
     public StoredMessage withCard(UserProfile shared) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, replyTo, reactions, shared);
+                media, change, replyTo, reactions, shared, poll);
     }
 }

@@ -304,6 +304,38 @@ public final class ChatSession implements AutoCloseable {
                 .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
     }
 
+    /**
+     * Starts a poll in the conversation; it shows once the server stored it. Fails while offline (nothing is
+     * queued) and with the server's refusal; a lost reply is safe to retry with the same request.
+     */
+    public CompletableFuture<Void> createPoll(Request.PollCreate poll) {
+        return onIo(() -> connection.request(poll, Reply.Sent.class))
+                .thenCompose(reply -> reply)
+                .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
+    }
+
+    /**
+     * Sets the user's vote in poll {@code seq} to {@code options} (empty retracts it). This device remembers the
+     * choice, which is how it knows it in an anonymous poll; every member's devices get the new results.
+     */
+    public CompletableFuture<Void> vote(long conversationId, long seq, java.util.List<Integer> options) {
+        Request.PollVote vote = new Request.PollVote(conversationId, seq, options);
+        return onIo(() -> connection.request(vote, Reply.Sent.class))
+                .thenCompose(reply -> reply)
+                .thenAcceptAsync(sent -> {
+                    store.recordVote(conversationId, seq, vote.options());
+                    applyMessage(sent.message(), false);
+                    store.message(conversationId, seq).ifPresent(this::publish);
+                }, io);
+    }
+
+    /** Closes poll {@code seq} (its author, or a group's owner or admin): no more votes. */
+    public CompletableFuture<Void> closePoll(long conversationId, long seq) {
+        return onIo(() -> connection.request(new Request.PollClose(conversationId, seq), Reply.Sent.class))
+                .thenCompose(reply -> reply)
+                .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
+    }
+
     /** Deletes a message on this device only (a sent one, or a refused one from the outbox). */
     public CompletableFuture<Void> deleteForMe(StoredMessage message) {
         return onIo(() -> {
@@ -668,6 +700,11 @@ public final class ChatSession implements AutoCloseable {
                 // Who is in it, its title, picture or the user's role changed: the list tells the new state.
                 relistConversations();
             }
+            return;
+        }
+        if (message.kind() == dev.parley.protocol.MessageKind.POLL) {
+            // A poll is a card in the chat, but never unread nor the preview (as the server counts).
+            store.message(message.conversationId(), message.seq()).ifPresent(this::publish);
             return;
         }
         if (!message.showsInChat()) {

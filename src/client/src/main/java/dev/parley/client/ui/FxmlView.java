@@ -19,7 +19,8 @@ public enum FxmlView {
     GROUP_MEMBERS("groups/GroupMembersView.fxml"),
     ADD_PEOPLE("groups/AddPeopleView.fxml"),
     EDIT_GROUP("groups/EditGroupView.fxml"),
-    EMOJI_PICKER("emoji/EmojiPickerView.fxml");
+    EMOJI_PICKER("emoji/EmojiPickerView.fxml"),
+    NEW_POLL("polls/NewPollView.fxml");
 
     private final String path;
 

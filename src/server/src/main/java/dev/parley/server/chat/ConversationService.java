@@ -96,6 +96,27 @@ public final class ConversationService {
                 clock.instant()).thenApply(this::publishIfNew);
     }
 
+    /** Starts a poll; once committed it goes to every session of every member like a message. */
+    public CompletableFuture<Reply.Sent> createPoll(Identity me, Request.PollCreate request) {
+        limits.message(me.userId());
+        return conversations.createPoll(request.conversationId(), me.userId(), request, clock.instant())
+                .thenApply(this::publishIfNew);
+    }
+
+    /** Sets, changes or retracts the caller's vote; the poll's new results go to every member as an event. */
+    public CompletableFuture<Reply.Sent> votePoll(Identity me, Request.PollVote request) {
+        limits.message(me.userId());
+        return conversations.votePoll(request.conversationId(), me.userId(), request.seq(), request.options(),
+                clock.instant()).thenApply(this::publishIfNew);
+    }
+
+    /** Closes a poll (its author, or a group's owner or admin); the final results go out as an event. */
+    public CompletableFuture<Reply.Sent> closePoll(Identity me, Request.PollClose request) {
+        limits.message(me.userId());
+        return conversations.closePoll(request.conversationId(), me.userId(), request.seq(), clock.instant())
+                .thenApply(this::publishIfNew);
+    }
+
     /**
      * Moves the read cursor and tells the user's other devices, so their unread counts follow; in a direct
      * conversation the other person hears of it too when both share read receipts (groups have no receipts).

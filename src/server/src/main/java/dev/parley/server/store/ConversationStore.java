@@ -3,6 +3,7 @@ package dev.parley.server.store;
 import dev.parley.protocol.ConversationSummary;
 import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,23 @@ public interface ConversationStore {
      * {@code conflict} beyond {@link dev.parley.protocol.Limits#MAX_PINNED} pins.
      */
     CompletableFuture<Appended> pin(long conversationId, long userId, long seq, boolean pinned, Instant now);
+
+    /**
+     * Stores a poll as a message of kind {@code poll} with the conversation's next seq, or returns the original
+     * when the author already used its {@code clientId}; the same checks as {@link #append}.
+     */
+    CompletableFuture<Appended> createPoll(long conversationId, long userId, Request.PollCreate poll, Instant now);
+
+    /**
+     * Replaces the user's vote in poll {@code seq} (an empty list retracts it) and appends a {@code poll_update}
+     * event, sent as the poll's author; the same vote again is a duplicate answered with the poll. {@code not_found}
+     * for a poll the user cannot see, {@code conflict} once closed, {@code bad_request} for options it lacks.
+     */
+    CompletableFuture<Appended> votePoll(long conversationId, long userId, long seq, List<Integer> options,
+            Instant now);
+
+    /** Closes poll {@code seq} (its author, or a group's owner or admin) and appends a {@code poll_update} event. */
+    CompletableFuture<Appended> closePoll(long conversationId, long userId, long seq, Instant now);
 
     /**
      * Unsends the user's own message {@code seq}: erases its text and appends a tombstone with the next seq,

@@ -65,6 +65,7 @@ public final class ChatView {
     @FXML private javafx.scene.control.MenuItem membersItem;
     @FXML private javafx.scene.control.MenuItem leaveItem;
     @FXML private javafx.scene.control.MenuItem editGroupItem;
+    @FXML private javafx.scene.control.MenuItem newPollItem;
     @FXML private Label groupRules;
     @FXML private javafx.scene.control.MenuItem viewProfileItem;
     @FXML private ListView<ChatRow> messageList;
@@ -261,6 +262,9 @@ public final class ChatView {
                     || !item.roleProperty().get().manages(), item.roleProperty()));
         }
         List<MenuItem> items = new ArrayList<>(leadingMenuItems);
+        newPollItem.disableProperty().unbind();
+        newPollItem.disableProperty().bind(item.leftProperty());
+        items.add(newPollItem);
         items.addAll(group ? List.of(membersItem, editGroupItem, leaveItem)
                 : List.of(viewProfileItem, blockItem, reportItem));
         chatMenu.getItems().setAll(items);
@@ -441,6 +445,15 @@ public final class ChatView {
         ConversationItem item = model.conversationProperty().get();
         if (item != null && item.group()) {
             new dev.parley.client.ui.groups.EditGroupDialog(root().getScene().getWindow(), model.editGroup())
+                    .showAndWait();
+        }
+    }
+
+    /** Starts a poll in the open conversation. */
+    @FXML
+    private void newPoll() {
+        if (model.conversationProperty().get() != null) {
+            new dev.parley.client.ui.polls.NewPollDialog(root().getScene().getWindow(), model.polls().newPoll())
                     .showAndWait();
         }
     }

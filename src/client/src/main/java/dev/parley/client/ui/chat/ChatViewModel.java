@@ -443,6 +443,11 @@ public final class ChatViewModel {
     }
 
     /** The "Edit group" dialog's model, filled with the open group's title and rules. */
+    /** Voting in, closing and starting polls in the open conversation. */
+    public ChatPolls polls() {
+        return new ChatPolls(session, conversation);
+    }
+
     public dev.parley.client.ui.groups.EditGroupViewModel editGroup() {
         ConversationItem item = conversation.get();
         return new dev.parley.client.ui.groups.EditGroupViewModel(session.groups(), item.id(),
@@ -517,6 +522,7 @@ public final class ChatViewModel {
             // Before the status: the bubble redraws on that change and shows the server's copy of the card.
             message.setCard(stored.unsent() ? null : stored.card());
             message.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
+            message.pollProperty().set(stored.poll());
             message.sentAtProperty().set(stored.sentAt());
             message.statusProperty().set(stored.status());
             message.failureProperty().set(stored.failure());
@@ -562,6 +568,7 @@ public final class ChatViewModel {
         item.setReplyTo(stored.replyTo());
         item.setCard(stored.unsent() ? null : stored.card());
         item.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
+        item.pollProperty().set(stored.poll());
         return item;
     }
 

@@ -37,7 +37,9 @@ final class MessageActions {
         ContextMenu menu = new ContextMenu();
         boolean unsent = message.unsentProperty().get();
         MessageStatus status = message.statusProperty().get();
-        if (!unsent && message.seqProperty().get() > 0) {
+        // A poll takes votes, not reactions or replies, and cannot be unsent (the server refuses all three).
+        boolean poll = message.pollProperty().get() != null;
+        if (!unsent && !poll && message.seqProperty().get() > 0) {
             menu.getItems().add(quickReactions(message, menu));
             menu.getItems().add(item("reply", ViewLoader.text("chat.action.reply"), () -> model.reply(message)));
             if (model.mayPin()) {
@@ -49,9 +51,9 @@ final class MessageActions {
         if (!unsent) {
             menu.getItems().add(item("copy", ViewLoader.text("chat.action.copy"), () -> copy(message)));
         }
-        if (message.mine() && status == MessageStatus.SENT && !unsent) {
+        if (!poll && message.mine() && status == MessageStatus.SENT && !unsent) {
             menu.getItems().add(item("unsend", ViewLoader.text("chat.action.unsend"), () -> unsend(message, owner)));
-        } else if (!unsent && model.mayDeleteForEveryone(message)) {
+        } else if (!poll && !unsent && model.mayDeleteForEveryone(message)) {
             // A group's owner or admin deletes someone else's message the same way: a tombstone for everyone.
             menu.getItems().add(item("delete-for-everyone", ViewLoader.text("chat.action.deleteForEveryone"),
                     () -> unsend(message, owner)));

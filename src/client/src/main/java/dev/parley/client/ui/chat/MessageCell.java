@@ -44,6 +44,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private final BubbleQuote quote;
     private final BubbleReactions reactions;
     private final BubbleCard card;
+    private final BubblePoll poll;
     private final Label senderName = new Label();
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
@@ -66,7 +67,8 @@ final class MessageCell extends ListCell<ChatRow> {
         this.quote = new BubbleQuote(model);
         this.reactions = new BubbleReactions(model);
         this.card = card;
-        bubble.getChildren().setAll(senderName, quote, card, photos, text, meta, reactions);
+        this.poll = new BubblePoll(model.polls());
+        bubble.getChildren().setAll(senderName, quote, card, photos, text, poll, meta, reactions);
         senderName.getStyleClass().add("bubble-sender");
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
@@ -118,6 +120,7 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.failureProperty().removeListener(refresh);
             shown.unsentProperty().removeListener(refresh);
             shown.reactionsProperty().removeListener(refresh);
+            shown.pollProperty().removeListener(refresh);
             shown = null;
         }
         super.updateItem(row, empty);
@@ -143,6 +146,7 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.failureProperty().addListener(refresh);
             shown.unsentProperty().addListener(refresh);
             shown.reactionsProperty().addListener(refresh);
+            shown.pollProperty().addListener(refresh);
             pseudoClassStateChanged(FIRST, message.first());
             pseudoClassStateChanged(LAST, message.last());
             // In a group, a run of someone else's messages opens with who wrote them.
@@ -190,7 +194,10 @@ final class MessageCell extends ListCell<ChatRow> {
         quote.show(message);
         card.show(message);
         reactions.show(message);
-        boolean captionless = (!message.media().isEmpty() || message.card() != null) && !unsent && shownText.isEmpty();
+        poll.show(message);
+        // A poll's question is its text: the card shows it.
+        boolean captionless = ((!message.media().isEmpty() || message.card() != null) && !unsent && shownText.isEmpty())
+                || (message.pollProperty().get() != null && !unsent);
         text.setVisible(!captionless);
         text.setManaged(!captionless);
         time.setText(model.formats().time(message.sentAtProperty().get()));

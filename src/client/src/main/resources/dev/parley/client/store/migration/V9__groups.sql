@@ -20,7 +20,7 @@ CREATE TABLE messages_new (
     sent_at         INTEGER NOT NULL,
     status          TEXT    NOT NULL CHECK (status IN ('SENDING', 'SENT', 'FAILED')),
     failure         TEXT,
-    kind            TEXT    NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'unsend', 'system', 'reaction', 'pin')),
+    kind            TEXT    NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'unsend', 'system', 'reaction', 'pin', 'poll', 'poll_update')),
     unsent          INTEGER NOT NULL DEFAULT 0,
     hidden          INTEGER NOT NULL DEFAULT 0,
     change          TEXT,

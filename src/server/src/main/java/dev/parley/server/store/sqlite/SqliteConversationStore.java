@@ -10,6 +10,7 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
 import dev.parley.protocol.UserProfile;
 import dev.parley.server.social.DeliveryRules;
 import dev.parley.server.social.MemberState;
@@ -141,14 +142,8 @@ public final class SqliteConversationStore implements ConversationStore {
         return db.writes().submit(c -> {
             Membership membership = Membership.current(c, conversationId, senderId);
             List<Long> members = memberIds(c, conversationId);
-            Optional<Message> original = Rows.one(c,
-                    MESSAGE_SELECT + " WHERE m.sender_id = ? AND m.client_id = ?",
-                    row -> message(c, row), senderId, clientId.toString());
+            Optional<Message> original = earlier(c, conversationId, senderId, clientId);
             if (original.isPresent()) {
-                if (original.get().conversationId() != conversationId) {
-                    throw new ProtocolException(ErrorCode.CONFLICT,
-                            "this clientId was already used for a message in another conversation");
-                }
                 return new Appended(original.get(), true, members);
             }
             SqliteMediaStore.requireUsable(c, senderId, media);
@@ -156,13 +151,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 requireShown(c, conversationId, senderId, replyTo);
             }
             Long cardUserId = card == null ? null : shareable(c, senderId, card);
-            if (membership.inGroup()) {
-                if (membership.muted()) {
-                    throw new ProtocolException(ErrorCode.FORBIDDEN, "an admin muted you in this group");
-                }
-            } else {
-                checkDelivery(c, conversationId, senderId, members);
-            }
+            requireMaySend(c, membership, conversationId, senderId, members);
             long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                     + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
             Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at,"
@@ -317,6 +306,50 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     /**
+     * The message the sender already stored with {@code clientId}, if any; {@code conflict} when that was in
+     * another conversation.
+     */
+    static Optional<Message> earlier(Connection c, long conversationId, long senderId, UUID clientId)
+            throws SQLException {
+        Optional<Message> original = Rows.one(c, MESSAGE_SELECT + " WHERE m.sender_id = ? AND m.client_id = ?",
+                row -> message(c, row), senderId, clientId.toString());
+        if (original.isPresent() && original.get().conversationId() != conversationId) {
+            throw new ProtocolException(ErrorCode.CONFLICT,
+                    "this clientId was already used for a message in another conversation");
+        }
+        return original;
+    }
+
+    /** A muted group member may not write; in a direct conversation the delivery rules decide. */
+    static void requireMaySend(Connection c, Membership membership, long conversationId, long senderId,
+            List<Long> members) throws SQLException {
+        if (membership.inGroup()) {
+            if (membership.muted()) {
+                throw new ProtocolException(ErrorCode.FORBIDDEN, "an admin muted you in this group");
+            }
+        } else {
+            checkDelivery(c, conversationId, senderId, members);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Appended> createPoll(long conversationId, long userId, Request.PollCreate poll,
+            Instant now) {
+        return db.writes().submit(c -> Polls.create(c, conversationId, userId, poll, now));
+    }
+
+    @Override
+    public CompletableFuture<Appended> votePoll(long conversationId, long userId, long seq, List<Integer> options,
+            Instant now) {
+        return db.writes().submit(c -> Polls.vote(c, conversationId, userId, seq, options, now));
+    }
+
+    @Override
+    public CompletableFuture<Appended> closePoll(long conversationId, long userId, long seq, Instant now) {
+        return db.writes().submit(c -> Polls.close(c, conversationId, userId, seq, now));
+    }
+
+    /**
      * Someone may reply or react to message {@code seq} only if it is a message (not an event) they can see and
      * it was not unsent: {@code not_found} otherwise, as for a message that does not exist.
      */
@@ -414,8 +447,9 @@ public final class SqliteConversationStore implements ConversationStore {
         MemberState recipientState = MemberState.valueOf(Rows.one(c, "SELECT state FROM members"
                 + " WHERE conversation_id = ? AND user_id = ?", row -> row.getString(1), conversationId, recipientId)
                 .orElseThrow());
+        // Polls count like messages, so a stranger cannot get round the request limit with them.
         int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND sender_id = ?"
-                + " AND kind = 'text'",
+                + " AND kind IN ('text', 'poll')",
                 row -> row.getInt(1), conversationId, senderId).orElse(0);
         DeliveryRules.Situation situation = new DeliveryRules.Situation(
                 SqliteSocialStore.dmPolicy(c, senderId), SqliteSocialStore.dmPolicy(c, recipientId),
@@ -455,7 +489,7 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     /** The seqs [first, last] the user may read; {@code not_found} when they were never a member. */
-    private static long[] visibleWindow(Connection c, long conversationId, long userId) throws SQLException {
+    static long[] visibleWindow(Connection c, long conversationId, long userId) throws SQLException {
         return Rows.one(c, "SELECT from_seq, COALESCE(until_seq, " + Long.MAX_VALUE + ") FROM members"
                 + " WHERE conversation_id = ? AND user_id = ?", row -> new long[] {row.getLong(1), row.getLong(2)},
                 conversationId, userId).orElseThrow(() -> ProtocolException.notFound("no such conversation"));
@@ -481,12 +515,14 @@ public final class SqliteConversationStore implements ConversationStore {
         long seq = row.getLong("seq");
         long replyTo = row.getLong("reply_to_seq");
         Long replyToSeq = row.wasNull() ? null : replyTo;
+        MessageKind kind = MessageKind.fromWire(row.getString("kind"));
         return new Message(conversationId, seq, row.getString("sender"),
                 UUID.fromString(row.getString("client_id")), row.getString("text"), instant(row, "sent_at"),
-                MessageKind.fromWire(row.getString("kind")), targetSeq, unsent,
+                kind, targetSeq, unsent,
                 row.getBoolean("has_media") ? SqliteMediaStore.of(c, conversationId, seq) : List.of(),
                 GroupChanges.read(row.getString("change")), replyToSeq,
                 row.getBoolean("has_reactions") && !unsent ? Reactions.of(c, conversationId, seq) : List.of(),
-                cardUserId(row) == null || unsent ? null : card(c, cardUserId(row)));
+                cardUserId(row) == null || unsent ? null : card(c, cardUserId(row)),
+                Polls.of(c, kind, conversationId, seq, targetSeq));
     }
 }
