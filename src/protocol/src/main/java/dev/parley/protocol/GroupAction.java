@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * What a system line in a group says happened. The line's sender did it; {@link GroupChange#members()} names
- * whom it happened to. Clients that meet an action they do not know show a neutral line.
+ * whom it happened to.
  */
 public enum GroupAction {
     /** The sender created the group ({@code title}) with {@code members}. */

@@ -67,6 +67,13 @@ public final class ChatView {
     @FXML private javafx.scene.control.MenuItem editGroupItem;
     @FXML private javafx.scene.control.MenuItem newPollItem;
     @FXML private Label groupRules;
+    /** The group whose name and picture the header follows, if a group is open. */
+    private ConversationItem headerItem;
+    private final javafx.beans.InvalidationListener groupPictureChanged = observable -> {
+        if (headerItem != null) {
+            showGroupPicture(headerItem);
+        }
+    };
     @FXML private javafx.scene.control.MenuItem viewProfileItem;
     @FXML private ListView<ChatRow> messageList;
     @FXML private VBox noMessages;
@@ -228,12 +235,21 @@ public final class ChatView {
     }
 
     private void showHeader(ConversationItem item) {
+        if (headerItem != null) {
+            headerItem.peerNameProperty().removeListener(groupPictureChanged);
+            headerItem.peerAvatarProperty().removeListener(groupPictureChanged);
+            headerItem = null;
+        }
         if (item == null) {
             return;
         }
         boolean group = item.group();
         if (group) {
-            pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());
+            // A rename or a new picture arrives while the group is open: the header's avatar follows.
+            headerItem = item;
+            item.peerNameProperty().addListener(groupPictureChanged);
+            item.peerAvatarProperty().addListener(groupPictureChanged);
+            showGroupPicture(item);
         } else {
             pictures.showByHandle(avatar, item.peerHandle(), item.peerNameProperty().get());
         }
@@ -427,6 +443,10 @@ public final class ChatView {
     @FXML
     private void report() {
         onReport.run();
+    }
+
+    private void showGroupPicture(ConversationItem item) {
+        pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());
     }
 
     /** The members panel of the open group. */
