@@ -61,6 +61,11 @@ public final class Codec {
             Map.entry("poll.create", Request.PollCreate.class),
             Map.entry("poll.vote", Request.PollVote.class),
             Map.entry("poll.close", Request.PollClose.class),
+            Map.entry("schedule.create", Request.ScheduleCreate.class),
+            Map.entry("schedule.list", Request.ScheduleList.class),
+            Map.entry("schedule.update", Request.ScheduleUpdate.class),
+            Map.entry("schedule.cancel", Request.ScheduleCancel.class),
+            Map.entry("schedule.send", Request.ScheduleSendNow.class),
             Map.entry("typing", Request.Typing.class),
             Map.entry("presence.get", Request.PresenceGet.class),
             Map.entry("report.create", Request.ReportCreate.class),
@@ -90,7 +95,8 @@ public final class Codec {
             "evt.typing", Event.TypingEvent.class,
             "evt.presence", Event.PresenceEvent.class,
             "evt.upload", Event.UploadProgress.class,
-            "evt.upload.error", Event.UploadRefused.class);
+            "evt.upload.error", Event.UploadRefused.class,
+            "evt.scheduled", Event.ScheduledEvent.class);
     private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
     private static final Set<String> ENVELOPE_FIELDS = Set.of("v", "id", "type", "body");
 

@@ -49,4 +49,11 @@ public sealed interface Event {
      */
     record UploadRefused(UUID uploadId, Long offset, ErrorCode code, String message) implements Event {
     }
+
+    /**
+     * One of the user's scheduled messages or follow-ups was created, changed, sent, skipped or cancelled; every
+     * session of its author hears of it, so each device shows the same list.
+     */
+    record ScheduledEvent(ScheduledMessage scheduled) implements Event {
+    }
 }

@@ -25,6 +25,10 @@ public final class Limits {
     /** Options in one poll. */
     public static final int MIN_POLL_OPTIONS = 2;
     public static final int MAX_POLL_OPTIONS = 10;
+    /** How far ahead a message may be scheduled, in days. */
+    public static final int MAX_SCHEDULE_DAYS = 365;
+    /** Pending scheduled messages and follow-ups one person may have. */
+    public static final int MAX_PENDING_SCHEDULED = 100;
     public static final int MIN_HANDLE_CHARS = 3;
     public static final int MAX_HANDLE_CHARS = 24;
     public static final int MAX_DISPLAY_NAME_CHARS = 64;

@@ -118,4 +118,12 @@ public final class Reply {
     /** Answer to {@code media.get}: {@code data} (base64 on the wire) starts at {@code offset} of {@code total} bytes. */
     public record MediaData(String mediaId, long offset, long total, byte[] data) {
     }
+
+    /** One scheduled message or follow-up as it is now. */
+    public record Scheduled(ScheduledMessage scheduled) {
+    }
+
+    /** Pending scheduled messages and follow-ups, soonest first. */
+    public record ScheduledList(List<ScheduledMessage> scheduled) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.parley.protocol;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -190,6 +191,53 @@ public sealed interface Request {
         public PollClose {
             Check.positive(conversationId, "conversationId");
             Check.positive(seq, "seq");
+        }
+    }
+
+    /**
+     * Asks the server to send {@code message} at {@code sendAt} (in the future, at most {@value
+     * Limits#MAX_SCHEDULE_DAYS} days ahead), even when every device of the caller is offline then. A follow-up
+     * ({@code followUp}) goes only to a direct conversation and is cancelled when the other person writes first.
+     * Idempotent by the message's {@code clientId}, which the sent message keeps.
+     */
+    record ScheduleCreate(MessageSend message, Instant sendAt, Boolean followUp) implements Request {
+        public ScheduleCreate {
+            present(message, "message");
+            present(sendAt, "sendAt");
+            followUp = Boolean.TRUE.equals(followUp);
+        }
+    }
+
+    /** The caller's pending scheduled messages and follow-ups, in one conversation or (without it) in all. */
+    record ScheduleList(Long conversationId) implements Request {
+        public ScheduleList {
+            if (conversationId != null) {
+                Check.positive(conversationId, "conversationId");
+            }
+        }
+    }
+
+    /** Changes a pending scheduled message's text (or caption) and/or its time; absent fields stay. */
+    record ScheduleUpdate(Long id, String text, Instant sendAt) implements Request {
+        public ScheduleUpdate {
+            Check.positive(id, "id");
+            if (text == null && sendAt == null) {
+                throw ProtocolException.badRequest("give 'text', 'sendAt' or both");
+            }
+        }
+    }
+
+    /** Cancels a pending scheduled message or follow-up. */
+    record ScheduleCancel(Long id) implements Request {
+        public ScheduleCancel {
+            Check.positive(id, "id");
+        }
+    }
+
+    /** Sends a pending scheduled message now, as {@code msg.send} would. */
+    record ScheduleSendNow(Long id) implements Request {
+        public ScheduleSendNow {
+            Check.positive(id, "id");
         }
     }
 

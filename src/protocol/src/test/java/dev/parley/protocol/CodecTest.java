@@ -72,6 +72,16 @@ class CodecTest {
                 new Request.PollVote(7L, 42L, List.of(0, 1)),
                 new Request.PollVote(7L, 42L, List.of()),
                 new Request.PollClose(7L, 42L),
+                new Request.ScheduleCreate(new Request.MessageSend(7L, CLIENT_ID, "Happy birthday!"),
+                        java.time.Instant.parse("2026-12-01T09:00:00Z"), false),
+                new Request.ScheduleCreate(new Request.MessageSend(7L, CLIENT_ID, "", List.of(new MediaRef(SHA))),
+                        java.time.Instant.parse("2026-12-01T09:00:00Z"), true),
+                new Request.ScheduleList(7L),
+                new Request.ScheduleList(null),
+                new Request.ScheduleUpdate(3L, "new text", null),
+                new Request.ScheduleUpdate(3L, null, java.time.Instant.parse("2026-12-02T08:30:00Z")),
+                new Request.ScheduleCancel(3L),
+                new Request.ScheduleSendNow(3L),
                 new Request.Typing(7L),
                 new Request.PresenceGet(),
                 new Request.ReportCreate("bob", 7L, ReportReason.HARASSMENT, "keeps writing at night", true),
@@ -180,8 +190,16 @@ class CodecTest {
                         new GroupChange(GroupAction.CREATED, List.of(), "Trip", "Be kind"))), false),
                 new Reply.GroupMembers(8, List.of(new Reply.GroupMember(ALICE, GroupRole.OWNER, false, AT),
                         new Reply.GroupMember(MAYA, GroupRole.MEMBER, true, AT))),
-                new Reply.GroupAvatarImage(8, SHA, "image/png", "iVBORw0KGgo="));
+                new Reply.GroupAvatarImage(8, SHA, "image/png", "iVBORw0KGgo="),
+                new Reply.Scheduled(SCHEDULED),
+                new Reply.ScheduledList(List.of(SCHEDULED, SKIPPED)),
+                new Reply.ScheduledList(List.of()));
     }
+
+    static final ScheduledMessage SCHEDULED = new ScheduledMessage(3, new Request.MessageSend(7L, CLIENT_ID,
+            "Happy birthday!"), AT.plusSeconds(3_600), false, ScheduleStatus.PENDING, null, null, AT);
+    static final ScheduledMessage SKIPPED = new ScheduledMessage(4, new Request.MessageSend(7L, CLIENT_ID,
+            "Any news?"), AT, true, ScheduleStatus.SKIPPED, "this person isn't accepting your messages", null, AT);
 
     @ParameterizedTest
     @MethodSource("everyReplyBody")
@@ -206,7 +224,10 @@ class CodecTest {
                 new Event.SeenEvent(7, 41), new Event.TypingEvent(7, "bob"), new Event.PresenceEvent("bob", true),
                 new Event.UploadProgress(CLIENT_ID, 262_144),
                 new Event.UploadRefused(CLIENT_ID, 262_144L, ErrorCode.CONFLICT, "expected offset 262144"),
-                new Event.UploadRefused(CLIENT_ID, null, ErrorCode.NOT_FOUND, "no such upload"));
+                new Event.UploadRefused(CLIENT_ID, null, ErrorCode.NOT_FOUND, "no such upload"),
+                new Event.ScheduledEvent(SCHEDULED),
+                new Event.ScheduledEvent(new ScheduledMessage(5, new Request.MessageSend(7L, CLIENT_ID, "Sent"), AT,
+                        false, ScheduleStatus.SENT, null, 44L, AT)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.bus.LocalBus;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
+import dev.parley.server.chat.ScheduleService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.Gateway;
 import dev.parley.server.net.SessionRegistry;
@@ -19,6 +20,7 @@ import dev.parley.server.store.sqlite.SqliteGroupStore;
 import dev.parley.server.store.sqlite.SqliteMediaStore;
 import dev.parley.server.store.sqlite.SqliteProfileStore;
 import dev.parley.server.store.sqlite.SqliteReportStore;
+import dev.parley.server.store.sqlite.SqliteScheduleStore;
 import dev.parley.server.store.sqlite.SqliteSocialStore;
 import dev.parley.server.social.AccountLimits;
 import dev.parley.server.social.PresenceService;
@@ -48,11 +50,13 @@ public final class ParleyServer implements AutoCloseable {
     private final ExecutorService workers;
     private final PresenceService presence;
     private final WsTransport transport;
+    private final ScheduleService schedules;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private ParleyServer(SqliteDatabase database, PasswordHasher hasher, ExecutorService workers,
-            WsTransport transport, PresenceService presence) {
+            WsTransport transport, PresenceService presence, ScheduleService schedules) {
         this.presence = presence;
+        this.schedules = schedules;
         this.database = database;
         this.hasher = hasher;
         this.workers = workers;
@@ -83,7 +87,10 @@ public final class ParleyServer implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
         PresenceService presence = new PresenceService(socialStore, conversationStore, registry, bus, config.clock());
         registry.onPresence(presence);
-        SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence);
+        ScheduleService schedules = new ScheduleService(new SqliteScheduleStore(database), conversations, limits, bus,
+                config.clock());
+        SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence,
+                schedules::recheckFollowUps);
         ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
                 config.clock(), presence);
         MediaService media = new MediaService(config.dataDir(), new SqliteMediaStore(database), config.clock());
@@ -92,12 +99,13 @@ public final class ParleyServer implements AutoCloseable {
         GroupService groups = new GroupService(new SqliteGroupStore(database), conversationStore, limits, bus,
                 config.clock());
         Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media,
-                profiles, groups), media, workers);
+                profiles, groups, schedules), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
-        ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence);
+        ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules);
         try {
             transport.startAndWait();
+            schedules.start();
         } catch (IOException e) {
             server.stop();
             throw e;
@@ -125,6 +133,7 @@ public final class ParleyServer implements AutoCloseable {
             return;
         }
         try {
+            schedules.close();
             transport.drain(Duration.ofSeconds(10));
             workers.shutdown();
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

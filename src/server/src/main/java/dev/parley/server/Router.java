@@ -8,6 +8,7 @@ import dev.parley.protocol.Request;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
+import dev.parley.server.chat.ScheduleService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
@@ -28,11 +29,13 @@ final class Router implements RequestHandler {
     private final MediaService media;
     private final ProfileService profiles;
     private final GroupService groups;
+    private final ScheduleService schedules;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
             PresenceService presence, ReportService reports, MediaService media, ProfileService profiles,
-            GroupService groups) {
+            GroupService groups, ScheduleService schedules) {
         this.groups = groups;
+        this.schedules = schedules;
         this.media = media;
         this.profiles = profiles;
         this.accounts = accounts;
@@ -68,6 +71,21 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.MessagePin pin) {
             return conversations.pin(me, pin);
+        }
+        if (request instanceof Request.ScheduleCreate schedule) {
+            return schedules.create(me, schedule);
+        }
+        if (request instanceof Request.ScheduleList list) {
+            return completedFuture(schedules.list(me, list));
+        }
+        if (request instanceof Request.ScheduleUpdate update) {
+            return schedules.update(me, update);
+        }
+        if (request instanceof Request.ScheduleCancel cancel) {
+            return schedules.cancel(me, cancel);
+        }
+        if (request instanceof Request.ScheduleSendNow now) {
+            return schedules.sendNow(me, now);
         }
         if (request instanceof Request.PollCreate poll) {
             return conversations.createPoll(me, poll);

@@ -61,11 +61,17 @@ public final class ConversationService {
                 .thenApply(this::publishIfNew);
     }
 
-    private Reply.Sent publishIfNew(Appended appended) {
+    /**
+     * Once a message is committed: pushes it to every member unless it was a resend, and tells the authors of
+     * follow-ups it answered that those are cancelled.
+     */
+    Reply.Sent publishIfNew(Appended appended) {
         if (!appended.duplicate()) {
             Event event = new Event.MessageEvent(appended.message());
             bus.publish(appended.memberIds(), event);
         }
+        appended.cancelledFollowUps().forEach(change ->
+                bus.publish(change.senderId(), new Event.ScheduledEvent(change.scheduled())));
         return new Reply.Sent(appended.message(), appended.duplicate());
     }
 

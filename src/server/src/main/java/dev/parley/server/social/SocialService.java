@@ -22,10 +22,16 @@ public final class SocialService {
     private final Bus bus;
     private final Clock clock;
     private final PresenceService presence;
+    private final java.util.function.LongConsumer rulesChanged;
 
+    /**
+     * {@code rulesChanged} hears of every user whose blocks, friendships or privacy changed, which may stop
+     * messages already scheduled from being deliverable.
+     */
     public SocialService(SocialStore social, AccountStore accounts, AccountLimits limits, Bus bus, Clock clock,
-            PresenceService presence) {
+            PresenceService presence, java.util.function.LongConsumer rulesChanged) {
         this.presence = presence;
+        this.rulesChanged = rulesChanged;
         this.social = social;
         this.accounts = accounts;
         this.limits = limits;
@@ -55,6 +61,7 @@ public final class SocialService {
     /** The relationship now; if it made or ended a friendship, each sees the other's presence as it stands. */
     private Reply.Relationship afterFriendshipChange(Identity me, UserRecord other, boolean wereFriends) {
         Reply.Relationship now = social.relationship(me.userId(), other.id(), other.handle());
+        rulesChanged.accept(me.userId());
         if (now.friends() != wereFriends) {
             presence.friendshipChanged(new UserRef(me.userId(), me.handle()), new UserRef(other.id(), other.handle()));
         }
@@ -112,6 +119,7 @@ public final class SocialService {
         List<UserRef> audienceBefore = social.presenceAudience(me.userId());
         return social.setPrivacy(me.userId(), request).thenApply(privacy -> {
             bus.publish(me.userId(), new Event.PrivacyEvent(privacy));
+            rulesChanged.accept(me.userId());
             if (request.presence() != null) {
                 presence.visibilityChanged(me, audienceBefore, privacy.presence());
             }
@@ -120,7 +128,10 @@ public final class SocialService {
     }
 
     public CompletableFuture<Reply.Empty> decideRequest(Identity me, long conversationId, boolean accept) {
-        return social.decideRequest(conversationId, me.userId(), accept).thenApply(done -> new Reply.Empty());
+        return social.decideRequest(conversationId, me.userId(), accept).thenApply(done -> {
+            rulesChanged.accept(me.userId());
+            return new Reply.Empty();
+        });
     }
 
     private UserRecord visibleOther(Identity me, String handle) {

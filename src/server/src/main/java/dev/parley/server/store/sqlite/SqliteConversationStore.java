@@ -139,35 +139,40 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
             List<MediaRef> media, Long replyTo, String card, Instant now) {
-        return db.writes().submit(c -> {
-            Membership membership = Membership.current(c, conversationId, senderId);
-            List<Long> members = memberIds(c, conversationId);
-            Optional<Message> original = earlier(c, conversationId, senderId, clientId);
-            if (original.isPresent()) {
-                return new Appended(original.get(), true, members);
-            }
-            SqliteMediaStore.requireUsable(c, senderId, media);
-            if (replyTo != null) {
-                requireShown(c, conversationId, senderId, replyTo);
-            }
-            Long cardUserId = card == null ? null : shareable(c, senderId, card);
-            requireMaySend(c, membership, conversationId, senderId, members);
-            long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
-                    + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
-            Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at,"
-                    + " reply_to_seq, card_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId,
-                    clientId.toString(), text, now, replyTo, cardUserId);
-            // Sending a message means the sender has seen the conversation up to it.
-            Rows.update(c, "UPDATE members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?",
-                    seq, conversationId, senderId);
-            String sender = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), senderId)
-                    .orElseThrow();
-            Message message = new Message(conversationId, seq, sender, clientId, text,
-                    Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.TEXT, null, false,
-                    SqliteMediaStore.attach(c, conversationId, seq, media), null, replyTo, List.of(),
-                    cardUserId == null ? null : card(c, cardUserId));
-            return new Appended(message, false, members);
-        });
+        return db.writes().submit(c -> appendIn(c, conversationId, senderId, clientId, text, media, replyTo, card, now));
+    }
+
+    /** {@link #append} inside the caller's transaction; a refusal throws before anything is written. */
+    static Appended appendIn(Connection c, long conversationId, long senderId, UUID clientId, String text,
+            List<MediaRef> media, Long replyTo, String card, Instant now) throws SQLException {
+        Membership membership = Membership.current(c, conversationId, senderId);
+        List<Long> members = memberIds(c, conversationId);
+        Optional<Message> original = earlier(c, conversationId, senderId, clientId);
+        if (original.isPresent()) {
+            return new Appended(original.get(), true, members);
+        }
+        SqliteMediaStore.requireUsable(c, senderId, media);
+        if (replyTo != null) {
+            requireShown(c, conversationId, senderId, replyTo);
+        }
+        Long cardUserId = card == null ? null : shareable(c, senderId, card);
+        requireMaySend(c, membership, conversationId, senderId, members);
+        long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
+                + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
+        Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at,"
+                + " reply_to_seq, card_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId,
+                clientId.toString(), text, now, replyTo, cardUserId);
+        // Sending a message means the sender has seen the conversation up to it.
+        Rows.update(c, "UPDATE members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?",
+                seq, conversationId, senderId);
+        String sender = Rows.one(c, "SELECT handle FROM users WHERE id = ?", row -> row.getString(1), senderId)
+                .orElseThrow();
+        Message message = new Message(conversationId, seq, sender, clientId, text,
+                Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.TEXT, null, false,
+                SqliteMediaStore.attach(c, conversationId, seq, media), null, replyTo, List.of(),
+                cardUserId == null ? null : card(c, cardUserId));
+        return new Appended(message, false, members,
+                SqliteScheduleStore.cancelAnsweredFollowUps(c, conversationId, senderId));
     }
 
     @Override
@@ -444,19 +449,8 @@ public final class SqliteConversationStore implements ConversationStore {
             return;
         }
         long recipientId = members.get(0) == senderId ? members.get(1) : members.get(0);
-        MemberState recipientState = MemberState.valueOf(Rows.one(c, "SELECT state FROM members"
-                + " WHERE conversation_id = ? AND user_id = ?", row -> row.getString(1), conversationId, recipientId)
-                .orElseThrow());
-        // Polls count like messages, so a stranger cannot get round the request limit with them.
-        int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND sender_id = ?"
-                + " AND kind IN ('text', 'poll')",
-                row -> row.getInt(1), conversationId, senderId).orElse(0);
-        DeliveryRules.Situation situation = new DeliveryRules.Situation(
-                SqliteSocialStore.dmPolicy(c, senderId), SqliteSocialStore.dmPolicy(c, recipientId),
-                SqliteSocialStore.follows(c, senderId, recipientId) && SqliteSocialStore.follows(c, recipientId, senderId),
-                SqliteSocialStore.blocks(c, senderId, recipientId), SqliteSocialStore.blocks(c, recipientId, senderId),
-                recipientState, sentAsRequest);
-        DeliveryRules.Decision decision = DeliveryRules.decide(situation);
+        MemberState recipientState = memberState(c, conversationId, recipientId);
+        DeliveryRules.Decision decision = deliveryDecision(c, conversationId, senderId, recipientId);
         if (decision instanceof DeliveryRules.Decision.Refuse refuse) {
             throw new ProtocolException(refuse.code(), refuse.message());
         }
@@ -468,6 +462,26 @@ public final class SqliteConversationStore implements ConversationStore {
         // Writing in a conversation accepts it (replying to a request accepts the request).
         Rows.update(c, "UPDATE members SET state = 'ACCEPTED' WHERE conversation_id = ? AND user_id = ?",
                 conversationId, senderId);
+    }
+
+    /** Whether a message from the sender would reach the recipient in their direct conversation now; changes nothing. */
+    static DeliveryRules.Decision deliveryDecision(Connection c, long conversationId, long senderId, long recipientId)
+            throws SQLException {
+        // Polls count like messages, so a stranger cannot get round the request limit with them.
+        int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND sender_id = ?"
+                + " AND kind IN ('text', 'poll')",
+                row -> row.getInt(1), conversationId, senderId).orElse(0);
+        DeliveryRules.Situation situation = new DeliveryRules.Situation(
+                SqliteSocialStore.dmPolicy(c, senderId), SqliteSocialStore.dmPolicy(c, recipientId),
+                SqliteSocialStore.follows(c, senderId, recipientId) && SqliteSocialStore.follows(c, recipientId, senderId),
+                SqliteSocialStore.blocks(c, senderId, recipientId), SqliteSocialStore.blocks(c, recipientId, senderId),
+                memberState(c, conversationId, recipientId), sentAsRequest);
+        return DeliveryRules.decide(situation);
+    }
+
+    private static MemberState memberState(Connection c, long conversationId, long userId) throws SQLException {
+        return MemberState.valueOf(Rows.one(c, "SELECT state FROM members WHERE conversation_id = ? AND user_id = ?",
+                row -> row.getString(1), conversationId, userId).orElseThrow());
     }
 
     /** The longest prefix (at least one message) whose text fits one reply's budget. */

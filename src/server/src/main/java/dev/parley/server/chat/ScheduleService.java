@@ -1,0 +1,150 @@
+package dev.parley.server.chat;
+
+import dev.parley.protocol.Event;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.server.bus.Bus;
+import dev.parley.server.net.Identity;
+import dev.parley.server.social.AccountLimits;
+import dev.parley.server.store.ScheduleChange;
+import dev.parley.server.store.ScheduleStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scheduled messages and follow-ups: the requests that manage them, and the clock that sends each at its time
+ * whether or not any device of its author is online. Delivery applies every rule of {@code msg.send} at that
+ * moment; what can no longer be delivered is skipped and its author told why.
+ */
+public final class ScheduleService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
+    /** How often the scheduler looks for due messages; a message goes out at most this late. */
+    static final Duration TICK = Duration.ofMillis(500);
+    private static final int BATCH = 100;
+
+    private final ScheduleStore store;
+    private final ConversationService conversations;
+    private final AccountLimits limits;
+    private final Bus bus;
+    private final Clock clock;
+    private final ScheduledExecutorService ticker;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public ScheduleService(ScheduleStore store, ConversationService conversations, AccountLimits limits, Bus bus,
+            Clock clock) {
+        this.store = store;
+        this.conversations = conversations;
+        this.limits = limits;
+        this.bus = bus;
+        this.clock = clock;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "parley-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts sending due messages, including any that fell due while the server was down. */
+    public void start() {
+        ticker.scheduleWithFixedDelay(this::sendDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public CompletableFuture<Reply.Scheduled> create(Identity me, Request.ScheduleCreate request) {
+        limits.message(me.userId());
+        return store.create(me.userId(), request, clock.instant()).thenApply(created -> {
+            if (!created.duplicate()) {
+                tell(new ScheduleChange(me.userId(), created.scheduled()));
+            }
+            return new Reply.Scheduled(created.scheduled());
+        });
+    }
+
+    public Reply.ScheduledList list(Identity me, Request.ScheduleList request) {
+        return new Reply.ScheduledList(store.pending(me.userId(), request.conversationId()));
+    }
+
+    public CompletableFuture<Reply.Scheduled> update(Identity me, Request.ScheduleUpdate request) {
+        return store.update(me.userId(), request, clock.instant()).thenApply(scheduled -> {
+            tell(new ScheduleChange(me.userId(), scheduled));
+            return new Reply.Scheduled(scheduled);
+        });
+    }
+
+    public CompletableFuture<Reply.Scheduled> cancel(Identity me, Request.ScheduleCancel request) {
+        return store.cancel(me.userId(), request.id()).thenApply(scheduled -> {
+            tell(new ScheduleChange(me.userId(), scheduled));
+            return new Reply.Scheduled(scheduled);
+        });
+    }
+
+    /** Sends it now; a refusal is the caller's error, as for {@code msg.send}, and it stays scheduled. */
+    public CompletableFuture<Reply.Sent> sendNow(Identity me, Request.ScheduleSendNow request) {
+        limits.message(me.userId());
+        return store.deliver(request.id(), me.userId(), false, clock.instant()).thenApply(delivery -> {
+            ScheduleStore.Delivery done = delivery.orElseThrow();
+            tell(done.change());
+            return conversations.publishIfNew(done.appended());
+        });
+    }
+
+    /** After a block or a privacy change: follow-ups that could no longer be delivered are cancelled. */
+    public void recheckFollowUps(long userId) {
+        store.cancelUndeliverableFollowUps(userId).thenAccept(changes -> changes.forEach(this::tell))
+                .exceptionally(failure -> {
+                    log.warn("could not recheck the follow-ups of user {}", userId, failure);
+                    return null;
+                });
+    }
+
+    /** Sends everything due now, one at a time so that a conversation's messages keep their order. */
+    void sendDue() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<Long> due;
+            do {
+                due = store.due(clock.instant(), BATCH);
+                for (long id : due) {
+                    store.deliver(id, null, true, clock.instant()).join().ifPresent(this::delivered);
+                }
+            } while (due.size() == BATCH);
+        } catch (RuntimeException e) {
+            log.error("sending scheduled messages failed; will try again", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void delivered(ScheduleStore.Delivery delivery) {
+        tell(delivery.change());
+        if (delivery.appended() != null) {
+            conversations.publishIfNew(delivery.appended());
+        } else {
+            log.info("scheduled message {} skipped: {}", delivery.change().scheduled().id(),
+                    delivery.change().scheduled().reason());
+        }
+    }
+
+    private void tell(ScheduleChange change) {
+        bus.publish(change.senderId(), new Event.ScheduledEvent(change.scheduled()));
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
