@@ -69,6 +69,7 @@ public final class ChatSession implements AutoCloseable {
     /** While the server asks the user to slow down: when the outbox tries again (else null); fx thread. */
     private final ReadOnlyObjectWrapper<java.time.Instant> slowedUntil = new ReadOnlyObjectWrapper<>(this, "slowedUntil");
     private final MediaUploads uploads;
+    private final Schedules schedules;
     private final PhotoOutbox photos;
     // Made on the I/O thread at start (the cache reads its folder).
     private MediaCache mediaCache;
@@ -104,6 +105,7 @@ public final class ChatSession implements AutoCloseable {
             publishInbox(store.conversations());
         });
         this.uploads = new MediaUploads(connection, io);
+        this.schedules = new Schedules(connection, io, fx, message -> applyMessage(message, false));
         this.photos = new PhotoOutbox(me.handle(), cacheDir, () -> store, uploads, () -> mediaCache, fx);
     }
 
@@ -377,6 +379,11 @@ public final class ChatSession implements AutoCloseable {
         return groups;
     }
 
+    /** Scheduled messages and follow-ups, which the server keeps and sends. */
+    public Schedules schedules() {
+        return schedules;
+    }
+
     public Presence presence() {
         return presence;
     }
@@ -620,6 +627,7 @@ public final class ChatSession implements AutoCloseable {
                         setState(ConnectionState.ONLINE);
                         refreshBlocked();
                         refreshPrivacyAndPresence();
+                        schedules.refresh();
                         if (!pendingReads.isEmpty()) {
                             sendReads();
                         }
@@ -889,6 +897,8 @@ public final class ChatSession implements AutoCloseable {
                     uploads.onProgress(progress);
                 } else if (event instanceof Event.UploadRefused refused) {
                     uploads.onRefused(refused);
+                } else if (event instanceof Event.ScheduledEvent scheduled) {
+                    schedules.changed(scheduled.scheduled());
                 }
             });
         }

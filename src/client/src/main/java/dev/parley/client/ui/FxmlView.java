@@ -20,7 +20,9 @@ public enum FxmlView {
     ADD_PEOPLE("groups/AddPeopleView.fxml"),
     EDIT_GROUP("groups/EditGroupView.fxml"),
     EMOJI_PICKER("emoji/EmojiPickerView.fxml"),
-    NEW_POLL("polls/NewPollView.fxml");
+    NEW_POLL("polls/NewPollView.fxml"),
+    SCHEDULE("schedule/ScheduleView.fxml"),
+    SCHEDULED_LIST("schedule/ScheduledListView.fxml");
 
     private final String path;
 

@@ -196,6 +196,19 @@ public abstract class AppTest extends FxRobot {
         });
     }
 
+    /** The label of a visible item in an open menu or context menu, to click on. */
+    protected Node menuLabel(String text) {
+        waitUntil(() -> lookup(".context-menu .menu-item .label").match(node -> node.isVisible()
+                && text.equals(((Labeled) node).getText())).tryQuery().isPresent());
+        return lookup(".context-menu .menu-item .label").match(node -> node.isVisible()
+                && text.equals(((Labeled) node).getText())).query();
+    }
+
+    /** Whether a person can see the node now: it and everything it sits in are visible. */
+    protected boolean seen(String query) {
+        return lookup(query).match(AppTest::treeVisible).tryQuery().isPresent();
+    }
+
     protected boolean showing(String query) {
         return lookup(query).tryQuery().map(Node::isVisible).orElse(false);
     }

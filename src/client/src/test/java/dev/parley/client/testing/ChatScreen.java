@@ -89,14 +89,18 @@ public final class ChatScreen {
      * context-menu request (TestFX issue 645), so this sends the request the platform would have sent.
      */
     public void openMessageMenu(String text) {
-        Node bubble = robot.lookup(".bubble-text").match(node -> text.equals(shownText(node))).query();
-        robot.moveTo(bubble);
+        requestContextMenu(robot, robot.lookup(".bubble-text").match(node -> text.equals(shownText(node))).query());
+    }
+
+    /** Right-clicks a node the way the platform reports it: as a context-menu request at its centre. */
+    public static void requestContextMenu(FxRobot robot, Node node) {
+        robot.moveTo(node);
         robot.interact(() -> {
-            javafx.geometry.Bounds screen = bubble.localToScreen(bubble.getBoundsInLocal());
+            javafx.geometry.Bounds screen = node.localToScreen(node.getBoundsInLocal());
             double x = screen.getCenterX();
             double y = screen.getCenterY();
-            javafx.geometry.Point2D local = bubble.screenToLocal(x, y);
-            javafx.event.Event.fireEvent(bubble, new javafx.scene.input.ContextMenuEvent(
+            javafx.geometry.Point2D local = node.screenToLocal(x, y);
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.ContextMenuEvent(
                     javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(), x, y,
                     false, null));
         });

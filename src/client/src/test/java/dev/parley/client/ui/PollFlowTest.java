@@ -78,11 +78,4 @@ class PollFlowTest extends AliceAndBobTest {
         return onFx(() -> lookup(".poll-count").queryAll().stream().filter(PollFlowTest::shown)
                 .map(node -> ((Labeled) node).getText()).toList());
     }
-
-    private Node menuLabel(String text) {
-        waitUntil(() -> lookup(".context-menu .menu-item .label").match(node -> node.isVisible()
-                && text.equals(((Labeled) node).getText())).tryQuery().isPresent());
-        return lookup(".context-menu .menu-item .label").match(node -> node.isVisible()
-                && text.equals(((Labeled) node).getText())).query();
-    }
 }

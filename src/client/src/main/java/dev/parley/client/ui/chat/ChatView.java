@@ -89,6 +89,7 @@ public final class ChatView {
     @FXML private Label requestText;
     @FXML private Label slowDownNotice;
     @FXML private VBox attachTray;
+    @FXML private VBox composerBars;
 
     /** The row at the top of the viewport and how far it was scrolled past, to restore after a prepend. */
     private record Anchor(Object key, double offset) {
@@ -163,6 +164,16 @@ public final class ChatView {
     public void addLeadingMenuItem(MenuItem item) {
         leadingMenuItems.add(item);
         chatMenu.getItems().add(leadingMenuItems.size() - 1, item);
+    }
+
+    /** Adds a bar (e.g. scheduled messages) between the messages and the composer. */
+    public void addComposerBar(javafx.scene.Node bar) {
+        composerBars.getChildren().add(bar);
+    }
+
+    /** A menu the send button opens on right-click (e.g. "Schedule message…"). */
+    public void setSendMenu(javafx.scene.control.ContextMenu menu) {
+        sendButton.setContextMenu(menu);
     }
 
     public Parent root() {

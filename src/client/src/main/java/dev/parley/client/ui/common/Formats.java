@@ -71,6 +71,28 @@ public final class Formats {
                 .withZone(zone).format(instant);
     }
 
+    /** For times to come: "Today 18:00", "Tomorrow 9:00", a weekday within a week, else a date with time. */
+    public String upcoming(Instant instant) {
+        LocalDate day = day(instant);
+        LocalDate today = LocalDate.now(clock);
+        if (day.equals(today)) {
+            return ViewLoader.text("time.todayAt", time(instant));
+        }
+        if (day.equals(today.plusDays(1))) {
+            return ViewLoader.text("time.tomorrowAt", time(instant));
+        }
+        if (day.isBefore(today.plusDays(7)) && day.isAfter(today)) {
+            return ViewLoader.text("time.dayAt", day.getDayOfWeek().getDisplayName(TextStyle.FULL, locale),
+                    time(instant));
+        }
+        return dateTime(instant);
+    }
+
+    /** Now, in the user's time zone. */
+    public java.time.ZonedDateTime now() {
+        return java.time.ZonedDateTime.now(clock);
+    }
+
     public LocalDate day(Instant instant) {
         return instant.atZone(zone).toLocalDate();
     }

@@ -16,6 +16,8 @@ import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.people.FindPeopleDialog;
 import dev.parley.client.ui.profile.EditProfileDialog;
+import dev.parley.client.ui.schedule.ChatSchedules;
+import dev.parley.client.ui.schedule.ScheduleBar;
 import dev.parley.client.ui.profile.ProfileCardDialog;
 import dev.parley.client.ui.report.ReportDialog;
 import dev.parley.client.ui.report.ReportViewModel;
@@ -48,6 +50,7 @@ public final class MainView {
     private final Parent root;
     private ConversationListView conversationList;
     private ChatView chatView;
+    private ScheduleBar scheduleBar;
 
     @FXML private HBox banner;
     @FXML private Label bannerText;
@@ -106,6 +109,13 @@ public final class MainView {
             return true;
         }).showAndWait());
         chatView.addLeadingMenuItem(share);
+        ChatSchedules schedules = new ChatSchedules(model.session().schedules(), formats,
+                model.chat().conversationProperty(), model.chat().draftProperty(), model.chat().replyingToProperty(),
+                stage);
+        chatView.setSendMenu(schedules.sendMenu());
+        chatView.addLeadingMenuItem(schedules.listItem());
+        scheduleBar = schedules.bar();
+        chatView.addComposerBar(scheduleBar);
         var account = conversationList.accountMenuButton().getItems();
         account.add(account.size() - 1, NotificationMenus.account(notifications, formats, local));
         SplitPane.setResizableWithParent(conversationList.root(), false);
@@ -139,6 +149,7 @@ public final class MainView {
     public void dispose() {
         stage.titleProperty().unbind();
         chatView.dispose();
+        scheduleBar.dispose();
     }
 
     private void privacy() {
