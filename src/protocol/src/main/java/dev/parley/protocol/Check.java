@@ -190,4 +190,38 @@ final class Check {
         String tag = value.strip();
         return (tag.startsWith("#") ? tag.substring(1) : tag).toLowerCase(Locale.ROOT);
     }
+
+    private static final Pattern KEYWORD = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    private static final Pattern FIELD_KEY = Pattern.compile("[a-z][a-z0-9_]*");
+
+    /** A short lower-case word (a quick reply's name): letters, digits, '-' and '_'. */
+    static String keyword(String value, String field, int max) {
+        String word = present(value, field).strip().toLowerCase(Locale.ROOT);
+        if (word.isEmpty() || word.length() > max || !KEYWORD.matcher(word).matches()) {
+            throw ProtocolException.badRequest("'" + field + "' must be 1–" + max
+                    + " characters of a-z, 0-9, '-' and '_'");
+        }
+        return word;
+    }
+
+    /** Custom contact fields: at most {@link Limits#MAX_CONTACT_FIELDS}, keys not built-in variables. */
+    static java.util.Map<String, String> contactFields(java.util.Map<String, String> fields) {
+        if (fields.size() > Limits.MAX_CONTACT_FIELDS) {
+            throw ProtocolException.badRequest("at most " + Limits.MAX_CONTACT_FIELDS + " fields");
+        }
+        java.util.Map<String, String> clean = new java.util.TreeMap<>();
+        fields.forEach((key, value) -> {
+            String name = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty() || name.length() > Limits.MAX_CONTACT_FIELD_KEY_CHARS
+                    || !FIELD_KEY.matcher(name).matches()) {
+                throw ProtocolException.badRequest("a field's name must be 1–" + Limits.MAX_CONTACT_FIELD_KEY_CHARS
+                        + " characters of a-z, 0-9 and '_', starting with a letter");
+            }
+            if (Limits.BUILT_IN_VARIABLES.contains(name)) {
+                throw ProtocolException.badRequest("'" + name + "' is a built-in variable");
+            }
+            clean.put(name, text(value, "fields." + name, Limits.MAX_CONTACT_FIELD_CHARS));
+        });
+        return java.util.Collections.unmodifiableMap(clean);
+    }
 }

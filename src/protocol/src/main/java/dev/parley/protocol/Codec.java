@@ -66,6 +66,12 @@ public final class Codec {
             Map.entry("schedule.update", Request.ScheduleUpdate.class),
             Map.entry("schedule.cancel", Request.ScheduleCancel.class),
             Map.entry("schedule.send", Request.ScheduleSendNow.class),
+            Map.entry("template.list", Request.QuickReplyList.class),
+            Map.entry("template.save", Request.QuickReplySave.class),
+            Map.entry("template.delete", Request.QuickReplyDelete.class),
+            Map.entry("template.order", Request.QuickReplyOrder.class),
+            Map.entry("contact.get", Request.ContactGet.class),
+            Map.entry("contact.set", Request.ContactSet.class),
             Map.entry("typing", Request.Typing.class),
             Map.entry("presence.get", Request.PresenceGet.class),
             Map.entry("report.create", Request.ReportCreate.class),
@@ -87,16 +93,18 @@ public final class Codec {
             Map.entry("group.avatar.get", Request.GroupAvatarGet.class),
             Map.entry("group.members", Request.GroupMembers.class),
             Map.entry("group.mute", Request.GroupMute.class));
-    private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.of(
-            "evt.message", Event.MessageEvent.class,
-            "evt.read", Event.ReadEvent.class,
-            "evt.privacy", Event.PrivacyEvent.class,
-            "evt.seen", Event.SeenEvent.class,
-            "evt.typing", Event.TypingEvent.class,
-            "evt.presence", Event.PresenceEvent.class,
-            "evt.upload", Event.UploadProgress.class,
-            "evt.upload.error", Event.UploadRefused.class,
-            "evt.scheduled", Event.ScheduledEvent.class);
+    private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.ofEntries(
+            Map.entry("evt.message", Event.MessageEvent.class),
+            Map.entry("evt.read", Event.ReadEvent.class),
+            Map.entry("evt.privacy", Event.PrivacyEvent.class),
+            Map.entry("evt.seen", Event.SeenEvent.class),
+            Map.entry("evt.typing", Event.TypingEvent.class),
+            Map.entry("evt.presence", Event.PresenceEvent.class),
+            Map.entry("evt.upload", Event.UploadProgress.class),
+            Map.entry("evt.upload.error", Event.UploadRefused.class),
+            Map.entry("evt.scheduled", Event.ScheduledEvent.class),
+            Map.entry("evt.templates", Event.QuickRepliesEvent.class),
+            Map.entry("evt.contact", Event.ContactEvent.class));
     private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
     private static final Set<String> ENVELOPE_FIELDS = Set.of("v", "id", "type", "body");
 

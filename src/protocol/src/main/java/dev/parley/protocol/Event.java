@@ -56,4 +56,12 @@ public sealed interface Event {
      */
     record ScheduledEvent(ScheduledMessage scheduled) implements Event {
     }
+
+    /** The user's quick replies changed (on any of their devices): here they are, in order. */
+    record QuickRepliesEvent(java.util.List<QuickReply> templates) implements Event {
+    }
+
+    /** The user's custom fields about a person changed on one of their devices. */
+    record ContactEvent(String handle, java.util.Map<String, String> fields) implements Event {
+    }
 }

@@ -29,6 +29,16 @@ public final class Limits {
     public static final int MAX_SCHEDULE_DAYS = 365;
     /** Pending scheduled messages and follow-ups one person may have. */
     public static final int MAX_PENDING_SCHEDULED = 100;
+    /** Quick replies one person may keep, and the longest name of one (what follows "/" in the composer). */
+    public static final int MAX_QUICK_REPLIES = 100;
+    public static final int MAX_QUICK_REPLY_NAME_CHARS = 32;
+    /** Custom fields one person may keep about each contact; the longest field name and value. */
+    public static final int MAX_CONTACT_FIELDS = 20;
+    public static final int MAX_CONTACT_FIELD_KEY_CHARS = 24;
+    public static final int MAX_CONTACT_FIELD_CHARS = 200;
+    /** Variables every quick reply may use, filled in from the profiles; contact fields may not take these names. */
+    public static final java.util.Set<String> BUILT_IN_VARIABLES = java.util.Set.of("first_name", "name", "handle",
+            "my_name");
     public static final int MIN_HANDLE_CHARS = 3;
     public static final int MAX_HANDLE_CHARS = 24;
     public static final int MAX_DISPLAY_NAME_CHARS = 64;

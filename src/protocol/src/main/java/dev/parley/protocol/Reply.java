@@ -126,4 +126,15 @@ public final class Reply {
     /** Pending scheduled messages and follow-ups, soonest first. */
     public record ScheduledList(List<ScheduledMessage> scheduled) {
     }
+
+    /** The user's quick replies, in their order. */
+    public record QuickReplies(List<QuickReply> templates) {
+    }
+
+    public record SavedQuickReply(QuickReply template) {
+    }
+
+    /** The user's private details about a person. */
+    public record Contact(String handle, java.util.Map<String, String> fields) {
+    }
 }

@@ -241,6 +241,59 @@ public sealed interface Request {
         }
     }
 
+    /** The caller's quick replies, in their order. */
+    record QuickReplyList() implements Request {
+    }
+
+    /**
+     * Creates a quick reply ({@code id} absent) or changes one. The name is what follows {@code /} in the
+     * composer: lower-case letters, digits, '-' and '_'; unique per person.
+     */
+    record QuickReplySave(Long id, String name, String text) implements Request {
+        public QuickReplySave {
+            if (id != null) {
+                Check.positive(id, "id");
+            }
+            name = Check.keyword(name, "name", Limits.MAX_QUICK_REPLY_NAME_CHARS);
+            text = Check.text(text, "text", Limits.MAX_TEXT_CHARS);
+        }
+    }
+
+    record QuickReplyDelete(Long id) implements Request {
+        public QuickReplyDelete {
+            Check.positive(id, "id");
+        }
+    }
+
+    /** Puts the caller's quick replies in this order; {@code ids} must name each of them once. */
+    record QuickReplyOrder(List<Long> ids) implements Request {
+        public QuickReplyOrder {
+            present(ids, "ids");
+            if (ids.stream().anyMatch(id -> id == null || id <= 0) || ids.stream().distinct().count() < ids.size()) {
+                throw ProtocolException.badRequest("'ids' must be distinct positive ids");
+            }
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /** The caller's private details about a person (custom fields for quick replies). */
+    record ContactGet(String handle) implements Request {
+        public ContactGet {
+            handle = Check.lookupHandle(handle, "handle");
+        }
+    }
+
+    /**
+     * Replaces the caller's custom fields about a person, e.g. {@code {"city":"Porto"}}; an empty map clears them.
+     * Keys are lower-case words that are not built-in variables; values are short texts.
+     */
+    record ContactSet(String handle, Map<String, String> fields) implements Request {
+        public ContactSet {
+            handle = Check.lookupHandle(handle, "handle");
+            fields = Check.contactFields(present(fields, "fields"));
+        }
+    }
+
     /** Moves the caller's read cursor forward to {@code seq}. */
     record MessageRead(Long conversationId, Long seq) implements Request {
         public MessageRead {

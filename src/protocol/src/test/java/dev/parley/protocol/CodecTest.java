@@ -82,6 +82,14 @@ class CodecTest {
                 new Request.ScheduleUpdate(3L, null, java.time.Instant.parse("2026-12-02T08:30:00Z")),
                 new Request.ScheduleCancel(3L),
                 new Request.ScheduleSendNow(3L),
+                new Request.QuickReplyList(),
+                new Request.QuickReplySave(null, "prices", "Hi {first_name}! My rates are on my profile."),
+                new Request.QuickReplySave(4L, "thanks", "Thank you!"),
+                new Request.QuickReplyDelete(4L),
+                new Request.QuickReplyOrder(List.of(5L, 4L)),
+                new Request.ContactGet("bob"),
+                new Request.ContactSet("bob", Map.of("city", "Porto")),
+                new Request.ContactSet("bob", Map.of()),
                 new Request.Typing(7L),
                 new Request.PresenceGet(),
                 new Request.ReportCreate("bob", 7L, ReportReason.HARASSMENT, "keeps writing at night", true),
@@ -193,7 +201,10 @@ class CodecTest {
                 new Reply.GroupAvatarImage(8, SHA, "image/png", "iVBORw0KGgo="),
                 new Reply.Scheduled(SCHEDULED),
                 new Reply.ScheduledList(List.of(SCHEDULED, SKIPPED)),
-                new Reply.ScheduledList(List.of()));
+                new Reply.ScheduledList(List.of()),
+                new Reply.QuickReplies(List.of(new QuickReply(4, "prices", "Hi {first_name}!"))),
+                new Reply.SavedQuickReply(new QuickReply(4, "prices", "Hi {first_name}!")),
+                new Reply.Contact("bob", Map.of("city", "Porto")));
     }
 
     static final ScheduledMessage SCHEDULED = new ScheduledMessage(3, new Request.MessageSend(7L, CLIENT_ID,
@@ -227,7 +238,9 @@ class CodecTest {
                 new Event.UploadRefused(CLIENT_ID, null, ErrorCode.NOT_FOUND, "no such upload"),
                 new Event.ScheduledEvent(SCHEDULED),
                 new Event.ScheduledEvent(new ScheduledMessage(5, new Request.MessageSend(7L, CLIENT_ID, "Sent"), AT,
-                        false, ScheduleStatus.SENT, null, 44L, AT)));
+                        false, ScheduleStatus.SENT, null, 44L, AT)),
+                new Event.QuickRepliesEvent(List.of(new QuickReply(4, "prices", "Hi {first_name}!"))),
+                new Event.ContactEvent("bob", Map.of("city", "Porto")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.parley.server.bus.LocalBus;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
+import dev.parley.server.tools.QuickReplyService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.Gateway;
 import dev.parley.server.net.SessionRegistry;
@@ -19,6 +20,7 @@ import dev.parley.server.store.sqlite.SqliteDatabase;
 import dev.parley.server.store.sqlite.SqliteGroupStore;
 import dev.parley.server.store.sqlite.SqliteMediaStore;
 import dev.parley.server.store.sqlite.SqliteProfileStore;
+import dev.parley.server.store.sqlite.SqliteQuickReplyStore;
 import dev.parley.server.store.sqlite.SqliteReportStore;
 import dev.parley.server.store.sqlite.SqliteScheduleStore;
 import dev.parley.server.store.sqlite.SqliteSocialStore;
@@ -99,7 +101,8 @@ public final class ParleyServer implements AutoCloseable {
         GroupService groups = new GroupService(new SqliteGroupStore(database), conversationStore, limits, bus,
                 config.clock());
         Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media,
-                profiles, groups, schedules), media, workers);
+                profiles, groups, schedules, new QuickReplyService(new SqliteQuickReplyStore(database), social, limits,
+                bus, config.clock())), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules);

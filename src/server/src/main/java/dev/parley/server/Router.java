@@ -9,6 +9,7 @@ import dev.parley.server.auth.AccountService;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
+import dev.parley.server.tools.QuickReplyService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
@@ -30,10 +31,12 @@ final class Router implements RequestHandler {
     private final ProfileService profiles;
     private final GroupService groups;
     private final ScheduleService schedules;
+    private final QuickReplyService quickReplies;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
             PresenceService presence, ReportService reports, MediaService media, ProfileService profiles,
-            GroupService groups, ScheduleService schedules) {
+            GroupService groups, ScheduleService schedules, QuickReplyService quickReplies) {
+        this.quickReplies = quickReplies;
         this.groups = groups;
         this.schedules = schedules;
         this.media = media;
@@ -86,6 +89,24 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.ScheduleSendNow now) {
             return schedules.sendNow(me, now);
+        }
+        if (request instanceof Request.QuickReplyList) {
+            return completedFuture(quickReplies.list(me));
+        }
+        if (request instanceof Request.QuickReplySave save) {
+            return quickReplies.save(me, save);
+        }
+        if (request instanceof Request.QuickReplyDelete delete) {
+            return quickReplies.delete(me, delete);
+        }
+        if (request instanceof Request.QuickReplyOrder order) {
+            return quickReplies.order(me, order);
+        }
+        if (request instanceof Request.ContactGet contact) {
+            return completedFuture(quickReplies.contact(me, contact));
+        }
+        if (request instanceof Request.ContactSet contact) {
+            return quickReplies.setContact(me, contact);
         }
         if (request instanceof Request.PollCreate poll) {
             return conversations.createPoll(me, poll);

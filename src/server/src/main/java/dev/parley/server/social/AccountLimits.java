@@ -76,6 +76,11 @@ public final class AccountLimits {
         take(profileEdits, userId, "you are changing your profile too fast; try again later");
     }
 
+    /** Quick replies and contact fields share the profile's budget: both are edits a person makes by hand. */
+    public void settingsEdit(long userId) {
+        take(profileEdits, userId, "you are saving changes too fast; try again later");
+    }
+
     private static void take(RateLimiter limiter, long userId, String message) {
         long wait = limiter.tryAcquire(Long.toString(userId));
         if (wait > 0) {
