@@ -70,6 +70,7 @@ public final class ChatSession implements AutoCloseable {
     private final ReadOnlyObjectWrapper<java.time.Instant> slowedUntil = new ReadOnlyObjectWrapper<>(this, "slowedUntil");
     private final MediaUploads uploads;
     private final Schedules schedules;
+    private final QuickReplies quickReplies;
     private final PhotoOutbox photos;
     // Made on the I/O thread at start (the cache reads its folder).
     private MediaCache mediaCache;
@@ -106,6 +107,7 @@ public final class ChatSession implements AutoCloseable {
         });
         this.uploads = new MediaUploads(connection, io);
         this.schedules = new Schedules(connection, io, fx, message -> applyMessage(message, false));
+        this.quickReplies = new QuickReplies(connection, io, fx);
         this.photos = new PhotoOutbox(me.handle(), cacheDir, () -> store, uploads, () -> mediaCache, fx);
     }
 
@@ -384,6 +386,11 @@ public final class ChatSession implements AutoCloseable {
         return schedules;
     }
 
+    /** Quick replies and the contact fields they draw on. */
+    public QuickReplies quickReplies() {
+        return quickReplies;
+    }
+
     public Presence presence() {
         return presence;
     }
@@ -628,6 +635,7 @@ public final class ChatSession implements AutoCloseable {
                         refreshBlocked();
                         refreshPrivacyAndPresence();
                         schedules.refresh();
+                        quickReplies.refresh();
                         if (!pendingReads.isEmpty()) {
                             sendReads();
                         }
@@ -899,6 +907,10 @@ public final class ChatSession implements AutoCloseable {
                     uploads.onRefused(refused);
                 } else if (event instanceof Event.ScheduledEvent scheduled) {
                     schedules.changed(scheduled.scheduled());
+                } else if (event instanceof Event.QuickRepliesEvent templates) {
+                    quickReplies.changed(templates.templates());
+                } else if (event instanceof Event.ContactEvent contact) {
+                    quickReplies.contactChanged(contact.handle(), contact.fields());
                 }
             });
         }

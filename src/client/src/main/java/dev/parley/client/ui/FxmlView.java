@@ -22,7 +22,9 @@ public enum FxmlView {
     EMOJI_PICKER("emoji/EmojiPickerView.fxml"),
     NEW_POLL("polls/NewPollView.fxml"),
     SCHEDULE("schedule/ScheduleView.fxml"),
-    SCHEDULED_LIST("schedule/ScheduledListView.fxml");
+    SCHEDULED_LIST("schedule/ScheduledListView.fxml"),
+    QUICK_REPLIES("quickreply/QuickRepliesView.fxml"),
+    CONTACT_FIELDS("quickreply/ContactFieldsView.fxml");
 
     private final String path;
 

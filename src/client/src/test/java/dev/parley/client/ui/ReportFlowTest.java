@@ -74,7 +74,8 @@ class ReportFlowTest extends AppTest {
             assertThat(saidBlocked).isFalse();
             assertThat(onFx(() -> lookup(".menu-item .label").match(Node::isVisible).queryAll().stream()
                     .map(node -> ((Labeled) node).getText()).toList()))
-                    .containsExactly("Mute notifications", "Share a profile…", "Scheduled messages…", "New poll…",
+                    .containsExactly("Mute notifications", "Share a profile…", "Scheduled messages…",
+                            "Contact fields…", "New poll…",
                             "View profile", "Block", "Report…");
             assertThat(onFx(screen::conversationNames)).containsExactly("Bob Marsh");
             assertThat(moderators("list")).contains("@bob", "harassment");

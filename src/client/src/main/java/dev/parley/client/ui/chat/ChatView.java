@@ -171,6 +171,11 @@ public final class ChatView {
         composerBars.getChildren().add(bar);
     }
 
+    /** Lets a feature serve the composer (e.g. quick replies typed as "/name"). */
+    public void installOnComposer(Consumer<javafx.scene.control.TextInputControl> feature) {
+        feature.accept(composer);
+    }
+
     /** A menu the send button opens on right-click (e.g. "Schedule message…"). */
     public void setSendMenu(javafx.scene.control.ContextMenu menu) {
         sendButton.setContextMenu(menu);

@@ -61,6 +61,8 @@ public final class ChatViewModel {
     /** Incremented whenever the view should scroll to the newest message. */
     private final IntegerProperty scrollToEndRequests = new SimpleIntegerProperty(this, "scrollToEndRequests");
     private final BooleanBinding canSend;
+    /** Something about the draft must be fixed before it can go (e.g. a quick reply's unfilled variable). */
+    private final BooleanProperty sendHeld = new SimpleBooleanProperty(this, "sendHeld");
     private final BooleanProperty isRequest = new SimpleBooleanProperty(this, "isRequest");
     private final BooleanProperty peerBlocked = new SimpleBooleanProperty(this, "peerBlocked");
     private final BooleanBinding canReport;
@@ -87,8 +89,8 @@ public final class ChatViewModel {
         this.links = links;
         BooleanBinding leftGroup = Bindings.selectBoolean(conversation, "left");
         this.canSend = Bindings.createBooleanBinding(() -> conversation.get() != null && !draft.get().isBlank()
-                && !leftGroup.get() && length(draft.get().strip()) <= Limits.MAX_TEXT_CHARS, conversation, draft,
-                leftGroup);
+                && !leftGroup.get() && !sendHeld.get() && length(draft.get().strip()) <= Limits.MAX_TEXT_CHARS,
+                conversation, draft, leftGroup, sendHeld);
         session.blocked().addListener((javafx.collections.SetChangeListener<String>) change -> updatePeerBlocked());
         conversation.addListener((obs, old, item) -> updatePeerBlocked());
         conversation.addListener((obs, old, item) -> {
@@ -684,6 +686,11 @@ public final class ChatViewModel {
 
     public IntegerProperty scrollToEndRequestsProperty() {
         return scrollToEndRequests;
+    }
+
+    /** While true, the draft cannot be sent (the composer says why). */
+    public BooleanProperty sendHeldProperty() {
+        return sendHeld;
     }
 
     public BooleanBinding canSendProperty() {

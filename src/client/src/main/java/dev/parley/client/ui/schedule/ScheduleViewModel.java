@@ -3,6 +3,7 @@ package dev.parley.client.ui.schedule;
 import dev.parley.client.sync.Schedules;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.common.Refusals;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.ScheduledMessage;
 import java.time.LocalDate;
@@ -131,7 +132,7 @@ public final class ScheduleViewModel {
                 saved.set(true);
                 close.run();
             } else {
-                error.set(ScheduleFailures.describe(failure));
+                error.set(Refusals.describe(failure));
             }
         }));
     }

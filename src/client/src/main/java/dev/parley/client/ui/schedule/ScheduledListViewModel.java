@@ -2,6 +2,7 @@ package dev.parley.client.ui.schedule;
 
 import dev.parley.client.sync.Schedules;
 import dev.parley.client.ui.common.Formats;
+import dev.parley.client.ui.common.Refusals;
 import dev.parley.protocol.ScheduledMessage;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
@@ -50,7 +51,7 @@ public final class ScheduledListViewModel {
         error.set("");
         action.whenComplete((done, failure) -> {
             if (failure != null) {
-                Platform.runLater(() -> error.set(ScheduleFailures.describe(failure)));
+                Platform.runLater(() -> error.set(Refusals.describe(failure)));
             }
         });
     }
