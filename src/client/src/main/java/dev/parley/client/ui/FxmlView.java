@@ -20,7 +20,14 @@ public enum FxmlView {
     ADD_PEOPLE("groups/AddPeopleView.fxml"),
     EDIT_GROUP("groups/EditGroupView.fxml"),
     EMOJI_PICKER("emoji/EmojiPickerView.fxml"),
-    NEW_POLL("polls/NewPollView.fxml");
+    NEW_POLL("polls/NewPollView.fxml"),
+    SETTINGS("settings/SettingsView.fxml"),
+    SETTINGS_ACCOUNT("settings/AccountSettingsView.fxml"),
+    SETTINGS_PRIVACY("settings/PrivacySettingsView.fxml"),
+    SETTINGS_NOTIFICATIONS("settings/NotificationsSettingsView.fxml"),
+    SETTINGS_APPEARANCE("settings/AppearanceSettingsView.fxml"),
+    SETTINGS_MEDIA("settings/MediaSettingsView.fxml"),
+    SETTINGS_SHORTCUTS("settings/ShortcutsSettingsView.fxml");
 
     private final String path;
 
