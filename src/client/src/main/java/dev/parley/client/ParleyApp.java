@@ -1,25 +1,56 @@
 package dev.parley.client;
 
-import atlantafx.base.theme.PrimerLight;
+import dev.parley.client.notify.NotifierChoice;
+import dev.parley.client.settings.AppearanceSettings;
+import dev.parley.client.settings.Autostart;
+import dev.parley.client.settings.SystemColorScheme;
+import dev.parley.client.settings.Theme;
 import dev.parley.client.ui.attach.PhotoChooser;
 import dev.parley.client.ui.chat.SystemBrowser;
 import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
+import dev.parley.client.ui.settings.WindowAppearance;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: sets the theme and hands the window to {@link Screens}. */
+/** The JavaFX application: applies the appearance before the first window and hands the window to {@link Screens}. */
 public final class ParleyApp extends Application {
     private Screens screens;
+    private AppearanceSettings appearance;
+
+    /** On the launcher thread, not the FX thread: the settings file and the desktop's colour scheme are read here. */
+    @Override
+    public void init() {
+        appearance = AppearanceSettings.readNow(AppOptions.get().dataDir());
+        if (appearance.themeProperty().get() == Theme.SYSTEM) {
+            appearance.systemDarkProperty().set(SystemColorScheme.prefersDark());
+        }
+    }
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        screens = new Screens(stage, AppOptions.get(), new SystemBrowser(getHostServices()),
+        WindowAppearance.install(appearance);
+        AppOptions options = AppOptions.get();
+        screens = new Screens(stage, options, new SystemBrowser(getHostServices()),
                 SaveLocation.fileChooser(), PictureChooser.fileChooser(), PhotoChooser.fileChooser(),
-                dev.parley.client.notify.NotifierChoice.desktop());
+                NotifierChoice.desktop(), appearance,
+                Autostart.of(launcherArguments(options)));
         screens.start();
         stage.show();
+    }
+
+    /** The options this run was started with, for starting the same way at login. */
+    private static List<String> launcherArguments(AppOptions options) {
+        List<String> arguments = new ArrayList<>();
+        if (!options.demo()) {
+            arguments.addAll(List.of("--server", options.server().toString()));
+        }
+        if (!options.dataDir().equals(AppOptions.defaultDataDir())) {
+            arguments.addAll(List.of("--data-dir", options.dataDir().toAbsolutePath().toString()));
+        }
+        return arguments;
     }
 
     @Override

@@ -9,6 +9,10 @@ import dev.parley.client.notify.NotificationSettings;
 import dev.parley.client.notify.Notifier;
 import dev.parley.client.notify.NotifierChoice;
 import dev.parley.client.notify.TrayNotifier;
+import dev.parley.client.settings.AccountSettings;
+import dev.parley.client.settings.AppearanceSettings;
+import dev.parley.client.settings.Autostart;
+import dev.parley.client.settings.Settings;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.attach.PhotoChooser;
@@ -30,7 +34,9 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +55,13 @@ public final class Screens implements AutoCloseable {
     private final PictureChooser pictureChooser;
     private final PhotoChooser photoChooser;
     private final NotifierChoice notifiers;
+    private final AppearanceSettings appearance;
+    private final Autostart autostart;
     private Notifier notifier;
+    /** The signed-in account's "close to tray" setting, while the main window shows a session. */
+    private ObservableBooleanValue closeToTray;
+    /** The window went to the tray once, so the app no longer quits by itself when no window shows. */
+    private boolean keptInTray;
     private NotificationCenter notifications;
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
@@ -59,11 +71,15 @@ public final class Screens implements AutoCloseable {
     /**
      * {@code links} opens the web links people click in messages (after they confirm); {@code saveLocation}
      * asks where to save files such as report evidence and photos; {@code pictureChooser} asks for a profile
-     * photo and {@code photoChooser} for photos to send; {@code notifiers} makes the notifier (tray or in-app).
+     * photo and {@code photoChooser} for photos to send; {@code notifiers} makes the notifier (tray or in-app);
+     * {@code appearance} is the theme and text size (already applied to windows), {@code autostart} start at login.
      */
     public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation,
-            PictureChooser pictureChooser, PhotoChooser photoChooser, NotifierChoice notifiers) {
+            PictureChooser pictureChooser, PhotoChooser photoChooser, NotifierChoice notifiers,
+            AppearanceSettings appearance, Autostart autostart) {
         this.notifiers = notifiers;
+        this.appearance = appearance;
+        this.autostart = autostart;
         this.pictureChooser = pictureChooser;
         this.photoChooser = photoChooser;
         this.stage = stage;
@@ -78,6 +94,7 @@ public final class Screens implements AutoCloseable {
         stage.setTitle(ViewLoader.text("window.title"));
         stage.setMinWidth(720);
         stage.setMinHeight(480);
+        stage.setOnCloseRequest(this::closing);
         if (options.demo()) {
             startDemo(stage);
         } else {
@@ -154,13 +171,19 @@ public final class Screens implements AutoCloseable {
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system(), links);
         NotificationSettings settings = NotificationSettings.load(cacheDir.resolve("notifications.properties"));
+        AccountSettings account = AccountSettings.load(cacheDir, Platform::runLater);
+        account.loaded().thenRun(() -> session.setMediaCacheCap(account.mediaCacheCapProperty().get()));
+        account.mediaCacheCapProperty().addListener((obs, old, cap) -> session.setMediaCacheCap(cap.longValue()));
+        boolean appWindow = stage == this.stage;
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
                 : "account.signOut"), () -> signOut(stage, session), saveLocation, pictureChooser,
-                photoChooser, settings);
+                photoChooser, new Settings(appearance, account, settings, autostart,
+                        () -> appWindow && notifier != null && notifier.inTray()));
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);
-        if (stage == this.stage) {
+        if (appWindow) {
+            closeToTray = account.closeToTrayProperty();
             // One notifier for the app's own window (the demo's second window stays quiet).
             notifications = new NotificationCenter(session, notifier(), settings, model.chat().conversationProperty(),
                     stage.focusedProperty().and(stage.iconifiedProperty().not()),
@@ -196,6 +219,22 @@ public final class Screens implements AutoCloseable {
                     Platform::exit));
         }
         return notifier;
+    }
+
+    /**
+     * Closing the main window: with a tray icon and "close to tray" on, the window only hides (the tray's Open
+     * brings it back, its Quit quits); otherwise the app quits.
+     */
+    private void closing(WindowEvent event) {
+        if (notifier != null && notifier.inTray() && closeToTray != null && closeToTray.get()) {
+            event.consume();
+            Platform.setImplicitExit(false);
+            keptInTray = true;
+            stage.hide();
+        } else if (keptInTray) {
+            // Hiding to the tray turned off quitting when the last window closes; quit as asked.
+            Platform.exit();
+        }
     }
 
     /** A notification was clicked: the window comes forward with that conversation open. */
@@ -236,6 +275,7 @@ public final class Screens implements AutoCloseable {
         if (notifications != null && mainViews.get(session) != null && stage.getScene() != null) {
             notifications.close();
             notifications = null;
+            closeToTray = null;
         }
         sessions.remove(session);
         MainView view = mainViews.remove(session);

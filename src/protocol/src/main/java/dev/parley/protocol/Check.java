@@ -76,9 +76,23 @@ final class Check {
     }
 
     static String password(String value) {
-        present(value, "password");
+        return password(value, "password");
+    }
+
+    static String password(String value, String field) {
+        present(value, field);
         if (value.length() > Limits.MAX_PASSWORD_CHARS) {
-            throw new ProtocolException(ErrorCode.TOO_LARGE, "'password' is longer than " + Limits.MAX_PASSWORD_CHARS
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "'" + field + "' is longer than "
+                    + Limits.MAX_PASSWORD_CHARS + " characters");
+        }
+        return value;
+    }
+
+    /** A password to set (register, change): not stripped, at most the maximum, at least the minimum. */
+    static String newPassword(String value, String field) {
+        password(value, field);
+        if (value.length() < Limits.MIN_PASSWORD_CHARS) {
+            throw ProtocolException.badRequest("'" + field + "' must be at least " + Limits.MIN_PASSWORD_CHARS
                     + " characters");
         }
         return value;

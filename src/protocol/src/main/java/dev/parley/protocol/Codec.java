@@ -35,6 +35,7 @@ public final class Codec {
             Map.entry("auth.register", Request.Register.class),
             Map.entry("auth.login", Request.Login.class),
             Map.entry("auth.logout", Request.Logout.class),
+            Map.entry("auth.password", Request.PasswordChange.class),
             Map.entry("session.list", Request.SessionList.class),
             Map.entry("session.revoke", Request.SessionRevoke.class),
             Map.entry("user.get", Request.UserGet.class),

@@ -27,11 +27,7 @@ public sealed interface Request {
         public Register {
             handle = Check.handle(handle, "handle");
             displayName = Check.text(displayName, "displayName", Limits.MAX_DISPLAY_NAME_CHARS);
-            password = Check.password(password);
-            if (password.length() < Limits.MIN_PASSWORD_CHARS) {
-                throw ProtocolException.badRequest("'password' must be at least " + Limits.MIN_PASSWORD_CHARS
-                        + " characters");
-            }
+            password = Check.newPassword(password, "password");
             device = Check.optionalText(device, "device", Limits.MAX_DEVICE_NAME_CHARS);
         }
     }
@@ -42,6 +38,17 @@ public sealed interface Request {
             handle = Check.lookupHandle(handle, "handle");
             password = Check.password(password);
             device = Check.optionalText(device, "device", Limits.MAX_DEVICE_NAME_CHARS);
+        }
+    }
+
+    /**
+     * Changes the signed-in account's password: {@code current} must be right; {@code password} follows the rules
+     * of registration. The account's other sessions end.
+     */
+    record PasswordChange(String current, String password) implements Request {
+        public PasswordChange {
+            current = Check.password(current, "current");
+            password = Check.newPassword(password, "password");
         }
     }
 

@@ -36,6 +36,7 @@ class CodecTest {
                 new Request.Register("alice", "Alice", "correct horse", "laptop"),
                 new Request.Login("alice", "correct horse", null),
                 new Request.Logout(),
+                new Request.PasswordChange("correct horse", "battery staple"),
                 new Request.SessionList(),
                 new Request.SessionRevoke(3L),
                 new Request.UserGet("bob"),

@@ -254,6 +254,9 @@ final class Router implements RequestHandler {
         if (request instanceof Request.Logout) {
             return accounts.logout(connection);
         }
+        if (request instanceof Request.PasswordChange change) {
+            return accounts.changePassword(connection, change);
+        }
         if (request instanceof Request.SessionList) {
             return completedFuture(accounts.sessions(connection));
         }

@@ -156,6 +156,64 @@ class AccountTest {
     }
 
     @Test
+    void aWrongCurrentPasswordChangesNothing() {
+        WireClient laptop = connect();
+        laptop.ok(new Request.Register("alice", "Alice", "password-1", "laptop"));
+        WireClient phone = connect();
+        phone.ok(new Request.Login("alice", "password-1", "phone"));
+
+        JsonNode error = laptop.error(new Request.PasswordChange("not-my-password", "password-2"));
+
+        assertThat(error.get("code").asText()).isEqualTo("unauthorized");
+        assertThat(phone.ok(new Request.SessionList()).get("sessions")).hasSize(2);
+        connect().ok(new Request.Login("alice", "password-1", "tablet"));
+        assertThat(connect().error(new Request.Login("alice", "password-2", null)).get("code").asText())
+                .isEqualTo("unauthorized");
+    }
+
+    @Test
+    void changingThePasswordEndsOtherSessionsAndOnlyTheNewOneSignsIn() {
+        WireClient laptop = connect();
+        laptop.ok(new Request.Register("alice", "Alice", "password-1", "laptop"));
+        WireClient phone = connect();
+        phone.ok(new Request.Login("alice", "password-1", "phone"));
+
+        laptop.ok(new Request.PasswordChange("password-1", "a much better one"));
+
+        assertThat(phone.closeCode()).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(4001);
+        assertThat(laptop.ok(new Request.SessionList()).get("sessions")).singleElement()
+                .satisfies(session -> assertThat(session.get("current").asBoolean()).isTrue());
+        assertThat(connect().error(new Request.Login("alice", "password-1", null)).get("code").asText())
+                .isEqualTo("unauthorized");
+        connect().ok(new Request.Login("alice", "a much better one", "phone"));
+    }
+
+    @Test
+    void aNewPasswordFollowsTheRulesOfRegistration() {
+        WireClient laptop = connect();
+        laptop.ok(new Request.Register("alice", "Alice", "password-1", "laptop"));
+
+        JsonNode error = laptop.rawRequest("auth.password", "{\"current\":\"password-1\",\"password\":\"short\"}");
+
+        assertThat(error.get("code").asText()).isEqualTo("bad_request");
+        connect().ok(new Request.Login("alice", "password-1", null));
+    }
+
+    @Test
+    void guessingTheCurrentPasswordIsThrottledLikeSignIn() {
+        WireClient laptop = connect();
+        laptop.ok(new Request.Register("alice", "Alice", "password-1", "laptop"));
+
+        List<String> codes = IntStream.range(0, 6).mapToObj(i -> laptop.error(
+                new Request.PasswordChange("guess-" + i, "password-2")).get("code").asText()).toList();
+
+        assertThat(codes).containsExactly("unauthorized", "unauthorized", "unauthorized", "unauthorized",
+                "unauthorized", "rate_limited");
+        assertThat(laptop.error(new Request.PasswordChange("password-1", "password-2")).get("code").asText())
+                .as("even the right password waits, as at sign-in").isEqualTo("rate_limited");
+    }
+
+    @Test
     void bruteForceLoginIsRateLimitedPerHandle() {
         register("alice", "password-1");
         WireClient attacker = connect();

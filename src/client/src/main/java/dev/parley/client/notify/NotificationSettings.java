@@ -1,18 +1,12 @@
 package dev.parley.client.notify;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.parley.client.settings.PropertiesFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,13 +27,8 @@ public final class NotificationSettings {
     /** A mute or Do not disturb without an end. */
     public static final Instant ALWAYS = Instant.ofEpochMilli(Long.MAX_VALUE);
     private static final Logger log = LoggerFactory.getLogger(NotificationSettings.class);
-    private static final Executor DISK = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "parley-settings");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    private final Path file;
+    private final PropertiesFile file;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final BooleanProperty previews = new SimpleBooleanProperty(this, "previews", true);
     private final ObjectProperty<Instant> doNotDisturbUntil = new SimpleObjectProperty<>(this, "doNotDisturbUntil");
@@ -48,7 +37,7 @@ public final class NotificationSettings {
     private boolean applying;
 
     private NotificationSettings(Path file) {
-        this.file = file;
+        this.file = new PropertiesFile(file, "Parley notification settings");
     }
 
     /** The settings in {@code file}, read in the background; until then (and without a file) the defaults. */
@@ -58,7 +47,7 @@ public final class NotificationSettings {
 
     static NotificationSettings load(Path file, Executor fx) {
         NotificationSettings settings = new NotificationSettings(file);
-        CompletableFuture.supplyAsync(settings::read, DISK).thenAccept(read -> fx.execute(() -> {
+        settings.file.read().thenAccept(read -> fx.execute(() -> {
             settings.apply(read);
             settings.listen();
             settings.loaded.complete(null);
@@ -101,31 +90,19 @@ public final class NotificationSettings {
         }
     }
 
-    private Properties read() {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                log.warn("cannot read {}; notification settings start from the defaults", file, e);
-            }
-        }
-        return properties;
-    }
-
     private void apply(Properties properties) {
         applying = true;
         try {
             // Only an explicit "false" turns something off: a damaged value keeps the default, on.
-            enabled.set(!"false".equalsIgnoreCase(properties.getProperty("enabled", "true").strip()));
-            previews.set(!"false".equalsIgnoreCase(properties.getProperty("previews", "true").strip()));
+            enabled.set(PropertiesFile.bool(properties, "enabled", true));
+            previews.set(PropertiesFile.bool(properties, "previews", true));
             doNotDisturbUntil.set(instant(properties.getProperty("doNotDisturbUntil")));
             for (String key : properties.stringPropertyNames()) {
                 if (key.startsWith("mute.")) {
                     try {
                         mutedUntil.put(Long.parseLong(key.substring(5)), instant(properties.getProperty(key)));
                     } catch (NumberFormatException e) {
-                        log.debug("ignoring {} in {}", key, file);
+                        log.debug("ignoring {} in {}", key, file.path());
                     }
                 }
             }
@@ -155,23 +132,12 @@ public final class NotificationSettings {
         for (Map.Entry<Long, Instant> mute : mutedUntil.entrySet()) {
             snapshot.setProperty("mute." + mute.getKey(), Long.toString(mute.getValue().toEpochMilli()));
         }
-        DISK.execute(() -> {
-            try {
-                Files.createDirectories(file.getParent());
-                Path partial = file.resolveSibling(file.getFileName() + ".tmp");
-                try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                    snapshot.store(out, "Parley notification settings");
-                }
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                log.warn("cannot save notification settings to {}", file, e);
-            }
-        });
+        file.write(snapshot);
     }
 
     /** For tests: completes once every save asked for so far is on disk. */
     CompletableFuture<Void> flushed() {
-        return CompletableFuture.runAsync(() -> { }, DISK);
+        return PropertiesFile.flushed();
     }
 
     private static Instant instant(String millis) {

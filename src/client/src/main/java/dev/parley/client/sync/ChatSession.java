@@ -263,6 +263,35 @@ public final class ChatSession implements AutoCloseable {
         });
     }
 
+    /** How many bytes the media cache holds now. */
+    public CompletableFuture<Long> mediaCacheBytes() {
+        return onIo(() -> mediaCache == null ? 0L : mediaCache.totalBytes());
+    }
+
+    /**
+     * Empties the media cache, keeping the photos and videos of messages still in the outbox (their pending
+     * uploads live elsewhere and are never touched); completes with the bytes the cache still holds.
+     */
+    public CompletableFuture<Long> clearMediaCache() {
+        return onIo(() -> {
+            if (mediaCache == null) {
+                return 0L;
+            }
+            Set<String> keep = new java.util.HashSet<>();
+            for (StoredMessage message : store.outbox()) {
+                for (var item : message.media()) {
+                    keep.add(item.mediaId());
+                    if (item.thumbnail() != null) {
+                        keep.add(item.thumbnail().mediaId());
+                    }
+                }
+            }
+            mediaCache.clear(keep);
+            log.info("cleared the media cache, kept {} file(s) of messages in the outbox", keep.size());
+            return mediaCache.totalBytes();
+        });
+    }
+
     /** Drops the connection as a network failure would; it reconnects and catches up. For tests. */
     void dropConnection() {
         connection.reconnect();
@@ -582,6 +611,34 @@ public final class ChatSession implements AutoCloseable {
     public CompletableFuture<UserProfile> lookUp(String handle) {
         return onIo(() -> connection.request(new Request.UserGet(handle), UserProfile.class))
                 .thenCompose(reply -> reply);
+    }
+
+    /**
+     * Changes the account's password; the server checks the current one and ends the account's other sessions.
+     * Fails with the server's typed error (e.g. {@code unauthorized} for a wrong current password).
+     */
+    public CompletableFuture<Void> changePassword(String current, String password) {
+        return request(() -> new Request.PasswordChange(current, password), Reply.Empty.class).thenRun(() -> { });
+    }
+
+    /** This account's device sessions, oldest first. */
+    public CompletableFuture<List<dev.parley.protocol.SessionInfo>> sessions() {
+        return request(Request.SessionList::new, Reply.Sessions.class).thenApply(Reply.Sessions::sessions);
+    }
+
+    /** Ends one of the account's sessions (this one too: then it is signed out, as by {@link #signOut}). */
+    public CompletableFuture<Void> revokeSession(long sessionId) {
+        return request(() -> new Request.SessionRevoke(sessionId), Reply.Empty.class).thenRun(() -> { });
+    }
+
+    private <T> CompletableFuture<T> request(java.util.function.Supplier<Request> request, Class<T> reply) {
+        Request built;
+        try {
+            built = request.get();
+        } catch (dev.parley.protocol.ProtocolException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return onIo(() -> connection.request(built, reply)).thenCompose(answer -> answer);
     }
 
     /** Ends the session on the server too; the token stops working. */

@@ -110,6 +110,37 @@ final class MediaCache {
         return totalBytes;
     }
 
+    /**
+     * Deletes every cached file but those in {@code keep} (media of messages still in the outbox, which their
+     * bubbles show until the server has them), and the links made for opening files outside the app.
+     */
+    void clear(java.util.Set<String> keep) {
+        Iterator<Map.Entry<String, Long>> all = entries.entrySet().iterator();
+        while (all.hasNext()) {
+            Map.Entry<String, Long> entry = all.next();
+            if (keep.contains(entry.getKey())) {
+                continue;
+            }
+            try {
+                Files.deleteIfExists(file(entry.getKey()));
+                totalBytes -= entry.getValue();
+                all.remove();
+            } catch (IOException e) {
+                log.warn("cannot delete media {} from the cache", entry.getKey(), e);
+            }
+        }
+        Path opened = dir.resolveSibling("opened");
+        if (Files.isDirectory(opened)) {
+            try (Stream<Path> links = Files.list(opened)) {
+                for (Path link : links.toList()) {
+                    Files.deleteIfExists(link);
+                }
+            } catch (IOException e) {
+                log.warn("cannot empty {}", opened, e);
+            }
+        }
+    }
+
     static String sha256(Path file) throws IOException {
         return Sha256.of(file);
     }

@@ -24,7 +24,14 @@ public enum FxmlView {
     SCHEDULE("schedule/ScheduleView.fxml"),
     SCHEDULED_LIST("schedule/ScheduledListView.fxml"),
     QUICK_REPLIES("quickreply/QuickRepliesView.fxml"),
-    CONTACT_FIELDS("quickreply/ContactFieldsView.fxml");
+    CONTACT_FIELDS("quickreply/ContactFieldsView.fxml"),
+    SETTINGS("settings/SettingsView.fxml"),
+    SETTINGS_ACCOUNT("settings/AccountSettingsView.fxml"),
+    SETTINGS_PRIVACY("settings/PrivacySettingsView.fxml"),
+    SETTINGS_NOTIFICATIONS("settings/NotificationsSettingsView.fxml"),
+    SETTINGS_APPEARANCE("settings/AppearanceSettingsView.fxml"),
+    SETTINGS_MEDIA("settings/MediaSettingsView.fxml"),
+    SETTINGS_SHORTCUTS("settings/ShortcutsSettingsView.fxml");
 
     private final String path;
 

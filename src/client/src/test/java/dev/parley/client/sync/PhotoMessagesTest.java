@@ -222,6 +222,32 @@ class PhotoMessagesTest {
     }
 
     @Test
+    void clearingTheCacheKeepsOnlyThePhotosOfMessagesStillInTheOutbox() throws Exception {
+        PreparedMedia delivered = photo(300, 200, 9);
+        alice.sendPhotos(conversationId, List.of(delivered), "sent").sent().get(30, TimeUnit.SECONDS);
+        PreparedMedia waiting = photo(200, 200, 10);
+        server.stop();
+        await().atMost(WAIT).until(() -> alice.stateProperty().get() == ConnectionState.OFFLINE);
+        OutgoingPhotos outgoing = alice.sendPhotos(conversationId, List.of(waiting), "still in the outbox");
+        await().atMost(WAIT).until(() -> aliceSees.stream().anyMatch(m -> m.clientId().equals(outgoing.clientId())));
+        Path cache = tempDir.resolve("alice-cache").resolve("media");
+        assertThat(cache.resolve(delivered.sha256())).exists();
+        assertThat(alice.mediaCacheBytes().get(30, TimeUnit.SECONDS))
+                .isEqualTo(delivered.bytes().length + waiting.bytes().length);
+
+        long left = alice.clearMediaCache().get(30, TimeUnit.SECONDS);
+
+        assertThat(left).isEqualTo(waiting.bytes().length);
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly(waiting.sha256());
+        }
+        assertThat(pendingUploads()).hasSize(1);
+        server.start();
+        await("the kept photo still goes out").atMost(WAIT).until(() -> bobSees.stream()
+                .anyMatch(m -> m.text().equals("still in the outbox") && !m.media().isEmpty()));
+    }
+
+    @Test
     void aPhotoWrittenOfflineIsSentAfterTheAppRestarts() throws Exception {
         PreparedMedia photo = photo(400, 300, 6);
         server.stop();

@@ -12,6 +12,10 @@ import java.io.IOException;
 import dev.parley.client.notify.Notice;
 import dev.parley.client.notify.Notifier;
 import dev.parley.client.notify.NotifierChoice;
+import dev.parley.client.notify.TrayNotifier;
+import dev.parley.client.settings.AppearanceSettings;
+import dev.parley.client.settings.Autostart;
+import dev.parley.client.ui.settings.WindowAppearance;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +63,13 @@ public abstract class AppTest extends FxRobot {
     protected volatile Path pictureToChoose;
     /** The photos the attach button picks, for the same reason. */
     protected volatile List<Path> photosToChoose = List.of();
+    /** Whether the desktop has a system tray (headless never has; a test can pretend it has). */
+    protected volatile boolean trayAvailable;
+    /** What the tray's menu does, as the app gave it to the notifier. */
+    protected volatile TrayNotifier.Actions trayActions;
+    /** The launcher that start at login runs, as an installed app would have. */
+    protected static final String LAUNCHER = "/opt/parley/bin/Parley";
+    private WindowAppearance windowAppearance;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -88,14 +99,24 @@ public abstract class AppTest extends FxRobot {
         launch(new AppOptions(server.uri(), dataDir(), false));
     }
 
+    /** Where start at login writes its entry: the test's own folder. */
+    protected Path autostartDir() {
+        return tempDir.resolve("autostart");
+    }
+
     protected void launch(AppOptions options) throws TimeoutException {
+        // Read off the FX thread before the window shows, as the app does.
+        AppearanceSettings appearance = AppearanceSettings.readNow(options.dataDir());
+        Autostart autostart = new Autostart(autostartDir(), options.demo() ? List.of(LAUNCHER)
+                : List.of(LAUNCHER, "--server", options.server().toString()), true);
         stage = FxToolkit.setupStage(window -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            windowAppearance = WindowAppearance.install(appearance);
             screens = new Screens(window, options, openedLinks::add, saveLocation,
                     owner -> Optional.ofNullable(pictureToChoose), owner -> photosToChoose, (owner, actions) -> {
-                        chosenNotifier = NotifierChoice.desktop().choose(owner, actions);
+                        trayActions = actions;
+                        chosenNotifier = trayAvailable ? new FakeTray() : NotifierChoice.desktop().choose(owner, actions);
                         return new RecordingNotifier(chosenNotifier, notices);
-                    });
+                    }, appearance, autostart);
             screens.start();
             window.setWidth(1080);
             window.setHeight(720);
@@ -113,11 +134,16 @@ public abstract class AppTest extends FxRobot {
             interact(() -> { });
             closing.close();
         }
+        if (windowAppearance != null) {
+            windowAppearance.dispose();
+            windowAppearance = null;
+        }
     }
 
     @AfterEach
     void tearDownApp() throws TimeoutException {
         quit();
+        interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         FxToolkit.cleanupStages();
         if (server != null) {
             server.stop();

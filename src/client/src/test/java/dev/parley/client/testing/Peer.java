@@ -36,6 +36,27 @@ public final class Peer implements AutoCloseable {
         return new Peer(server, handle, new Request.Login(handle, "password-" + handle, "test"));
     }
 
+    /** Signs in with a given password; fails (with the server's error inside) when the server refuses it. */
+    public static Peer signIn(URI server, String handle, String password) {
+        return new Peer(server, handle, new Request.Login(handle, password, "test"));
+    }
+
+    /** Whether a session token still opens a connection (a signed-out or revoked one does not). */
+    public static boolean tokenWorks(URI server, String token) {
+        ServerConnection connection = new ServerConnection(server, new Codec(), ServerConnection.Listener.NONE);
+        connection.start();
+        try {
+            connection.firstOpen().orTimeout(20, TimeUnit.SECONDS).join();
+            connection.request(new Request.Hello(1, token), Reply.HelloResult.class).orTimeout(20, TimeUnit.SECONDS)
+                    .join();
+            return true;
+        } catch (java.util.concurrent.CompletionException refused) {
+            return false;
+        } finally {
+            connection.close();
+        }
+    }
+
     public String handle() {
         return handle;
     }

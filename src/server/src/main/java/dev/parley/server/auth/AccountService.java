@@ -101,6 +101,42 @@ public final class AccountService {
                 });
     }
 
+    /**
+     * Changes the caller's password once the current one checks out, throttled like sign-in (a stolen, signed-in
+     * device must not guess the password faster than a stranger could); the account's other sessions end.
+     */
+    public CompletableFuture<Reply.Empty> changePassword(ClientConnection connection, Request.PasswordChange request) {
+        Identity me = connection.identity();
+        String address = connection.remoteAddress();
+        long wait = failuresByAddress.tryAcquire(address);
+        if (wait == 0) {
+            wait = failuresByHandle.tryAcquire(me.handle());
+            if (wait > 0) {
+                failuresByAddress.refund(address);
+            }
+        }
+        if (wait > 0) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many wrong passwords; try again later", wait);
+        }
+        UserRecord user = accounts.findById(me.userId()).orElseThrow();
+        return hasher.verify(request.current(), user.passwordHash())
+                .thenCompose(matches -> {
+                    if (!matches) {
+                        log.info("wrong current password in a password change for @{} from {}", me.handle(), address);
+                        throw new ProtocolException(ErrorCode.UNAUTHORIZED, "the current password is wrong");
+                    }
+                    failuresByHandle.refund(me.handle());
+                    failuresByAddress.refund(address);
+                    return hasher.hash(request.password());
+                })
+                .thenCompose(hash -> accounts.changePassword(me.userId(), hash, me.sessionId()))
+                .thenApply(revoked -> {
+                    log.info("@{} changed their password; {} other session(s) ended", me.handle(), revoked.size());
+                    revoked.forEach(sessionId -> closeSession(me.userId(), sessionId));
+                    return new Reply.Empty();
+                });
+    }
+
     private CompletableFuture<Reply.AuthResult> startSession(ClientConnection connection, UserRecord user,
             String device) {
         String token = tokens.newToken();

@@ -25,4 +25,10 @@ public interface AccountStore {
     CompletableFuture<Boolean> deleteSession(long userId, long sessionId);
 
     CompletableFuture<Void> touchSession(long sessionId, Instant now);
+
+    /**
+     * Stores a new password hash and deletes the user's sessions other than {@code keptSessionId}, in one
+     * transaction; completes with the ids of the deleted sessions.
+     */
+    CompletableFuture<List<Long>> changePassword(long userId, String passwordHash, long keptSessionId);
 }

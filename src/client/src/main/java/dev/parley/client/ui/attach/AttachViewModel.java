@@ -95,7 +95,6 @@ public final class AttachViewModel {
 
     private final ChatSession session;
     private final ReadOnlyObjectProperty<ConversationItem> conversation;
-    private final QualityPreference preference;
     private final Formats formats;
     private final PhotoPipeline pipeline = new PhotoPipeline();
     private final VideoPipeline videos = new VideoPipeline();
@@ -111,10 +110,8 @@ public final class AttachViewModel {
             QualityPreference preference, Formats formats) {
         this.session = session;
         this.conversation = conversation;
-        this.preference = preference;
         this.formats = formats;
-        quality.set(preference.load());
-        quality.addListener((obs, old, chosen) -> preference.save(chosen));
+        quality.bindBidirectional(preference.property());
         conversation.addListener((obs, old, now) -> clear());
     }
 

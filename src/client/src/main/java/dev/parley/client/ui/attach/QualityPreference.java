@@ -1,28 +1,21 @@
 package dev.parley.client.ui.attach;
 
 import dev.parley.client.media.PhotoQuality;
-import java.util.prefs.Preferences;
+import javafx.beans.property.ObjectProperty;
 
-/** Remembers the photo quality each account chose last, so the tray opens with it next time. */
+/**
+ * The photo quality each account chose last, so the tray opens with it next time: the account's setting (Settings
+ * › Media shows and changes the same value).
+ */
 public final class QualityPreference {
-    private static final Preferences NODE = Preferences.userNodeForPackage(QualityPreference.class).node("quality");
+    private final ObjectProperty<PhotoQuality> setting;
 
-    private final String key;
-
-    public QualityPreference(String handle) {
-        this.key = handle;
+    public QualityPreference(ObjectProperty<PhotoQuality> setting) {
+        this.setting = setting;
     }
 
-    public PhotoQuality load() {
-        try {
-            return PhotoQuality.valueOf(NODE.get(key, PhotoQuality.STANDARD.name()));
-        } catch (IllegalArgumentException unknown) {
-            // A value written by another version of the app: fall back to the default.
-            return PhotoQuality.STANDARD;
-        }
-    }
-
-    public void save(PhotoQuality quality) {
-        NODE.put(key, quality.name());
+    /** The setting itself; the tray binds its choice to it both ways. */
+    public ObjectProperty<PhotoQuality> property() {
+        return setting;
     }
 }

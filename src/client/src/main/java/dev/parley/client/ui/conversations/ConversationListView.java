@@ -22,7 +22,7 @@ public final class ConversationListView {
     /** What the account menu's items do (the window owns the dialogs). */
     private final AvatarPictures pictures;
 
-    public record AccountMenu(Runnable privacy, Runnable editProfile, Runnable findPeople) {
+    public record AccountMenu(Runnable privacy, Runnable editProfile, Runnable findPeople, Runnable settings) {
     }
 
     private final ConversationListViewModel model;
@@ -165,6 +165,11 @@ public final class ConversationListView {
     @FXML
     private void findPeople() {
         accountMenu.findPeople().run();
+    }
+
+    @FXML
+    private void settings() {
+        accountMenu.settings().run();
     }
 
     @FXML

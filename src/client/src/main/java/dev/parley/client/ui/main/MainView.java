@@ -31,15 +31,17 @@ import dev.parley.client.ui.report.ReportViewModel;
 import dev.parley.client.ui.groups.NewGroupDialog;
 import dev.parley.client.ui.newmessage.NewMessageDialog;
 import dev.parley.client.notify.NotificationSettings;
+import dev.parley.client.settings.Settings;
+import dev.parley.client.ui.Shortcut;
+import dev.parley.client.ui.settings.SettingsDialog;
+import java.util.EnumMap;
+import java.util.Map;
 import java.time.Clock;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 
@@ -54,6 +56,7 @@ public final class MainView {
     private final PhotoChooser photoChooser;
     private final AvatarPictures pictures;
     private final NotificationSettings notifications;
+    private final Settings settings;
     private final Parent root;
     private ConversationListView conversationList;
     private ChatView chatView;
@@ -67,9 +70,10 @@ public final class MainView {
 
     public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut,
             SaveLocation saveLocation, PictureChooser pictureChooser, PhotoChooser photoChooser,
-            NotificationSettings notifications) {
+            Settings settings) {
         this.model = model;
-        this.notifications = notifications;
+        this.settings = settings;
+        this.notifications = settings.notifications();
         this.photoChooser = photoChooser;
         this.pictureChooser = pictureChooser;
         this.pictures = new AvatarPictures(model.session().people(), model.session().groups());
@@ -100,9 +104,9 @@ public final class MainView {
                 model.session().me().handle());
         conversationList = new ConversationListView(model.conversations(), formats, me, signOutLabel,
                 this::newMessage, this::newGroup, onSignOut, new ConversationListView.AccountMenu(this::privacy, this::editProfile,
-                        () -> findPeople("")), pictures);
+                        () -> findPeople(""), this::openSettings), pictures);
         AttachView attach = new AttachView(new AttachViewModel(model.session(), model.chat().conversationProperty(),
-                new QualityPreference(model.session().me().handle()), formats), photoChooser);
+                new QualityPreference(settings.account().photoQualityProperty()), formats), photoChooser);
         chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard,
                 new ChatPhotos(model.chat(), attach, saveLocation), new ComposerEmoji(model.session().cacheDir()));
         split.getItems().setAll(conversationList.root(), chatView.root());
@@ -154,13 +158,25 @@ public final class MainView {
     /** Window title and keyboard shortcuts; call once the scene is set. */
     public void install() {
         stage.titleProperty().bind(model.titleProperty());
+        Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
+        actions.put(Shortcut.JUMP_TO_CONVERSATION, conversationList::focusSearch);
+        actions.put(Shortcut.NEW_MESSAGE, this::newMessage);
+        actions.put(Shortcut.EMOJI, chatView::toggleEmojiPicker);
+        actions.put(Shortcut.FIND_PEOPLE, () -> findPeople(""));
+        actions.put(Shortcut.SETTINGS, this::openSettings);
         var accelerators = root.getScene().getAccelerators();
-        accelerators.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
-                conversationList::focusSearch);
-        accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newMessage);
-        accelerators.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), chatView::toggleEmojiPicker);
-        accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> findPeople(""));
+        for (Shortcut shortcut : Shortcut.values()) {
+            if (shortcut.windowWide()) {
+                // Every window-wide shortcut Settings lists must do something here.
+                accelerators.put(shortcut.keys(), java.util.Objects.requireNonNull(actions.get(shortcut),
+                        () -> "no action for " + shortcut));
+            }
+        }
+    }
+
+    private void openSettings() {
+        new SettingsDialog(stage, model.session(), settings, pictures, pictureChooser, model.chat().formats(),
+                signOutLabel, onSignOut).showAndWait();
     }
 
     @FXML

@@ -90,6 +90,17 @@ public final class SqliteAccountStore implements AccountStore {
         });
     }
 
+    @Override
+    public CompletableFuture<List<Long>> changePassword(long userId, String passwordHash, long keptSessionId) {
+        return db.writes().submit(c -> {
+            Rows.update(c, "UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userId);
+            List<Long> others = Rows.list(c, "SELECT id FROM sessions WHERE user_id = ? AND id <> ?",
+                    row -> row.getLong("id"), userId, keptSessionId);
+            Rows.update(c, "DELETE FROM sessions WHERE user_id = ? AND id <> ?", userId, keptSessionId);
+            return others;
+        });
+    }
+
     private static UserRecord user(ResultSet row) throws SQLException {
         var profile = Profiles.profile(row);
         return new UserRecord(row.getLong("id"), profile.handle(), profile.displayName(),
