@@ -12,6 +12,7 @@ import dev.parley.client.notify.TrayNotifier;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.attach.PhotoChooser;
+import dev.parley.client.ui.stickers.StickerPackChooser;
 import dev.parley.client.ui.chat.LinkOpener;
 import dev.parley.client.ui.common.Formats;
 import dev.parley.client.ui.common.PictureChooser;
@@ -48,6 +49,7 @@ public final class Screens implements AutoCloseable {
     private final SaveLocation saveLocation;
     private final PictureChooser pictureChooser;
     private final PhotoChooser photoChooser;
+    private final StickerPackChooser stickerPackChooser;
     private final NotifierChoice notifiers;
     private Notifier notifier;
     private NotificationCenter notifications;
@@ -63,6 +65,15 @@ public final class Screens implements AutoCloseable {
      */
     public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation,
             PictureChooser pictureChooser, PhotoChooser photoChooser, NotifierChoice notifiers) {
+        this(stage, options, links, saveLocation, pictureChooser, photoChooser, notifiers,
+                StickerPackChooser.fileChooser());
+    }
+
+    /** As above; {@code stickerPackChooser} asks for a sticker pack (folder or zip) to import. */
+    public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation,
+            PictureChooser pictureChooser, PhotoChooser photoChooser, NotifierChoice notifiers,
+            StickerPackChooser stickerPackChooser) {
+        this.stickerPackChooser = stickerPackChooser;
         this.notifiers = notifiers;
         this.pictureChooser = pictureChooser;
         this.photoChooser = photoChooser;
@@ -156,7 +167,7 @@ public final class Screens implements AutoCloseable {
         NotificationSettings settings = NotificationSettings.load(cacheDir.resolve("notifications.properties"));
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
                 : "account.signOut"), () -> signOut(stage, session), saveLocation, pictureChooser,
-                photoChooser, settings);
+                photoChooser, settings, stickerPackChooser);
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);

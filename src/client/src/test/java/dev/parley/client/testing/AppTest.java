@@ -59,6 +59,8 @@ public abstract class AppTest extends FxRobot {
     protected volatile Path pictureToChoose;
     /** The photos the attach button picks, for the same reason. */
     protected volatile List<Path> photosToChoose = List.of();
+    /** The folder or zip the Stickers tab's Import button picks, for the same reason. */
+    protected volatile Path stickerPackToChoose;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -95,7 +97,7 @@ public abstract class AppTest extends FxRobot {
                     owner -> Optional.ofNullable(pictureToChoose), owner -> photosToChoose, (owner, actions) -> {
                         chosenNotifier = NotifierChoice.desktop().choose(owner, actions);
                         return new RecordingNotifier(chosenNotifier, notices);
-                    });
+                    }, owner -> Optional.ofNullable(stickerPackToChoose));
             screens.start();
             window.setWidth(1080);
             window.setHeight(720);

@@ -5,6 +5,7 @@ import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.attach.AttachView;
 import dev.parley.client.ui.attach.AttachViewModel;
 import dev.parley.client.ui.attach.PhotoChooser;
+import dev.parley.client.ui.stickers.StickerPackChooser;
 import dev.parley.client.ui.attach.QualityPreference;
 import dev.parley.client.ui.chat.ChatPhotos;
 import dev.parley.client.ui.chat.ChatView;
@@ -43,6 +44,7 @@ public final class MainView {
     private final SaveLocation saveLocation;
     private final PictureChooser pictureChooser;
     private final PhotoChooser photoChooser;
+    private final StickerPackChooser stickerPackChooser;
     private final AvatarPictures pictures;
     private final NotificationSettings notifications;
     private final Parent root;
@@ -56,8 +58,9 @@ public final class MainView {
 
     public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut,
             SaveLocation saveLocation, PictureChooser pictureChooser, PhotoChooser photoChooser,
-            NotificationSettings notifications) {
+            NotificationSettings notifications, StickerPackChooser stickerPackChooser) {
         this.model = model;
+        this.stickerPackChooser = stickerPackChooser;
         this.notifications = notifications;
         this.photoChooser = photoChooser;
         this.pictureChooser = pictureChooser;
@@ -93,7 +96,7 @@ public final class MainView {
         AttachView attach = new AttachView(new AttachViewModel(model.session(), model.chat().conversationProperty(),
                 new QualityPreference(model.session().me().handle()), formats), photoChooser);
         chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard,
-                new ChatPhotos(model.chat(), attach, saveLocation), new ComposerEmoji(model.session().cacheDir()));
+                new ChatPhotos(model.chat(), attach, saveLocation), new ComposerEmoji(model.session().cacheDir(), stickerPackChooser));
         split.getItems().setAll(conversationList.root(), chatView.root());
         Clock local = Clock.systemDefaultZone();
         model.chat().setConversationOpener(id -> model.conversations().select(id));
