@@ -16,6 +16,7 @@ import dev.parley.client.settings.Settings;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.attach.PhotoChooser;
+import dev.parley.client.ui.stickers.StickerPackChooser;
 import dev.parley.client.ui.chat.LinkOpener;
 import dev.parley.client.ui.common.Formats;
 import dev.parley.client.ui.common.PictureChooser;
@@ -54,6 +55,7 @@ public final class Screens implements AutoCloseable {
     private final SaveLocation saveLocation;
     private final PictureChooser pictureChooser;
     private final PhotoChooser photoChooser;
+    private final StickerPackChooser stickerPackChooser;
     private final NotifierChoice notifiers;
     private final AppearanceSettings appearance;
     private final Autostart autostart;
@@ -77,6 +79,15 @@ public final class Screens implements AutoCloseable {
     public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation,
             PictureChooser pictureChooser, PhotoChooser photoChooser, NotifierChoice notifiers,
             AppearanceSettings appearance, Autostart autostart) {
+        this(stage, options, links, saveLocation, pictureChooser, photoChooser, notifiers, appearance, autostart,
+                StickerPackChooser.fileChooser());
+    }
+
+    /** As above; {@code stickerPackChooser} asks for a sticker pack (folder or zip) to import. */
+    public Screens(Stage stage, AppOptions options, LinkOpener links, SaveLocation saveLocation,
+            PictureChooser pictureChooser, PhotoChooser photoChooser, NotifierChoice notifiers,
+            AppearanceSettings appearance, Autostart autostart, StickerPackChooser stickerPackChooser) {
+        this.stickerPackChooser = stickerPackChooser;
         this.notifiers = notifiers;
         this.appearance = appearance;
         this.autostart = autostart;
@@ -178,7 +189,7 @@ public final class Screens implements AutoCloseable {
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
                 : "account.signOut"), () -> signOut(stage, session), saveLocation, pictureChooser,
                 photoChooser, new Settings(appearance, account, settings, autostart,
-                        () -> appWindow && notifier != null && notifier.inTray()));
+                        () -> appWindow && notifier != null && notifier.inTray()), stickerPackChooser);
         setScene(stage, view.root(), 1080, 720);
         view.install();
         mainViews.put(session, view);

@@ -83,6 +83,13 @@ public final class Limits {
     public static final int MAX_MEDIA_READ_BYTES = 192 * 1024;
     /** Widest and tallest preview image a message may attach to a media item, in pixels. */
     public static final int MAX_THUMBNAIL_SIDE = 400;
+    /** Longest sticker pack id and sticker id. */
+    public static final int MAX_STICKER_PACK_ID_CHARS = 48;
+    public static final int MAX_STICKER_ID_CHARS = 64;
+    /** Widest and tallest sticker image from an imported pack, in pixels. */
+    public static final int MAX_STICKER_SIDE = 512;
+    /** Largest sticker image from an imported pack, in bytes (an animated GIF is sent as it is, within this). */
+    public static final long MAX_STICKER_BYTES = 1024L * 1024;
     /** Most media items one message carries. */
     public static final int MAX_MEDIA_PER_MESSAGE = 10;
     /** Most members a group has, its owner included. */

@@ -16,12 +16,13 @@ import java.util.UUID;
  * carries it as {@code card} (its text is an optional comment).
  * A {@link MessageKind#POLL} carries its
  * {@code poll} with the results as they are now; each vote or close appends a {@link MessageKind#POLL_UPDATE}
- * event naming the poll in {@code target} and carrying its new results in {@code poll}.
+ * event naming the poll in {@code target} and carrying its new results in {@code poll}. A sticker message has
+ * empty text and its {@code sticker}.
  */
 public record Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
         MessageKind kind, Long target, boolean unsent,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media, GroupChange change, Long replyTo,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions, UserProfile card, Poll poll) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions, UserProfile card, Poll poll, Sticker sticker) {
 
     public Message {
         if (kind == null) {
@@ -29,6 +30,14 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
         }
         media = media == null ? List.of() : List.copyOf(media);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message that is no sticker. */
+    public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
+            MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change, Long replyTo,
+            List<Reaction> reactions, UserProfile card, Poll poll) {
+        this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, replyTo,
+                reactions, card, poll, null);
     }
 
     /** A message that is no poll and no poll event. */
@@ -57,7 +66,7 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
     /** The same message with these reactions. */
     public Message withReactions(List<Reaction> now) {
         return new Message(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change,
-                replyTo, now, card, poll);
+                replyTo, now, card, poll, sticker);
     }
 
     /** A message that is not a group's system line. */

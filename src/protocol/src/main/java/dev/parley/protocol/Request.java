@@ -88,17 +88,23 @@ public sealed interface Request {
     /**
      * Sends a message; {@code clientId} makes a resend safe. Text is stripped of surrounding space. With
      * {@code media} (1–{@value Limits#MAX_MEDIA_PER_MESSAGE} items) the text is their caption: it may be empty
-     * and holds at most {@value Limits#MAX_CAPTION_CHARS} characters.
+     * and holds at most {@value Limits#MAX_CAPTION_CHARS} characters. A {@code sticker} message has no text, media
+     * or card.
      */
     record MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo,
-            String card) implements Request {
+            String card, Sticker sticker) implements Request {
         public MessageSend {
             Check.positive(conversationId, "conversationId");
             present(clientId, "clientId");
             if (replyTo != null) {
                 Check.positive(replyTo, "replyTo");
             }
-            if (card != null) {
+            if (sticker != null) {
+                if (media != null || card != null || text != null && !text.isBlank()) {
+                    throw ProtocolException.badRequest("a sticker message carries no text, media or card");
+                }
+                text = "";
+            } else if (card != null) {
                 card = Check.handle(card, "card");
                 if (media != null) {
                     throw ProtocolException.badRequest("a message shares a profile or carries media, not both");
@@ -112,18 +118,29 @@ public sealed interface Request {
             }
         }
 
+        /** A message that is no sticker. */
+        public MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo,
+                String card) {
+            this(conversationId, clientId, text, media, replyTo, card, null);
+        }
+
         public MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo) {
-            this(conversationId, clientId, text, media, replyTo, null);
+            this(conversationId, clientId, text, media, replyTo, null, null);
         }
 
         /** A message that replies to nothing. */
         public MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media) {
-            this(conversationId, clientId, text, media, null, null);
+            this(conversationId, clientId, text, media, null, null, null);
         }
 
         /** A text message. */
         public MessageSend(Long conversationId, UUID clientId, String text) {
-            this(conversationId, clientId, text, null, null, null);
+            this(conversationId, clientId, text, null, null, null, null);
+        }
+
+        /** A sticker, as a reply to {@code replyTo} (or none when null). */
+        public static MessageSend sticker(Long conversationId, UUID clientId, Sticker sticker, Long replyTo) {
+            return new MessageSend(conversationId, clientId, null, null, replyTo, null, present(sticker, "sticker"));
         }
     }
 

@@ -69,6 +69,8 @@ class CodecTest {
                 new Request.MessageSend(7L, CLIENT_ID, "Friday", null, 41L),
                 new Request.MessageSend(7L, CLIENT_ID, "you two should talk", null, null, "maya"),
                 new Request.MessageSend(7L, CLIENT_ID, null, null, null, "maya"),
+                Request.MessageSend.sticker(7L, CLIENT_ID, new Sticker("moods", "joy", "😂"), null),
+                Request.MessageSend.sticker(7L, CLIENT_ID, new Sticker("imported.4f2a", "cat-01", null, SHA), 41L),
                 new Request.PollCreate(7L, CLIENT_ID, "Which day?", List.of("Friday", "Saturday"), true, true),
                 new Request.PollVote(7L, 42L, List.of(0, 1)),
                 new Request.PollVote(7L, 42L, List.of()),
@@ -138,6 +140,23 @@ class CodecTest {
     }
 
     @Test
+    void aStickerNamesPackAndIdInASafeAlphabetAndCarriesNothingElse() {
+        for (String bad : List.of("", "../moods", "/etc", "Moods", "a b", "x".repeat(49), ".hidden")) {
+            assertThatThrownBy(() -> new Sticker(bad, "joy", null)).as(bad)
+                    .isInstanceOf(ProtocolException.class)
+                    .extracting(e -> ((ProtocolException) e).code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        }
+        assertThatThrownBy(() -> new Request.MessageSend(7L, CLIENT_ID, null, List.of(new MediaRef(SHA)), null, null,
+                new Sticker("moods", "joy", null))).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> new Request.MessageSend(7L, CLIENT_ID, null, null, null, "maya",
+                new Sticker("moods", "joy", null))).isInstanceOf(ProtocolException.class);
+        Sticker sticker = new Sticker("moods", "joy", " 😂 ", SHA.toUpperCase());
+        assertThat(sticker.emoji()).isEqualTo("😂");
+        assertThat(sticker.mediaId()).isEqualTo(SHA);
+        assertThat(Request.MessageSend.sticker(7L, CLIENT_ID, sticker, null).text()).isEmpty();
+    }
+
+    @Test
     void everyRequestTypeIsCovered() {
         assertThat(everyRequest().map(Codec::typeOf).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(Codec.requestTypes());
@@ -186,6 +205,8 @@ class CodecTest {
                 new MediaItem(SHA, "video/mp4", 9_000_000, null, null),
                 new Reply.Sent(new Message(7, 44, "alice", CLIENT_ID, "", AT, MessageKind.TEXT, null, false,
                         List.of(PHOTO)), false),
+                new Reply.Sent(new Message(7, 45, "alice", CLIENT_ID, "", AT, MessageKind.TEXT, null, false,
+                        List.of(), null, 44L, List.of(), null, null, new Sticker("moods", "joy", "😂", SHA)), false),
                 MAYA,
                 new Reply.SearchResults(List.of(MAYA, ALICE), false),
                 new Reply.ProfileCard(MAYA, 12, 3, new Reply.Relationship("maya", true, true, true, false)),
@@ -321,6 +342,19 @@ class CodecTest {
         "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
             + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"text\":\"x\",\"media\":[]}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
+            + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"sticker\":{\"pack\":\"../etc\",\"id\":\"joy\"}}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
+            + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"sticker\":{\"pack\":\"moods\"}}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
+            + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"sticker\":{\"pack\":\"moods\",\"id\":\"joy\","
+            + "\"mediaId\":\"not-a-hash\"}}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
+            + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"text\":\"hi\",\"sticker\":{\"pack\":\"moods\",\"id\":\"joy\"}}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
+            + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"sticker\":{\"pack\":\"moods\",\"id\":\"Joy\"}}}",
+        "{\"v\":1,\"id\":\"a\",\"type\":\"msg.send\",\"body\":{\"conversationId\":7,\"clientId\":\""
+            + "3f2b8c1e-7d4a-4e0b-9a61-0c2d5e8f1a77\",\"sticker\":{\"pack\":\"moods\",\"id\":\"joy\",\"emoji\":\"lol\"}}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"tags\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"tags\":[\"photo graphy\"]}}",
         "{\"v\":1,\"id\":\"a\",\"type\":\"profile.update\",\"body\":{\"tags\":[\"x\"]}}",

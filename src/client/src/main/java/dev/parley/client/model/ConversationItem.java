@@ -26,6 +26,8 @@ public final class ConversationItem {
     private final StringProperty peerAvatar = new SimpleStringProperty(this, "peerAvatar");
     private final IntegerProperty lastMedia = new SimpleIntegerProperty(this, "lastMedia");
     private final IntegerProperty lastVideos = new SimpleIntegerProperty(this, "lastVideos");
+    private final javafx.beans.property.BooleanProperty lastSticker =
+            new javafx.beans.property.SimpleBooleanProperty(this, "lastSticker");
     private final ObjectProperty<java.util.List<Long>> pinned =
             new SimpleObjectProperty<>(this, "pinned", java.util.List.of());
     private final boolean group;
@@ -128,6 +130,11 @@ public final class ConversationItem {
     }
 
     /** How many of the last message's media are videos. */
+    /** The last message is a sticker; the preview then holds its emoji, if any. */
+    public javafx.beans.property.BooleanProperty lastStickerProperty() {
+        return lastSticker;
+    }
+
     public IntegerProperty lastVideosProperty() {
         return lastVideos;
     }

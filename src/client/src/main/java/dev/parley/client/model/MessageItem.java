@@ -33,6 +33,7 @@ public final class MessageItem {
     private final GroupChange change;
     private Long replyTo;
     private dev.parley.protocol.UserProfile card;
+    private dev.parley.protocol.Sticker sticker;
     private final ObjectProperty<List<Reaction>> reactions = new SimpleObjectProperty<>(this, "reactions", List.of());
     private final ObjectProperty<dev.parley.client.store.StoredPoll> poll = new SimpleObjectProperty<>(this, "poll");
 
@@ -82,6 +83,15 @@ public final class MessageItem {
 
     public void setReplyTo(Long seq) {
         replyTo = seq;
+    }
+
+    /** The sticker this message is, or null. */
+    public dev.parley.protocol.Sticker sticker() {
+        return sticker;
+    }
+
+    public void setSticker(dev.parley.protocol.Sticker shown) {
+        sticker = shown;
     }
 
     /** The profile this message shares, or null. */

@@ -89,6 +89,9 @@ public final class NotificationCenter implements AutoCloseable {
         if (!settings.previewsProperty().get()) {
             return ViewLoader.text("notification.hidden");
         }
+        if (message.sticker() != null) {
+            return dev.parley.client.ui.common.StickerWords.preview(message.sticker());
+        }
         String text = message.text().strip().replaceAll("\\s+", " ");
         if (text.isEmpty() && !message.media().isEmpty()) {
             long videos = message.media().stream().filter(item -> item.mime().startsWith("video/")).count();

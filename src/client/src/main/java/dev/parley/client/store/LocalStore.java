@@ -10,6 +10,7 @@ import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.Reaction;
+import dev.parley.protocol.Sticker;
 import dev.parley.protocol.UserProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import org.sqlite.SQLiteDataSource;
 public final class LocalStore implements AutoCloseable {
     private static final String MESSAGE_COLUMNS = "conversation_id, seq, client_id, sender, text, sent_at, status";
     private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS
-            + ", failure, unsent, kind, change, reply_to, card";
+            + ", failure, unsent, kind, change, reply_to, card, sticker";
     /** Messages the inbox preview may show: what people wrote, not deleted on this device. */
     private static final String SHOWN = " kind = 'text' AND hidden = 0";
     /** Rows a chat shows: messages, and a group's system lines (not tombstones, not deleted on this device). */
@@ -119,6 +120,10 @@ public final class LocalStore implements AutoCloseable {
                 summary.request() ? 1 : 0, last != null && last.unsent() ? 1 : 0, summary.peerReadSeq(),
                 avatar, last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()));
         update("UPDATE conversations SET pinned = ? WHERE id = ?", pinnedText(summary.pinned()), summary.id());
+        if (last != null) {
+            update("UPDATE conversations SET last_sticker = ? WHERE id = ?", last.sticker() != null ? 1 : 0,
+                    summary.id());
+        }
         if (group != null) {
             update("UPDATE conversations SET kind = 'group', group_members = ?, group_role = ?, group_left = ?,"
                     + " group_muted = ?, group_description = ? WHERE id = ?", group.members(),
@@ -183,23 +188,26 @@ public final class LocalStore implements AutoCloseable {
             media.record(message.sender(), message.clientId(), message.media().stream().map(OutboxMedia::stored).toList());
         }
         String card = writeCard(message.card());
+        String sticker = writeSticker(message.sticker());
         int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT', reply_to = ?,"
-                        + " card = ? WHERE sender = ? AND client_id = ?", message.seq(), message.sentAt().toEpochMilli(),
-                message.text(), message.replyTo(), card, message.sender(), message.clientId().toString());
+                        + " card = ?, sticker = ? WHERE sender = ? AND client_id = ?", message.seq(),
+                message.sentAt().toEpochMilli(), message.text(), message.replyTo(), card, sticker, message.sender(),
+                message.clientId().toString());
         if (replaced == 0) {
-            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent, reply_to, card)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)",
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent, reply_to, card, sticker)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?)",
                     message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
                     message.text(), message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.replyTo(),
-                    card);
+                    card, sticker);
         }
         reactions.replace(message.conversationId(), message.seq(), message.reactions());
         update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
                 message.conversationId());
         update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = ?, last_unsent = ?, last_media = ?,"
-                        + " last_videos = ? WHERE id = ? AND last_at <= ?", previewText(message), message.sender(),
-                message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.media().size(),
-                videos(message.media()), message.conversationId(), message.sentAt().toEpochMilli());
+                        + " last_videos = ?, last_sticker = ? WHERE id = ? AND last_at <= ?", previewText(message),
+                message.sender(), message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.media().size(),
+                videos(message.media()), message.sticker() != null ? 1 : 0, message.conversationId(),
+                message.sentAt().toEpochMilli());
         advanceContiguousCursor(message.conversationId());
         return true;
     }
@@ -207,7 +215,7 @@ public final class LocalStore implements AutoCloseable {
     /** The sender unsent message {@code seq}: its text leaves this device for good. */
     private void eraseUnsent(long conversationId, long seq) {
         media.deleteAt(conversationId, seq);
-        if (update("UPDATE messages SET text = '', unsent = 1 WHERE conversation_id = ? AND seq = ?",
+        if (update("UPDATE messages SET text = '', sticker = NULL, unsent = 1 WHERE conversation_id = ? AND seq = ?",
                 conversationId, seq) > 0) {
             refreshPreview(conversationId);
             purgeOldPages();
@@ -229,7 +237,7 @@ public final class LocalStore implements AutoCloseable {
     public void deleteForMe(StoredMessage message) {
         if (message.seq() > 0) {
             media.deleteAt(message.conversationId(), message.seq());
-            update("UPDATE messages SET text = '', hidden = 1 WHERE conversation_id = ? AND seq = ?",
+            update("UPDATE messages SET text = '', sticker = NULL, hidden = 1 WHERE conversation_id = ? AND seq = ?",
                     message.conversationId(), message.seq());
         } else if (update("DELETE FROM messages WHERE sender = ? AND client_id = ? AND status = 'FAILED'",
                 message.sender(), message.clientId().toString()) > 0) {
@@ -252,9 +260,10 @@ public final class LocalStore implements AutoCloseable {
                 conversationId);
         StoredMessage last = newest.isEmpty() ? null : complete(newest.get(0));
         update("UPDATE conversations SET last_text = ?, last_sender = ?, last_unsent = ?, last_media = ?,"
-                        + " last_videos = ? WHERE id = ?", last == null ? "" : last.text(),
+                        + " last_videos = ?, last_sticker = ? WHERE id = ?", last == null ? "" : previewText(last),
                 last == null ? null : last.sender(), last != null && last.unsent() ? 1 : 0,
-                last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()), conversationId);
+                last == null ? 0 : last.media().size(), last == null ? 0 : videos(last.media()),
+                last != null && last.sticker() != null ? 1 : 0, conversationId);
     }
 
     /** How far the other person has read (both share read receipts), or null to stop showing it. */
@@ -294,10 +303,23 @@ public final class LocalStore implements AutoCloseable {
                         + " VALUES (?, NULL, ?, ?, ?, ?, 'SENDING', ?, ?)",
                 conversationId, clientId.toString(), sender, text, now.toEpochMilli(), replyTo, writeCard(card));
         update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?), last_unsent = 0,"
-                + " last_media = 0 WHERE id = ?", text.isEmpty() && card != null ? "@" + card.handle() : text, sender,
+                + " last_media = 0, last_sticker = 0 WHERE id = ?", text.isEmpty() && card != null ? "@" + card.handle() : text, sender,
                 now.toEpochMilli(), conversationId);
         return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING)
                 .withReplyAndReactions(replyTo, List.of()).withCard(card);
+    }
+
+    /** Puts an own sticker into the outbox, as a reply to {@code replyTo} (or none when null). */
+    public StoredMessage enqueueSticker(long conversationId, UUID clientId, String sender, Sticker sticker, Instant now,
+            Long replyTo) {
+        update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", reply_to, sticker)"
+                        + " VALUES (?, NULL, ?, ?, '', ?, 'SENDING', ?, ?)",
+                conversationId, clientId.toString(), sender, now.toEpochMilli(), replyTo, writeSticker(sticker));
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?), last_unsent = 0,"
+                + " last_media = 0, last_videos = 0, last_sticker = 1 WHERE id = ?",
+                sticker.emoji() == null ? "" : sticker.emoji(), sender, now.toEpochMilli(), conversationId);
+        return new StoredMessage(conversationId, 0, clientId, sender, "", now, MessageStatus.SENDING)
+                .withReplyAndReactions(replyTo, List.of()).withSticker(sticker);
     }
 
     /** Puts an own message with media into the outbox; each item's pending files hold its bytes until uploaded. */
@@ -413,12 +435,27 @@ public final class LocalStore implements AutoCloseable {
                 row.getString("last_sender"), Instant.ofEpochMilli(row.getLong("last_at")), row.getInt("request") == 1,
                 row.getInt("last_unsent") == 1, nullableLong(row, "peer_read_seq"), row.getString("peer_avatar"),
                 row.getInt("last_media"), row.getInt("last_videos"),
-                "group".equals(row.getString("kind")) ? group(row) : null, pinnedSeqs(row.getString("pinned")));
+                "group".equals(row.getString("kind")) ? group(row) : null, pinnedSeqs(row.getString("pinned")),
+                row.getInt("last_sticker") == 1);
     }
 
-    /** What the conversation list shows of a message: its text, or for a shared profile without comment, @handle. */
+    /**
+     * What the conversation list shows of a message: its text, for a shared profile without comment @handle, for a
+     * sticker its emoji (the list adds "Sticker" in the reader's language).
+     */
     private static String previewText(Message message) {
-        return message.text().isEmpty() && message.card() != null ? "@" + message.card().handle() : message.text();
+        return previewText(message.text(), message.card(), message.sticker());
+    }
+
+    private static String previewText(StoredMessage message) {
+        return previewText(message.text(), message.card(), message.sticker());
+    }
+
+    private static String previewText(String text, UserProfile card, Sticker sticker) {
+        if (sticker != null) {
+            return sticker.emoji() == null ? "" : sticker.emoji();
+        }
+        return text.isEmpty() && card != null ? "@" + card.handle() : text;
     }
 
     /** A pin event: the message joins the end of the pinned list, or leaves it. */
@@ -473,6 +510,22 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    private static String writeSticker(Sticker sticker) {
+        try {
+            return sticker == null ? null : JSON.writeValueAsString(sticker);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot keep a sticker", e);
+        }
+    }
+
+    private static Sticker readSticker(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, Sticker.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot read a kept sticker", e);
+        }
+    }
+
     private static UserProfile readCard(String json) {
         try {
             return json == null ? null : JSON.readValue(json, UserProfile.class);
@@ -499,7 +552,8 @@ public final class LocalStore implements AutoCloseable {
                 UUID.fromString(row.getString("client_id")), row.getString("sender"), row.getString("text"),
                 Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")),
                 row.getString("failure"), row.getInt("unsent") == 1, false, List.of(), readChange(row.getString("change")),
-                nullableLong(row, "reply_to"), List.of(), readCard(row.getString("card")));
+                nullableLong(row, "reply_to"), List.of(), readCard(row.getString("card")), null,
+                readSticker(row.getString("sticker")));
     }
 
     private <T> List<T> query(String sql, CacheSql.Mapper<T> mapper, Object... params) {

@@ -3,6 +3,7 @@ package dev.parley.client.store;
 import dev.parley.protocol.GroupChange;
 import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.Reaction;
+import dev.parley.protocol.Sticker;
 import dev.parley.protocol.UserProfile;
 import java.time.Instant;
 import java.util.List;
@@ -16,13 +17,24 @@ import java.util.UUID;
  * sender did) and empty text. A reply names the message it quotes ({@code replyTo}, else null);
  * {@code reactions} are the emoji people put on it, grouped per emoji; {@code card} is the profile it shares.
  * A poll has its question as text and its options and results in {@code poll} (null for anything else).
+ * A sticker message has empty text and its {@code sticker} (null for anything else).
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
         Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media,
-        GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card, StoredPoll poll) {
+        GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card, StoredPoll poll,
+        Sticker sticker) {
     public StoredMessage {
         media = media == null ? List.of() : List.copyOf(media);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message that is no sticker. */
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
+            Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
+            List<MediaItem> media, GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card,
+            StoredPoll poll) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
+                replyTo, reactions, card, poll, null);
     }
 
     /** A message that is no poll. */
@@ -84,35 +96,41 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
     /** The same message, gone from this device. */
     public StoredMessage asDeleted() {
         return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true,
-                media, change, replyTo, reactions, card, poll);
+                media, change, replyTo, reactions, card, poll, sticker);
     }
 
     /** The same outbox message with another status, keeping its media. */
     public StoredMessage withStatus(MessageStatus next, String reason) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, next, reason, unsent, deleted,
-                media, change, replyTo, reactions, card, poll);
+                media, change, replyTo, reactions, card, poll, sticker);
     }
 
     public StoredMessage withMedia(List<MediaItem> items) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                items, change, replyTo, reactions, card, poll);
+                items, change, replyTo, reactions, card, poll, sticker);
     }
 
     /** The same message as a poll with these results. */
     public StoredMessage withPoll(StoredPoll now) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, replyTo, reactions, card, now);
+                media, change, replyTo, reactions, card, now, sticker);
     }
 
     /** The same message as a reply to {@code seq}, with these reactions. */
     public StoredMessage withReplyAndReactions(Long quoted, List<Reaction> now) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, quoted, now, card, poll);
+                media, change, quoted, now, card, poll, sticker);
+    }
+
+    /** The same message as this sticker. */
+    public StoredMessage withSticker(Sticker shown) {
+        return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
+                media, change, replyTo, reactions, card, poll, shown);
     }
 
     /** The same message sharing this profile. */
     public StoredMessage withCard(UserProfile shared) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, replyTo, reactions, shared, poll);
+                media, change, replyTo, reactions, shared, poll, sticker);
     }
 }

@@ -15,7 +15,10 @@ import dev.parley.protocol.Message;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
+import dev.parley.protocol.Sticker;
 import dev.parley.protocol.UserProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -179,6 +182,33 @@ public final class ChatSession implements AutoCloseable {
         return onIo(() -> {
             publish(store.enqueue(conversationId, validated.clientId(), me.handle(), validated.text(),
                     clock.instant(), null, new UserProfile(validated.card(), validated.card(), null)));
+            flushOutbox();
+            return null;
+        });
+    }
+
+    /**
+     * Sends a sticker through the outbox, as a reply to {@code replyTo} (or none when null). A sticker from an
+     * imported pack comes with its image ({@code image}, whose SHA-256 is the sticker's media id), which goes into
+     * the media cache now and is uploaded before the message; a built-in one has none (null).
+     */
+    public CompletableFuture<Void> sendSticker(long conversationId, Sticker sticker, byte[] image, Long replyTo) {
+        Request.MessageSend validated = Request.MessageSend.sticker(conversationId, UUID.randomUUID(), sticker,
+                replyTo);
+        if ((image == null) != (sticker.mediaId() == null)
+                || image != null && !MediaCache.sha256(image).equals(sticker.mediaId())) {
+            throw new IllegalArgumentException("an imported sticker needs its image, named by its SHA-256");
+        }
+        return onIo(() -> {
+            if (image != null) {
+                try {
+                    mediaCache.put(sticker.mediaId(), image);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot keep the sticker to send", e);
+                }
+            }
+            publish(store.enqueueSticker(conversationId, validated.clientId(), me.handle(), sticker,
+                    clock.instant(), replyTo));
             flushOutbox();
             return null;
         });
@@ -804,7 +834,8 @@ public final class ChatSession implements AutoCloseable {
         }
         StoredMessage stored = new StoredMessage(message.conversationId(), message.seq(), message.clientId(),
                 message.sender(), message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false,
-                message.media(), message.change(), message.replyTo(), message.reactions(), message.card());
+                message.media(), message.change(), message.replyTo(), message.reactions(), message.card(), null,
+                message.unsent() ? null : message.sticker());
         publish(stored);
         if (live && !mine && message.seq() > knownLastSeq) {
             models.arrival(stored);

@@ -79,6 +79,7 @@ final class InboxModels {
         item.peerReadSeqProperty().set(conversation.peerReadSeq());
         item.peerAvatarProperty().set(conversation.peerAvatar());
         item.lastVideosProperty().set(conversation.lastVideos());
+        item.lastStickerProperty().set(conversation.lastSticker());
         if (!item.pinnedProperty().get().equals(conversation.pinned())) {
             item.pinnedProperty().set(conversation.pinned());
         }

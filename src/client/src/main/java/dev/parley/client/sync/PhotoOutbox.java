@@ -5,6 +5,7 @@ import dev.parley.client.store.OutboxMedia;
 import dev.parley.client.store.StoredMessage;
 import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.MediaRef;
+import dev.parley.protocol.MediaType;
 import dev.parley.protocol.Request;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,6 +115,9 @@ final class PhotoOutbox {
      * thumbnail and then the item are uploaded (in order). Fails like the uploads do; see {@link MediaUploads#upload}.
      */
     CompletableFuture<Request.MessageSend> prepare(StoredMessage next) {
+        if (next.sticker() != null) {
+            return sticker(next);
+        }
         List<OutboxMedia> items = store.get().outboxMedia(me, next.clientId());
         if (items.isEmpty()) {
             return CompletableFuture.completedFuture(new Request.MessageSend(next.conversationId(), next.clientId(),
@@ -142,6 +146,29 @@ final class PhotoOutbox {
                     items.stream().map(item -> new MediaRef(item.item().mediaId(),
                             item.item().thumbnail() == null ? null : item.item().thumbnail().mediaId())).toList());
         });
+    }
+
+    /** A sticker goes at once; an imported one's image (kept in the media cache when it was sent) is uploaded first. */
+    private CompletableFuture<Request.MessageSend> sticker(StoredMessage next) {
+        Request.MessageSend send = Request.MessageSend.sticker(next.conversationId(), next.clientId(), next.sticker(),
+                next.replyTo());
+        String mediaId = next.sticker().mediaId();
+        if (mediaId == null) {
+            return CompletableFuture.completedFuture(send);
+        }
+        Path image = cache.get().get(mediaId).orElse(null);
+        if (image == null) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(
+                    new IOException("the sticker's image is no longer in the cache")));
+        }
+        String mime;
+        try (java.io.InputStream in = Files.newInputStream(image)) {
+            mime = new String(in.readNBytes(3), java.nio.charset.StandardCharsets.ISO_8859_1).equals("GIF")
+                    ? MediaType.GIF.mime() : MediaType.PNG.mime();
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        }
+        return uploads.upload(mediaId, mime, image, held -> { }).thenApply(uploaded -> send);
     }
 
     private CompletableFuture<MediaItem> uploadOne(UUID clientId, MediaItem item, Path pending,

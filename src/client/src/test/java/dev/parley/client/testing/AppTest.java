@@ -70,6 +70,8 @@ public abstract class AppTest extends FxRobot {
     /** The launcher that start at login runs, as an installed app would have. */
     protected static final String LAUNCHER = "/opt/parley/bin/Parley";
     private WindowAppearance windowAppearance;
+    /** The folder or zip the Stickers tab's Import button picks, for the same reason. */
+    protected volatile Path stickerPackToChoose;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -116,7 +118,7 @@ public abstract class AppTest extends FxRobot {
                         trayActions = actions;
                         chosenNotifier = trayAvailable ? new FakeTray() : NotifierChoice.desktop().choose(owner, actions);
                         return new RecordingNotifier(chosenNotifier, notices);
-                    }, appearance, autostart);
+                    }, appearance, autostart, owner -> Optional.ofNullable(stickerPackToChoose));
             screens.start();
             window.setWidth(1080);
             window.setHeight(720);

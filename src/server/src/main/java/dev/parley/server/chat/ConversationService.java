@@ -51,13 +51,13 @@ public final class ConversationService {
     /**
      * Stores the message and, once committed, pushes it to every session of every member (the sender's
      * other devices too). A resend returns the original and pushes nothing new. Media must be the sender's
-     * own uploads or media they can see in a conversation.
+     * own uploads or media they can see in a conversation; so must an imported sticker's image.
      */
     public CompletableFuture<Reply.Sent> send(Identity me, Request.MessageSend request) {
         limits.message(me.userId());
         List<MediaRef> media = request.media() == null ? List.of() : request.media();
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
-                        media, request.replyTo(), request.card(), clock.instant())
+                        media, request.replyTo(), request.card(), request.sticker(), clock.instant())
                 .thenApply(this::publishIfNew);
     }
 

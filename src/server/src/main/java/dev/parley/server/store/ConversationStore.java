@@ -2,6 +2,7 @@ package dev.parley.server.store;
 
 import dev.parley.protocol.ConversationSummary;
 import dev.parley.protocol.MediaRef;
+import dev.parley.protocol.Sticker;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import java.time.Instant;
@@ -33,10 +34,12 @@ public interface ConversationStore {
      * empty) are linked in order; media the sender may not see fail it with {@code not_found}. {@code replyTo}
      * (or null) must be a message the sender can see, not unsent ({@code not_found} otherwise). {@code card} (or
      * null) is the handle of a person whose profile the message shares: {@code not_found} when there is no such
-     * person or a block stands between them and the sender.
+     * person or a block stands between them and the sender. {@code sticker} (or null) is kept with the message; its
+     * image, when it names one, must be media the sender may see ({@code not_found}) and a small enough picture
+     * ({@code bad_request}).
      */
     CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Long replyTo, String card, Instant now);
+            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now);
 
     /**
      * Sets the user's reaction to message {@code seq} to {@code emoji} (null removes it) and appends a reaction

@@ -55,6 +55,9 @@ final class BubbleQuote extends VBox {
         if (quoted.unsentProperty().get()) {
             return ViewLoader.text("chat.unsent");
         }
+        if (quoted.sticker() != null) {
+            return dev.parley.client.ui.common.StickerWords.preview(quoted.sticker());
+        }
         String text = quoted.text().strip().replaceAll("\\s+", " ");
         if (text.isEmpty() && !quoted.media().isEmpty()) {
             return ViewLoader.text("conversations.photos", quoted.media().size());

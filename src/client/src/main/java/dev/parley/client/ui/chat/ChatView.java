@@ -203,9 +203,10 @@ public final class ChatView {
 
         messageList.setItems(model.rows());
         messageList.setCellFactory(list -> new MessageCell(list, model, model::retry, this::confirmOpen, photos,
-                new BubbleCard(model, pictures, onShowProfile)));
+                new BubbleCard(model, pictures, onShowProfile), new BubbleSticker(emoji.stickers(), model::media)));
         photos.install(chatPane, attachTray);
         emoji.install(composer, emojiButton);
+        emoji.onSticker(model::sendSticker);
         // Messages drawn before the emoji pictures loaded show them once they have.
         EmojiImages.whenReady(messageList::refresh);
         messageList.skinProperty().addListener((obs, old, skin) -> watchScrolling());

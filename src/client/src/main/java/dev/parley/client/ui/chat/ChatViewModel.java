@@ -227,6 +227,24 @@ public final class ChatViewModel {
         draft.set("");
     }
 
+    /**
+     * Sends a sticker picked in the picker to the open conversation at once, as a reply when the composer is
+     * replying to a message; the draft stays as it is.
+     */
+    public void sendSticker(dev.parley.client.stickers.PickedSticker picked) {
+        ConversationItem item = conversation.get();
+        if (item == null || item.leftProperty().get()) {
+            return;
+        }
+        MessageItem quoted = replyingTo.get();
+        replyingTo.set(null);
+        Long replyTo = quoted == null || quoted.seqProperty().get() == 0 ? null : quoted.seqProperty().get();
+        session.sendSticker(item.id(), picked.sticker(), picked.image(), replyTo).exceptionally(error -> {
+            log.warn("cannot queue sticker {}/{}", picked.sticker().pack(), picked.sticker().id(), error);
+            return null;
+        });
+    }
+
     /** How a sender is named in a quote: the other person's name in a direct chat, @handle in a group. */
     public String displayNameOf(String handle) {
         ConversationItem item = conversation.get();
@@ -523,6 +541,7 @@ public final class ChatViewModel {
             message.seqProperty().set(stored.seq());
             // Before the status: the bubble redraws on that change and shows the server's copy of the card.
             message.setCard(stored.unsent() ? null : stored.card());
+            message.setSticker(stored.unsent() ? null : stored.sticker());
             message.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
             message.pollProperty().set(stored.poll());
             message.sentAtProperty().set(stored.sentAt());
@@ -569,6 +588,7 @@ public final class ChatViewModel {
         item.unsentProperty().set(stored.unsent());
         item.setReplyTo(stored.replyTo());
         item.setCard(stored.unsent() ? null : stored.card());
+        item.setSticker(stored.unsent() ? null : stored.sticker());
         item.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
         item.pollProperty().set(stored.poll());
         return item;

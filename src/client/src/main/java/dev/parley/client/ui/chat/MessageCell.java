@@ -3,6 +3,7 @@ package dev.parley.client.ui.chat;
 import dev.parley.client.model.MessageItem;
 import dev.parley.client.store.MessageStatus;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.StickerWords;
 import dev.parley.client.ui.emoji.EmojiRuns;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
@@ -30,6 +31,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass UNSENT = PseudoClass.getPseudoClass("unsent");
     private static final PseudoClass JUMBO = PseudoClass.getPseudoClass("jumbo");
+    private static final PseudoClass STICKER = PseudoClass.getPseudoClass("sticker");
     /** Bubbles take at most this share of the list's width. */
     private static final double MAX_BUBBLE_SHARE = 0.72;
 
@@ -45,6 +47,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private final BubbleReactions reactions;
     private final BubbleCard card;
     private final BubblePoll poll;
+    private final BubbleSticker sticker;
     private final Label senderName = new Label();
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
@@ -59,7 +62,7 @@ final class MessageCell extends ListCell<ChatRow> {
     private MessageItem shown;
 
     MessageCell(ListView<ChatRow> list, ChatViewModel model, Consumer<MessageItem> onRetry,
-            Consumer<MessageText.Link> onLink, ChatPhotos chatPhotos, BubbleCard card) {
+            Consumer<MessageText.Link> onLink, ChatPhotos chatPhotos, BubbleCard card, BubbleSticker sticker) {
         this.model = model;
         this.onRetry = onRetry;
         this.text = new BubbleText(onLink);
@@ -68,7 +71,8 @@ final class MessageCell extends ListCell<ChatRow> {
         this.reactions = new BubbleReactions(model);
         this.card = card;
         this.poll = new BubblePoll(model.polls());
-        bubble.getChildren().setAll(senderName, quote, card, photos, text, poll, meta, reactions);
+        this.sticker = sticker;
+        bubble.getChildren().setAll(senderName, quote, card, sticker, photos, text, poll, meta, reactions);
         senderName.getStyleClass().add("bubble-sender");
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
@@ -189,6 +193,10 @@ final class MessageCell extends ListCell<ChatRow> {
         // One to three emoji alone are the message: drawn large, with no bubble behind them.
         boolean jumbo = !unsent && message.media().isEmpty() && EmojiRuns.jumbo(shownText);
         pseudoClassStateChanged(JUMBO, jumbo);
+        // A sticker is the message: a large picture with no bubble behind it, the time below.
+        boolean isSticker = message.sticker() != null && !unsent;
+        pseudoClassStateChanged(STICKER, isSticker);
+        sticker.show(isSticker ? message.sticker() : null);
         text.show(shownText, jumbo);
         photos.show(message);
         quote.show(message);
@@ -196,7 +204,8 @@ final class MessageCell extends ListCell<ChatRow> {
         reactions.show(message);
         poll.show(message);
         // A poll's question is its text: the card shows it.
-        boolean captionless = ((!message.media().isEmpty() || message.card() != null) && !unsent && shownText.isEmpty())
+        boolean captionless = ((!message.media().isEmpty() || message.card() != null || isSticker) && !unsent
+                && shownText.isEmpty())
                 || (message.pollProperty().get() != null && !unsent);
         text.setVisible(!captionless);
         text.setManaged(!captionless);
@@ -222,7 +231,8 @@ final class MessageCell extends ListCell<ChatRow> {
         failure.setManaged(!reason.isEmpty());
         statusTip.setText(statusText);
         // A screen reader says how many photos there are before the caption, since the pictures have no text.
-        String spoken = unsent || message.media().isEmpty() ? shownText
+        String spoken = isSticker ? StickerWords.preview(message.sticker())
+                : unsent || message.media().isEmpty() ? shownText
                 : ViewLoader.text("chat.accessible.photos", message.media().size(), shownText);
         setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", spoken, time.getText(), statusText)
                 : ViewLoader.text("chat.accessible.theirs", spoken, time.getText())));

@@ -2,6 +2,7 @@ package dev.parley.client.ui.conversations;
 
 import dev.parley.client.model.ConversationItem;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.StickerWords;
 import dev.parley.client.ui.common.Avatar;
 import dev.parley.client.ui.common.AvatarPictures;
 import dev.parley.protocol.UserProfile;
@@ -84,6 +85,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             previous.lastUnsentProperty().removeListener(refresh);
             previous.peerAvatarProperty().removeListener(refresh);
             previous.lastMediaProperty().removeListener(refresh);
+            previous.lastStickerProperty().removeListener(refresh);
             previous.lastVideosProperty().removeListener(refresh);
             previous.memberCountProperty().removeListener(refresh);
         }
@@ -100,6 +102,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         item.lastUnsentProperty().addListener(refresh);
         item.peerAvatarProperty().addListener(refresh);
         item.lastMediaProperty().addListener(refresh);
+        item.lastStickerProperty().addListener(refresh);
         item.lastVideosProperty().addListener(refresh);
         item.memberCountProperty().addListener(refresh);
         show(item);
@@ -143,6 +146,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         int media = item.lastMediaProperty().get();
         int videos = item.lastVideosProperty().get();
         String lastText = item.lastUnsentProperty().get() ? ViewLoader.text("chat.unsent")
+                : item.lastStickerProperty().get() ? StickerWords.preview(item.previewProperty().get())
                 : !item.previewProperty().get().isEmpty() || media == 0 ? item.previewProperty().get()
                 : videos == media ? ViewLoader.text("conversations.videos", media)
                 : videos > 0 ? ViewLoader.text("conversations.media", media)

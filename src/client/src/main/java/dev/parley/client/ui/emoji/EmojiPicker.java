@@ -6,6 +6,13 @@ import dev.parley.client.emoji.EmojiMemory;
 import dev.parley.client.emoji.SkinTone;
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.stickers.PickedSticker;
+import dev.parley.client.ui.stickers.StickerPackChooser;
+import dev.parley.client.ui.stickers.StickerPickerViewModel;
+import dev.parley.client.ui.stickers.StickerRow;
+import dev.parley.client.ui.stickers.StickerTab;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +47,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The emoji picker, a popup over the composer: tabs (Emoji; room for more kinds), a search field, the skin-tone
+ * The emoji picker, a popup over the composer: tabs (Emoji and Stickers), a search field, the skin-tone
  * choice, category buttons and a virtualised grid. Arrow keys move through the grid, Enter inserts and closes,
- * a click inserts and stays open, Esc closes. Built once, on first use, and shown again from then on.
+ * a click inserts and stays open, Esc closes; on the Stickers tab a click or Enter sends the sticker and closes.
+ * Built once, on first use, and shown again from then on.
  */
 public final class EmojiPicker {
     private static final Logger log = LoggerFactory.getLogger(EmojiPicker.class);
@@ -50,6 +58,8 @@ public final class EmojiPicker {
     private static final double TAB_ICON = 20;
 
     private final CompletableFuture<EmojiMemory> memory;
+    private final CompletableFuture<StickerPickerViewModel> stickers;
+    private final StickerPackChooser packChooser;
     private final Popup popup = new Popup();
     private final List<EmojiRowCell> cells = new ArrayList<>();
     private final ToggleGroup categoryGroup = new ToggleGroup();
@@ -57,6 +67,8 @@ public final class EmojiPicker {
     private EmojiImages images;
     private VBox root;
     private Consumer<String> onPick = text -> { };
+    private Consumer<PickedSticker> onSticker = sticker -> { };
+    private StickerTab stickerTabView;
     private boolean opening;
 
     @FXML private TabPane tabs;
@@ -68,10 +80,23 @@ public final class EmojiPicker {
     @FXML private ImageView previewImage;
     @FXML private Label previewName;
     @FXML private Label previewShortName;
+    @FXML private Tab stickerTab;
+    @FXML private TextField stickerSearch;
+    @FXML private Button stickerImport;
+    @FXML private HBox stickerPacks;
+    @FXML private Label stickerStatus;
+    @FXML private ListView<StickerRow> stickerGrid;
+    @FXML private Label noStickers;
 
-    /** {@code memory}: the account's recent emoji and skin tone, loading in the background. */
-    public EmojiPicker(CompletableFuture<EmojiMemory> memory) {
+    /**
+     * {@code memory}: the account's recent emoji and skin tone, loading in the background; {@code stickers}: the
+     * Stickers tab's model, loading too; {@code packChooser} asks for a pack to import.
+     */
+    public EmojiPicker(CompletableFuture<EmojiMemory> memory, CompletableFuture<StickerPickerViewModel> stickers,
+            StickerPackChooser packChooser) {
         this.memory = memory;
+        this.stickers = stickers;
+        this.packChooser = packChooser;
         popup.setAutoHide(true);
         popup.setHideOnEscape(true);
         popup.setAnchorLocation(PopupWindow.AnchorLocation.CONTENT_BOTTOM_LEFT);
@@ -101,10 +126,14 @@ public final class EmojiPicker {
         }
         opening = true;
         EmojiImages.shared().thenCombine(memory, (loadedImages, loadedMemory) -> {
-            Platform.runLater(() -> {
+            stickers.thenAccept(stickerModel -> Platform.runLater(() -> {
                 opening = false;
-                build(loadedImages, loadedMemory);
+                build(loadedImages, loadedMemory, stickerModel);
                 show(anchor);
+            })).exceptionally(failure -> {
+                log.error("The picker cannot open: the sticker packs did not load", failure);
+                Platform.runLater(() -> opening = false);
+                return null;
             });
             return null;
         }).exceptionally(failure -> {
@@ -114,16 +143,34 @@ public final class EmojiPicker {
         });
     }
 
+    /** Where a sticker picked on the Stickers tab goes (sent at once); the picker closes. */
+    public void setOnSticker(Consumer<PickedSticker> onSticker) {
+        this.onSticker = onSticker;
+    }
+
+    /** Opens the picker on the Stickers tab (or the Emoji tab when {@code false}); for tests and shortcuts. */
+    public void selectStickers(boolean selected) {
+        if (tabs != null) {
+            tabs.getSelectionModel().select(selected ? stickerTab : tabs.getTabs().get(0));
+        }
+    }
+
     /** Closes the picker if it is open. */
     public void hide() {
         popup.hide();
     }
 
-    private void build(EmojiImages loadedImages, EmojiMemory loadedMemory) {
+    private void build(EmojiImages loadedImages, EmojiMemory loadedMemory, StickerPickerViewModel stickerModel) {
         images = loadedImages;
         model = new EmojiPickerViewModel(images.catalogue(), loadedMemory);
         model.setOnPick(text -> onPick.accept(text));
+        stickerModel.setOnPick(picked -> {
+            popup.hide();
+            onSticker.accept(picked);
+        });
         root = ViewLoader.load(FxmlView.EMOJI_PICKER, this);
+        stickerTabView = new StickerTab(stickerModel, stickerSearch, stickerImport, stickerPacks, stickerGrid,
+                noStickers, stickerStatus, packChooser);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         popup.getContent().setAll(root);
     }
@@ -133,10 +180,11 @@ public final class EmojiPicker {
             return;
         }
         model.reopen();
+        stickerTabView.reopen();
         Bounds bounds = anchor.localToScreen(anchor.getBoundsInLocal());
         popup.show(anchor.getScene().getWindow(), bounds.getMinX() + GAP, bounds.getMinY() - GAP);
         scrollToRow(0);
-        search.requestFocus();
+        (onStickers() ? stickerSearch : search).requestFocus();
     }
 
     @FXML
@@ -171,6 +219,16 @@ public final class EmojiPicker {
         // Esc is handled here too: a focused search field would otherwise take it before the popup does.
         if (code == KeyCode.E && event.isShortcutDown() || code == KeyCode.ESCAPE) {
             popup.hide();
+        } else if (plain && onStickers() && code == KeyCode.UP) {
+            stickerTabView.onArrow(0, -1);
+        } else if (plain && onStickers() && code == KeyCode.DOWN) {
+            stickerTabView.onArrow(0, 1);
+        } else if (plain && onStickers() && code == KeyCode.LEFT) {
+            stickerTabView.onArrow(-1, 0);
+        } else if (plain && onStickers() && code == KeyCode.RIGHT) {
+            stickerTabView.onArrow(1, 0);
+        } else if (plain && onStickers() && code == KeyCode.ENTER) {
+            stickerTabView.pickSelected();
         } else if (plain && code == KeyCode.UP) {
             moveSelection(0, -1);
         } else if (plain && code == KeyCode.DOWN) {
@@ -187,6 +245,10 @@ public final class EmojiPicker {
             return;
         }
         event.consume();
+    }
+
+    private boolean onStickers() {
+        return tabs.getSelectionModel().getSelectedItem() == stickerTab;
     }
 
     /** Moves the selection with the arrow keys and scrolls it into view (hovering selects without scrolling). */

@@ -5,6 +5,7 @@ import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.attach.AttachView;
 import dev.parley.client.ui.attach.AttachViewModel;
 import dev.parley.client.ui.attach.PhotoChooser;
+import dev.parley.client.ui.stickers.StickerPackChooser;
 import dev.parley.client.ui.attach.QualityPreference;
 import dev.parley.client.ui.chat.ChatPhotos;
 import dev.parley.client.ui.chat.ChatView;
@@ -54,6 +55,7 @@ public final class MainView {
     private final SaveLocation saveLocation;
     private final PictureChooser pictureChooser;
     private final PhotoChooser photoChooser;
+    private final StickerPackChooser stickerPackChooser;
     private final AvatarPictures pictures;
     private final NotificationSettings notifications;
     private final Settings settings;
@@ -70,9 +72,10 @@ public final class MainView {
 
     public MainView(MainViewModel model, Stage stage, String signOutLabel, Runnable onSignOut,
             SaveLocation saveLocation, PictureChooser pictureChooser, PhotoChooser photoChooser,
-            Settings settings) {
+            Settings settings, StickerPackChooser stickerPackChooser) {
         this.model = model;
         this.settings = settings;
+        this.stickerPackChooser = stickerPackChooser;
         this.notifications = settings.notifications();
         this.photoChooser = photoChooser;
         this.pictureChooser = pictureChooser;
@@ -108,7 +111,7 @@ public final class MainView {
         AttachView attach = new AttachView(new AttachViewModel(model.session(), model.chat().conversationProperty(),
                 new QualityPreference(settings.account().photoQualityProperty()), formats), photoChooser);
         chatView = new ChatView(model.chat(), this::newMessage, this::report, pictures, this::showCard,
-                new ChatPhotos(model.chat(), attach, saveLocation), new ComposerEmoji(model.session().cacheDir()));
+                new ChatPhotos(model.chat(), attach, saveLocation), new ComposerEmoji(model.session().cacheDir(), stickerPackChooser));
         split.getItems().setAll(conversationList.root(), chatView.root());
         Clock local = Clock.systemDefaultZone();
         model.chat().setConversationOpener(id -> model.conversations().select(id));

@@ -11,6 +11,7 @@ import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
+import dev.parley.protocol.Sticker;
 import dev.parley.protocol.UserProfile;
 import dev.parley.server.social.DeliveryRules;
 import dev.parley.server.social.MemberState;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SqliteConversationStore implements ConversationStore {
     static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
             + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, m.change, m.reply_to_seq, m.card_user_id,"
+            + " m.sticker_pack, m.sticker_id, m.sticker_emoji, m.sticker_media,"
             + " EXISTS (SELECT 1 FROM message_media x WHERE x.conversation_id = m.conversation_id AND x.seq = m.seq)"
             + " AS has_media, EXISTS (SELECT 1 FROM reactions r WHERE r.conversation_id = m.conversation_id"
             + " AND r.seq = m.seq) AS has_reactions"
@@ -138,13 +140,14 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Long replyTo, String card, Instant now) {
-        return db.writes().submit(c -> appendIn(c, conversationId, senderId, clientId, text, media, replyTo, card, now));
+            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now) {
+        return db.writes().submit(c -> appendIn(c, conversationId, senderId, clientId, text, media, replyTo, card,
+                sticker, now));
     }
 
     /** {@link #append} inside the caller's transaction; a refusal throws before anything is written. */
     static Appended appendIn(Connection c, long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Long replyTo, String card, Instant now) throws SQLException {
+            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now) throws SQLException {
         Membership membership = Membership.current(c, conversationId, senderId);
         List<Long> members = memberIds(c, conversationId);
         Optional<Message> original = earlier(c, conversationId, senderId, clientId);
@@ -156,12 +159,18 @@ public final class SqliteConversationStore implements ConversationStore {
             requireShown(c, conversationId, senderId, replyTo);
         }
         Long cardUserId = card == null ? null : shareable(c, senderId, card);
+        if (sticker != null && sticker.mediaId() != null) {
+            SqliteMediaStore.requireStickerImage(c, senderId, sticker.mediaId());
+        }
         requireMaySend(c, membership, conversationId, senderId, members);
         long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                 + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
         Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at,"
-                + " reply_to_seq, card_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId,
-                clientId.toString(), text, now, replyTo, cardUserId);
+                + " reply_to_seq, card_user_id, sticker_pack, sticker_id, sticker_emoji, sticker_media)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId,
+                clientId.toString(), text, now, replyTo, cardUserId, sticker == null ? null : sticker.pack(),
+                sticker == null ? null : sticker.id(), sticker == null ? null : sticker.emoji(),
+                sticker == null ? null : sticker.mediaId());
         // Sending a message means the sender has seen the conversation up to it.
         Rows.update(c, "UPDATE members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?",
                 seq, conversationId, senderId);
@@ -170,7 +179,7 @@ public final class SqliteConversationStore implements ConversationStore {
         Message message = new Message(conversationId, seq, sender, clientId, text,
                 Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.TEXT, null, false,
                 SqliteMediaStore.attach(c, conversationId, seq, media), null, replyTo, List.of(),
-                cardUserId == null ? null : card(c, cardUserId));
+                cardUserId == null ? null : card(c, cardUserId), null, sticker);
         return new Appended(message, false, members,
                 SqliteScheduleStore.cancelAnsweredFollowUps(c, conversationId, senderId));
     }
@@ -203,7 +212,8 @@ public final class SqliteConversationStore implements ConversationStore {
                     + " target_seq) VALUES (?, ?, ?, ?, '', ?, 'unsend', ?)", conversationId, tombstoneSeq, userId,
                     clientId.toString(), now, seq);
             // The content goes for good; the row stays so seqs remain gap-free and the bubble can say "unsent".
-            Rows.update(c, "UPDATE messages SET text = '', unsent_at = ? WHERE conversation_id = ? AND seq = ?",
+            Rows.update(c, "UPDATE messages SET text = '', unsent_at = ?, sticker_pack = NULL, sticker_id = NULL,"
+                    + " sticker_emoji = NULL, sticker_media = NULL WHERE conversation_id = ? AND seq = ?",
                     now, conversationId, seq);
             SqliteMediaStore.detach(c, conversationId, seq);
             Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
@@ -509,6 +519,13 @@ public final class SqliteConversationStore implements ConversationStore {
                 conversationId, userId).orElseThrow(() -> ProtocolException.notFound("no such conversation"));
     }
 
+    /** The sticker a message row carries, or null. */
+    private static Sticker sticker(ResultSet row) throws SQLException {
+        String pack = row.getString("sticker_pack");
+        return pack == null ? null : new Sticker(pack, row.getString("sticker_id"), row.getString("sticker_emoji"),
+                row.getString("sticker_media"));
+    }
+
     private static Long cardUserId(ResultSet row) throws SQLException {
         long id = row.getLong("card_user_id");
         return row.wasNull() ? null : id;
@@ -537,6 +554,6 @@ public final class SqliteConversationStore implements ConversationStore {
                 GroupChanges.read(row.getString("change")), replyToSeq,
                 row.getBoolean("has_reactions") && !unsent ? Reactions.of(c, conversationId, seq) : List.of(),
                 cardUserId(row) == null || unsent ? null : card(c, cardUserId(row)),
-                Polls.of(c, kind, conversationId, seq, targetSeq));
+                Polls.of(c, kind, conversationId, seq, targetSeq), unsent ? null : sticker(row));
     }
 }

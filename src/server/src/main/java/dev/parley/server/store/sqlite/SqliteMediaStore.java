@@ -19,13 +19,17 @@ public final class SqliteMediaStore implements MediaStore {
     private static final String ITEM_SELECT = "SELECT md.sha256, md.mime, md.size, md.width, md.height FROM media md";
     /**
      * Uploaded by the user, or carried by a message (not unsent) in one of the user's conversations, as the
-     * media itself or as its preview; in a group, a message within the seqs the member may see.
+     * media itself, as its preview or as a sticker's image; in a group, a message within the seqs the member may see.
      */
     private static final String VISIBLE = "SELECT 1 FROM media_owners WHERE sha256 = ? AND user_id = ?"
             + " UNION ALL SELECT 1 FROM message_media mm"
             + " JOIN messages m ON m.conversation_id = mm.conversation_id AND m.seq = mm.seq"
             + " JOIN members me ON me.conversation_id = mm.conversation_id AND me.user_id = ?"
             + " WHERE (mm.sha256 = ? OR mm.thumb_sha256 = ?) AND m.unsent_at IS NULL"
+            + " AND m.seq >= me.from_seq AND (me.until_seq IS NULL OR m.seq <= me.until_seq)"
+            + " UNION ALL SELECT 1 FROM messages m"
+            + " JOIN members me ON me.conversation_id = m.conversation_id AND me.user_id = ?"
+            + " WHERE m.sticker_media = ? AND m.unsent_at IS NULL"
             + " AND m.seq >= me.from_seq AND (me.until_seq IS NULL OR m.seq <= me.until_seq) LIMIT 1";
 
     private final SqliteDatabase db;
@@ -65,7 +69,8 @@ public final class SqliteMediaStore implements MediaStore {
     }
 
     static boolean canSee(Connection c, long userId, String sha256) throws SQLException {
-        return Rows.one(c, VISIBLE, row -> 1, sha256, userId, userId, sha256, sha256).isPresent();
+        return Rows.one(c, VISIBLE, row -> 1, sha256, userId, userId, sha256, sha256, userId, sha256)
+                .isPresent();
     }
 
     /**
@@ -87,6 +92,25 @@ public final class SqliteMediaStore implements MediaStore {
                             + Limits.MAX_THUMBNAIL_SIDE + " × " + Limits.MAX_THUMBNAIL_SIDE + " pixels");
                 }
             }
+        }
+    }
+
+    /**
+     * An imported sticker's image: media the sender may see ({@code not_found} otherwise, as for any media), and a
+     * PNG, GIF or JPEG of at most {@value Limits#MAX_STICKER_SIDE} px a side and {@value Limits#MAX_STICKER_BYTES}
+     * bytes ({@code bad_request}). The upload itself was checked like any photo: magic bytes, header, one decode.
+     */
+    static void requireStickerImage(Connection c, long senderId, String sha256) throws SQLException {
+        if (!canSee(c, senderId, sha256)) {
+            throw ProtocolException.notFound("no such media");
+        }
+        MediaItem image = Rows.one(c, ITEM_SELECT + " WHERE md.sha256 = ?", SqliteMediaStore::item, sha256)
+                .orElseThrow(() -> ProtocolException.notFound("no such media"));
+        if (!image.mime().startsWith("image/") || image.width() == null || image.height() == null
+                || image.width() > Limits.MAX_STICKER_SIDE || image.height() > Limits.MAX_STICKER_SIDE
+                || image.size() > Limits.MAX_STICKER_BYTES) {
+            throw ProtocolException.badRequest("a sticker must be a picture of at most " + Limits.MAX_STICKER_SIDE
+                    + " × " + Limits.MAX_STICKER_SIDE + " pixels and " + Limits.MAX_STICKER_BYTES + " bytes");
         }
     }
 
