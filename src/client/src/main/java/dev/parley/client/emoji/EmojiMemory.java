@@ -93,6 +93,11 @@ public final class EmojiMemory {
         save();
     }
 
+    /** Completes once every change made so far is on disk (saves run in order on one thread). */
+    public static CompletableFuture<Void> saved() {
+        return CompletableFuture.runAsync(() -> { }, WRITER);
+    }
+
     private void save() {
         Properties saved = new Properties();
         synchronized (this) {

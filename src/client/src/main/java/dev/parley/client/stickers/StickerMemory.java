@@ -26,6 +26,11 @@ public final class StickerMemory {
         return thread;
     });
 
+    /** Completes once every change made so far is on disk (saves run in order on one thread). */
+    public static java.util.concurrent.CompletableFuture<Void> saved() {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> { }, WRITER);
+    }
+
     private final Path file;
     private final List<String> recent = new ArrayList<>();
 

@@ -109,7 +109,8 @@ public final class ChatSession implements AutoCloseable {
             publishInbox(store.conversations());
         });
         this.uploads = new MediaUploads(connection, io);
-        this.schedules = new Schedules(connection, io, fx, message -> applyMessage(message, false));
+        this.schedules = new Schedules(connection, io, fx, message -> applyMessage(message, false), uploads,
+                cacheDir.resolve("scheduling"));
         this.quickReplies = new QuickReplies(connection, io, fx);
         this.photos = new PhotoOutbox(me.handle(), cacheDir, () -> store, uploads, () -> mediaCache, fx);
     }

@@ -1,6 +1,14 @@
 package dev.parley.client.sync;
 
 import dev.parley.client.net.ServerConnection;
+import dev.parley.protocol.MediaItem;
+import dev.parley.protocol.MediaRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
@@ -29,12 +37,20 @@ public final class Schedules {
     private final Executor io;
     private final Executor fx;
     private final Consumer<Message> sent;
+    private final MediaUploads uploads;
+    private final Path uploadDir;
     private final ObservableList<ScheduledMessage> pending = FXCollections.observableArrayList();
     private final List<Consumer<ScheduledMessage>> outcomeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** {@code sent} applies, on the I/O thread, a message that "send now" produced. */
-    Schedules(ServerConnection connection, Executor io, Executor fx, Consumer<Message> sent) {
+    /**
+     * {@code sent} applies, on the I/O thread, a message that "send now" produced; photos to schedule are uploaded
+     * through {@code uploads} from copies in {@code uploadDir}.
+     */
+    Schedules(ServerConnection connection, Executor io, Executor fx, Consumer<Message> sent, MediaUploads uploads,
+            Path uploadDir) {
         this.connection = connection;
+        this.uploads = uploads;
+        this.uploadDir = uploadDir;
         this.io = io;
         this.fx = fx;
         this.sent = sent;
@@ -60,9 +76,53 @@ public final class Schedules {
      */
     public CompletableFuture<ScheduledMessage> schedule(long conversationId, String text, Long replyTo, Instant sendAt,
             boolean followUp) {
-        Request.MessageSend message = new Request.MessageSend(conversationId, UUID.randomUUID(), text, null, replyTo);
+        return schedule(new Request.MessageSend(conversationId, UUID.randomUUID(), text, null, replyTo), sendAt,
+                followUp);
+    }
+
+    /** Schedules any message {@code msg.send} could send (its media already uploaded). */
+    public CompletableFuture<ScheduledMessage> schedule(Request.MessageSend message, Instant sendAt, boolean followUp) {
         return call(new Request.ScheduleCreate(message, sendAt, followUp), Reply.Scheduled.class)
                 .thenApply(reply -> apply(reply.scheduled()));
+    }
+
+    /**
+     * Uploads photos and videos now and has the server send them at {@code sendAt} with the caption. Nothing goes
+     * through the outbox: the message exists only once the server sends it. Fails while offline.
+     */
+    public CompletableFuture<ScheduledMessage> photos(long conversationId, List<PreparedMedia> items, String caption,
+            Instant sendAt) {
+        List<Path> written = new CopyOnWriteArrayList<>();
+        CompletableFuture<List<MediaRef>> uploaded = CompletableFuture.completedFuture(List.of());
+        for (PreparedMedia item : items) {
+            uploaded = uploaded.thenCompose(refs -> upload(item.thumbnail(), written)
+                    .thenCompose(thumb -> upload(item, written).thenApply(media -> {
+                        List<MediaRef> more = new ArrayList<>(refs);
+                        more.add(new MediaRef(media, thumb));
+                        return more;
+                    })));
+        }
+        return uploaded.thenCompose(refs -> schedule(new Request.MessageSend(conversationId, UUID.randomUUID(),
+                        caption, refs), sendAt, false))
+                .whenComplete((done, failure) -> written.forEach(file -> file.toFile().delete()));
+    }
+
+    /** Uploads one item from a copy of its own; completes with its media id (null for no item). */
+    private CompletableFuture<String> upload(PreparedMedia item, List<Path> written) {
+        if (item == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            Path file = uploadDir.resolve(item.sha256());
+            try {
+                Files.createDirectories(uploadDir);
+                item.writeTo(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            written.add(file);
+            return uploads.upload(item.sha256(), item.mime(), file, held -> { });
+        }, io).thenCompose(upload -> upload).thenApply(MediaItem::mediaId);
     }
 
     /** Changes the text and/or the time (null keeps it). */

@@ -25,6 +25,7 @@ public enum FxmlView {
     SCHEDULED_LIST("schedule/ScheduledListView.fxml"),
     QUICK_REPLIES("quickreply/QuickRepliesView.fxml"),
     CONTACT_FIELDS("quickreply/ContactFieldsView.fxml"),
+    EXPORT("export/ExportView.fxml"),
     SETTINGS("settings/SettingsView.fxml"),
     SETTINGS_ACCOUNT("settings/AccountSettingsView.fxml"),
     SETTINGS_PRIVACY("settings/PrivacySettingsView.fxml"),

@@ -77,6 +77,27 @@ class PhotoMessagesTest {
     }
 
     @Test
+    void scheduledPhotosAreUploadedNowAndTheServerSendsThemLater() throws Exception {
+        PreparedMedia thumbnail = photo(80, 60, 3);
+        PreparedMedia photo = photo(320, 240, 4).withThumbnail(thumbnail);
+
+        var scheduled = alice.schedules().photos(conversationId, List.of(photo), "for the weekend",
+                Instant.now().plus(Duration.ofHours(3))).get(30, TimeUnit.SECONDS);
+
+        assertThat(scheduled.message().media()).extracting(ref -> ref.mediaId() + "/" + ref.thumbnailId())
+                .containsExactly(photo.sha256() + "/" + thumbnail.sha256());
+        assertThat(bobSees).noneMatch(m -> !m.media().isEmpty());
+        alice.schedules().sendNow(scheduled.id()).get(30, TimeUnit.SECONDS);
+        StoredMessage received = awaitPhotoMessage(bobSees);
+        assertThat(received.text()).isEqualTo("for the weekend");
+        assertThat(received.clientId()).isEqualTo(scheduled.message().clientId());
+        assertThat(MediaCache.sha256(bob.media(photo.sha256()).get(30, TimeUnit.SECONDS))).isEqualTo(photo.sha256());
+        try (var left = Files.list(tempDir.resolve("alice-cache").resolve("scheduling"))) {
+            assertThat(left).as("the upload copies are gone").isEmpty();
+        }
+    }
+
+    @Test
     void aPhotoMessageReachesTheOtherPersonWhoDownloadsTheSameBytes() throws Exception {
         PreparedMedia photo = photo(300, 200, 1);
 

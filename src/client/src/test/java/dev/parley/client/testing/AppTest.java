@@ -145,6 +145,9 @@ public abstract class AppTest extends FxRobot {
     @AfterEach
     void tearDownApp() throws TimeoutException {
         quit();
+        // Recent emoji and stickers are saved in the background: let that finish before the folder goes.
+        dev.parley.client.emoji.EmojiMemory.saved().join();
+        dev.parley.client.stickers.StickerMemory.saved().join();
         interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         FxToolkit.cleanupStages();
         if (server != null) {

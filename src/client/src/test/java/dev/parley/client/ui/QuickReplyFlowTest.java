@@ -44,7 +44,8 @@ class QuickReplyFlowTest extends AliceAndBobTest {
         // Made on another of Alice's devices: it reaches the app by the server's push.
         alice.call(new Request.QuickReplySave(null, "shipping", "Yes {first_name}, to {city} it takes 3 days."),
                 Reply.SavedQuickReply.class);
-        clickOn("#composer").write("/ship");
+        clickOn("#quickReplyButton");
+        write("ship");
         waitUntil(() -> showing("#quick-reply-completions"));
         type(KeyCode.ENTER);
 

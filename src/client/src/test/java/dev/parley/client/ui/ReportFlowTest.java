@@ -75,7 +75,7 @@ class ReportFlowTest extends AppTest {
             assertThat(onFx(() -> lookup(".menu-item .label").match(Node::isVisible).queryAll().stream()
                     .map(node -> ((Labeled) node).getText()).toList()))
                     .containsExactly("Mute notifications", "Share a profile…", "Scheduled messages…",
-                            "Contact fields…", "New poll…",
+                            "Contact fields…", "Export chat…", "New poll…",
                             "View profile", "Block", "Report…");
             assertThat(onFx(screen::conversationNames)).containsExactly("Bob Marsh");
             assertThat(moderators("list")).contains("@bob", "harassment");

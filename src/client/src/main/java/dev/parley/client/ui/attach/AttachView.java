@@ -66,6 +66,11 @@ public final class AttachView {
 
     @FXML
     private void initialize() {
+        javafx.scene.control.MenuItem later = new javafx.scene.control.MenuItem(ViewLoader.text("schedule.menu"));
+        later.setId("schedulePhotosItem");
+        later.setOnAction(event -> new dev.parley.client.ui.schedule.ScheduleDialog(sendButton.getScene().getWindow(),
+                model.scheduling()).showAndWait());
+        sendButton.setContextMenu(new javafx.scene.control.ContextMenu(later));
         tray.visibleProperty().bind(model.showing());
         tray.managedProperty().bind(tray.visibleProperty());
         preparingBox.visibleProperty().bind(model.preparingProperty().greaterThan(0));

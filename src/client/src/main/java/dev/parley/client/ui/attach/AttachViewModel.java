@@ -232,6 +232,26 @@ public final class AttachViewModel {
         return outgoing;
     }
 
+    /** The "Schedule message" dialog's model for these photos, with the caption typed so far. */
+    public dev.parley.client.ui.schedule.ScheduleViewModel scheduling() {
+        return dev.parley.client.ui.schedule.ScheduleViewModel.with(formats, caption.get(), this::schedule);
+    }
+
+    /**
+     * Uploads the photos at the chosen quality now and has the server send them at {@code at} with this caption;
+     * the tray empties once the server has them.
+     */
+    public java.util.concurrent.CompletableFuture<?> schedule(String withCaption, java.time.Instant at) {
+        ConversationItem item = conversation.get();
+        if (item == null || photos.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("nothing to send"));
+        }
+        PhotoQuality chosen = quality.get();
+        List<PreparedMedia> items = photos.stream().map(photo -> photo.toSend(chosen)).toList();
+        return session.schedules().photos(item.id(), items, withCaption, at)
+                .thenRun(() -> javafx.application.Platform.runLater(this::reset));
+    }
+
     /** What the recipient gets at a quality: pixel size for one photo, else the count; and the total file size. */
     public String summary(PhotoQuality at) {
         long bytes = photos.stream().mapToLong(photo -> photo.size(at)).sum();

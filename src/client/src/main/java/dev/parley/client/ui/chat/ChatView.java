@@ -90,6 +90,7 @@ public final class ChatView {
     @FXML private Label slowDownNotice;
     @FXML private VBox attachTray;
     @FXML private VBox composerBars;
+    @FXML private HBox composerRow;
 
     /** The row at the top of the viewport and how far it was scrolled past, to restore after a prepend. */
     private record Anchor(Object key, double offset) {
@@ -169,6 +170,11 @@ public final class ChatView {
     /** Adds a bar (e.g. scheduled messages) between the messages and the composer. */
     public void addComposerBar(javafx.scene.Node bar) {
         composerBars.getChildren().add(bar);
+    }
+
+    /** Adds a button beside the emoji button (e.g. quick replies). */
+    public void addComposerButton(javafx.scene.control.ButtonBase button) {
+        composerRow.getChildren().add(composerRow.getChildren().indexOf(emojiButton) + 1, button);
     }
 
     /** Lets a feature serve the composer (e.g. quick replies typed as "/name"). */

@@ -17,15 +17,6 @@ import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.people.FindPeopleDialog;
 import dev.parley.client.ui.profile.EditProfileDialog;
-import dev.parley.client.ui.quickreply.ComposerQuickReplies;
-import dev.parley.client.ui.quickreply.ContactFieldsDialog;
-import dev.parley.client.ui.quickreply.ContactFieldsViewModel;
-import dev.parley.client.ui.quickreply.QuickRepliesDialog;
-import dev.parley.client.ui.quickreply.QuickRepliesViewModel;
-import dev.parley.client.ui.quickreply.QuickReplyText;
-import dev.parley.client.ui.quickreply.UnfilledBar;
-import dev.parley.client.ui.schedule.ChatSchedules;
-import dev.parley.client.ui.schedule.ScheduleBar;
 import dev.parley.client.ui.profile.ProfileCardDialog;
 import dev.parley.client.ui.report.ReportDialog;
 import dev.parley.client.ui.report.ReportViewModel;
@@ -62,8 +53,7 @@ public final class MainView {
     private final Parent root;
     private ConversationListView conversationList;
     private ChatView chatView;
-    private ScheduleBar scheduleBar;
-    private ComposerQuickReplies quickReplies;
+    private CreatorTools creatorTools;
 
     @FXML private HBox banner;
     @FXML private Label bannerText;
@@ -124,30 +114,10 @@ public final class MainView {
             return true;
         }).showAndWait());
         chatView.addLeadingMenuItem(share);
-        ChatSchedules schedules = new ChatSchedules(model.session().schedules(), formats,
-                model.chat().conversationProperty(), model.chat().draftProperty(), model.chat().replyingToProperty(),
-                stage);
-        chatView.setSendMenu(schedules.sendMenu());
-        chatView.addLeadingMenuItem(schedules.listItem());
-        scheduleBar = schedules.bar();
-        chatView.addComposerBar(scheduleBar);
-        quickReplies = new ComposerQuickReplies(model.session().quickReplies(), model.session().me().displayName(),
-                model.chat().conversationProperty(), model.chat().draftProperty(), model.chat().sendHeldProperty());
-        chatView.installOnComposer(quickReplies::install);
-        chatView.addComposerBar(new UnfilledBar(quickReplies, () -> contactFields(quickReplies.unfilled())));
-        javafx.scene.control.MenuItem fields = new javafx.scene.control.MenuItem(ViewLoader.text("contactFields.menu"));
-        fields.setId("contactFieldsItem");
-        fields.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
-                model.chat().conversationProperty().get() != null && !model.chat().conversationProperty().get().group(),
-                model.chat().conversationProperty()));
-        fields.setOnAction(event -> contactFields(java.util.List.of()));
-        chatView.addLeadingMenuItem(fields);
         var account = conversationList.accountMenuButton().getItems();
         account.add(account.size() - 1, NotificationMenus.account(notifications, formats, local));
-        javafx.scene.control.MenuItem replies = new javafx.scene.control.MenuItem(ViewLoader.text("quickReply.menu"));
-        replies.setId("quickRepliesItem");
-        replies.setOnAction(event -> manageQuickReplies());
-        account.add(account.size() - 1, replies);
+        creatorTools = new CreatorTools(model, stage, saveLocation);
+        creatorTools.install(chatView, account);
         SplitPane.setResizableWithParent(conversationList.root(), false);
 
         bannerText.textProperty().bind(model.bannerProperty());
@@ -191,30 +161,11 @@ public final class MainView {
     public void dispose() {
         stage.titleProperty().unbind();
         chatView.dispose();
-        scheduleBar.dispose();
+        creatorTools.dispose();
     }
 
-    /** The open chat's person's contact fields; {@code wanted} are offered as empty rows to fill in. */
-    private void contactFields(java.util.List<String> wanted) {
-        var open = model.chat().conversationProperty().get();
-        if (open == null || open.group()) {
-            return;
-        }
-        new ContactFieldsDialog(stage, new ContactFieldsViewModel(model.session().quickReplies(), open.peerHandle(),
-                wanted), open.peerNameProperty().get()).showAndWait();
-        quickReplies.refill();
-    }
 
-    private void manageQuickReplies() {
-        QuickReplyText.Recipient recipient = quickReplies.recipient();
-        QuickReplyText.Recipient example = recipient != null ? recipient
-                : new QuickReplyText.Recipient(ViewLoader.text("quickReply.example"), "maya");
-        java.util.Map<String, String> fields = recipient == null ? java.util.Map.of()
-                : model.session().quickReplies().fields(recipient.handle()).exceptionally(failure -> java.util.Map.of())
-                        .getNow(java.util.Map.of());
-        new QuickRepliesDialog(stage, new QuickRepliesViewModel(model.session().quickReplies(), example, fields,
-                model.session().me().displayName())).showAndWait();
-    }
+
 
     private void privacy() {
         new dev.parley.client.ui.privacy.PrivacyDialog(stage, model.session()).showAndWait();

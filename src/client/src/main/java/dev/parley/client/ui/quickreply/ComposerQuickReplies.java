@@ -62,6 +62,28 @@ public final class ComposerQuickReplies implements InlineCompletion.Source<Quick
                 completion.update());
     }
 
+    /**
+     * The composer's quick-reply button: it starts "/" in an empty composer, which opens the list; with text
+     * there already it opens the manager.
+     */
+    public javafx.scene.control.Button button(Runnable manage) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button(null,
+                new org.kordamp.ikonli.javafx.FontIcon("fth-zap"));
+        button.setId("quickReplyButton");
+        button.getStyleClass().addAll("button-icon", "flat");
+        button.setAccessibleText(ViewLoader.text("quickReply.button"));
+        button.setTooltip(new javafx.scene.control.Tooltip(ViewLoader.text("quickReply.button.tooltip")));
+        button.setOnAction(event -> {
+            if (composer != null && composer.getText().isEmpty()) {
+                composer.requestFocus();
+                composer.insertText(0, "/");
+            } else {
+                manage.run();
+            }
+        });
+        return button;
+    }
+
     /** Variables of the inserted quick reply that still lack a value, as written in the composer. */
     public ObservableList<String> unfilled() {
         return unfilled;

@@ -32,12 +32,20 @@ import javafx.beans.property.StringProperty;
 public final class ScheduleViewModel {
     public static final int MAX_FOLLOW_UP_DAYS = 30;
 
+    /** What "Schedule" does with the text (or caption) and the moment, e.g. upload photos and then schedule them. */
+    @FunctionalInterface
+    public interface Action {
+        CompletableFuture<?> schedule(String text, java.time.Instant at);
+    }
+
     private final Schedules schedules;
     private final Formats formats;
     private final long conversationId;
     private final Long replyTo;
     private final ScheduledMessage editing;
     private final boolean followUp;
+    private final Action action;
+    private final boolean textRequired;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
     private final StringProperty time = new SimpleStringProperty(this, "time", "");
@@ -50,8 +58,10 @@ public final class ScheduleViewModel {
     private final BooleanBinding canSave;
 
     private ScheduleViewModel(Schedules schedules, Formats formats, long conversationId, String draft, Long replyTo,
-            boolean followUp, ScheduledMessage editing) {
+            boolean followUp, ScheduledMessage editing, Action action) {
         this.schedules = schedules;
+        this.action = action;
+        this.textRequired = action == null;
         this.formats = formats;
         this.conversationId = conversationId;
         this.replyTo = replyTo;
@@ -70,21 +80,27 @@ public final class ScheduleViewModel {
                 .map(at -> ViewLoader.text(followUp ? "schedule.summary.followUp" : "schedule.summary",
                         formats.upcoming(at.toInstant()), at.getZone().getId()))
                 .orElse(ViewLoader.text("schedule.badTime")), when);
+        int most = textRequired ? Limits.MAX_TEXT_CHARS : Limits.MAX_CAPTION_CHARS;
         canSave = Bindings.createBooleanBinding(() -> !busy.get() && when.get().isPresent()
-                && !text.get().isBlank() && text.get().strip().codePointCount(0, text.get().strip().length())
-                <= Limits.MAX_TEXT_CHARS, when, text, busy);
+                && (!textRequired || !text.get().isBlank())
+                && text.get().strip().codePointCount(0, text.get().strip().length()) <= most, when, text, busy);
     }
 
     /** Schedules the composer's text (a reply when {@code replyTo} is set); a follow-up when {@code followUp}. */
     public static ScheduleViewModel create(Schedules schedules, Formats formats, long conversationId, String draft,
             Long replyTo, boolean followUp) {
-        return new ScheduleViewModel(schedules, formats, conversationId, draft, replyTo, followUp, null);
+        return new ScheduleViewModel(schedules, formats, conversationId, draft, replyTo, followUp, null, null);
+    }
+
+    /** Schedules something that is not text alone (photos with a caption, which may be empty) through {@code action}. */
+    public static ScheduleViewModel with(Formats formats, String caption, Action action) {
+        return new ScheduleViewModel(null, formats, 0, caption, null, false, null, action);
     }
 
     /** Edits the text and time of a pending scheduled message or follow-up. */
     public static ScheduleViewModel edit(Schedules schedules, Formats formats, ScheduledMessage scheduled) {
         return new ScheduleViewModel(schedules, formats, scheduled.conversationId(), scheduled.message().text(),
-                null, scheduled.followUp(), scheduled);
+                null, scheduled.followUp(), scheduled, null);
     }
 
     public List<ScheduleTimes.Suggestion> suggestions() {
@@ -122,7 +138,8 @@ public final class ScheduleViewModel {
         }
         busy.set(true);
         error.set("");
-        CompletableFuture<ScheduledMessage> saving = editing == null
+        CompletableFuture<?> saving = action != null ? action.schedule(text.get().strip(), at.get().toInstant())
+                : editing == null
                 ? schedules.schedule(conversationId, text.get(), replyTo, at.get().toInstant(), followUp)
                 : schedules.update(editing.id(), text.get().equals(editing.message().text()) ? null : text.get(),
                         at.get().toInstant());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,12 @@ class EmojiPickerViewModelTest {
         memory = EmojiMemory.load(accountDir);
         model = new EmojiPickerViewModel(catalogue, memory);
         model.setOnPick(inserted::add);
+    }
+
+    /** The memory saves in the background: let it finish before the temp folder is deleted. */
+    @AfterEach
+    void letTheMemorySave() {
+        EmojiMemory.saved().join();
     }
 
     @Test

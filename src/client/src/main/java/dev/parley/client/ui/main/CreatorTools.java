@@ -1,0 +1,140 @@
+package dev.parley.client.ui.main;
+
+import dev.parley.client.export.ExportedChat;
+import dev.parley.client.export.HistoryExport;
+import dev.parley.client.model.ConversationItem;
+import dev.parley.client.store.StoredMessage;
+import dev.parley.client.sync.ChatSession;
+import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.chat.ChatView;
+import dev.parley.client.ui.chat.ChatViewModel;
+import dev.parley.client.ui.common.SaveLocation;
+import dev.parley.client.ui.export.ExportDialog;
+import dev.parley.client.ui.export.ExportViewModel;
+import dev.parley.client.ui.quickreply.ComposerQuickReplies;
+import dev.parley.client.ui.quickreply.ContactFieldsDialog;
+import dev.parley.client.ui.quickreply.ContactFieldsViewModel;
+import dev.parley.client.ui.quickreply.QuickRepliesDialog;
+import dev.parley.client.ui.quickreply.QuickRepliesViewModel;
+import dev.parley.client.ui.quickreply.QuickReplyText;
+import dev.parley.client.ui.quickreply.UnfilledBar;
+import dev.parley.client.ui.schedule.ChatSchedules;
+import dev.parley.client.ui.schedule.ScheduleBar;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+
+/**
+ * The tools for people who work through their messages, wired into the main window: scheduling and follow-ups,
+ * quick replies with contact fields, and export. Each adds its menu items and bars here, so the window's own
+ * wiring stays about the window.
+ */
+final class CreatorTools {
+    private final MainViewModel model;
+    private final Stage stage;
+    private final SaveLocation saveLocation;
+    private final ChatSession session;
+    private final ChatViewModel chat;
+    private ScheduleBar scheduleBar;
+    private ComposerQuickReplies quickReplies;
+
+    CreatorTools(MainViewModel model, Stage stage, SaveLocation saveLocation) {
+        this.model = model;
+        this.stage = stage;
+        this.saveLocation = saveLocation;
+        this.session = model.session();
+        this.chat = model.chat();
+    }
+
+    /** Adds the tools to the chat pane (send menu, bars, chat menu) and to the account menu. */
+    void install(ChatView chatView, ObservableList<MenuItem> accountMenu) {
+        ChatSchedules schedules = new ChatSchedules(session.schedules(), chat.formats(), chat.conversationProperty(),
+                chat.draftProperty(), chat.replyingToProperty(), stage);
+        chatView.setSendMenu(schedules.sendMenu());
+        chatView.addLeadingMenuItem(schedules.listItem());
+        scheduleBar = schedules.bar();
+        chatView.addComposerBar(scheduleBar);
+
+        quickReplies = new ComposerQuickReplies(session.quickReplies(), session.me().displayName(),
+                chat.conversationProperty(), chat.draftProperty(), chat.sendHeldProperty());
+        chatView.installOnComposer(quickReplies::install);
+        chatView.addComposerButton(quickReplies.button(this::manageQuickReplies));
+        chatView.addComposerBar(new UnfilledBar(quickReplies, () -> contactFields(quickReplies.unfilled())));
+        MenuItem fields = item("contactFieldsItem", "contactFields.menu", () -> contactFields(List.of()));
+        fields.visibleProperty().bind(Bindings.createBooleanBinding(() -> chat.conversationProperty().get() != null
+                && !chat.conversationProperty().get().group(), chat.conversationProperty()));
+        chatView.addLeadingMenuItem(fields);
+        chatView.addLeadingMenuItem(item("exportChatItem", "export.chat.menu", () -> {
+            ConversationItem open = chat.conversationProperty().get();
+            if (open != null) {
+                export(List.of(open), ViewLoader.text("export.title", open.peerNameProperty().get()),
+                        "Parley - " + open.peerNameProperty().get() + ".html");
+            }
+        }));
+
+        accountMenu.add(accountMenu.size() - 1, item("quickRepliesItem", "quickReply.menu", this::manageQuickReplies));
+        accountMenu.add(accountMenu.size() - 1, item("exportAllItem", "export.all.menu", () ->
+                export(List.copyOf(session.inbox().conversations()), ViewLoader.text("export.all.title"),
+                        "Parley - all chats.html")));
+    }
+
+    void dispose() {
+        scheduleBar.dispose();
+    }
+
+    private static MenuItem item(String id, String textKey, Runnable action) {
+        MenuItem item = new MenuItem(ViewLoader.text(textKey));
+        item.setId(id);
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    /** The open chat's person's contact fields; {@code wanted} are offered as empty rows to fill in. */
+    private void contactFields(List<String> wanted) {
+        ConversationItem open = chat.conversationProperty().get();
+        if (open == null || open.group()) {
+            return;
+        }
+        new ContactFieldsDialog(stage, new ContactFieldsViewModel(session.quickReplies(), open.peerHandle(), wanted),
+                open.peerNameProperty().get()).showAndWait();
+        quickReplies.refill();
+    }
+
+    private void manageQuickReplies() {
+        QuickReplyText.Recipient recipient = quickReplies.recipient();
+        QuickReplyText.Recipient example = recipient != null ? recipient
+                : new QuickReplyText.Recipient(ViewLoader.text("quickReply.example"), "maya");
+        Map<String, String> fields = recipient == null ? Map.of()
+                : session.quickReplies().fields(recipient.handle()).exceptionally(failure -> Map.of())
+                        .getNow(Map.of());
+        new QuickRepliesDialog(stage, new QuickRepliesViewModel(session.quickReplies(), example, fields,
+                session.me().displayName())).showAndWait();
+    }
+
+    /** Asks where, then exports these conversations with a progress dialog. */
+    private void export(List<ConversationItem> chats, String title, String suggestedName) {
+        saveLocation.choose(stage, ViewLoader.text("export.save"), suggestedName).ifPresent(html -> {
+            HistoryExport export = new HistoryExport(new HistoryExport.Source() {
+                @Override
+                public CompletableFuture<List<StoredMessage>> page(long conversationId, Long beforeSeq, int limit) {
+                    return session.loadMessages(conversationId, beforeSeq, limit);
+                }
+
+                @Override
+                public CompletableFuture<Path> media(String mediaId) {
+                    return session.media(mediaId);
+                }
+            }, session.me().handle());
+            ExportViewModel exporting = new ExportViewModel(export, Platform::runLater);
+            exporting.start(chats.stream().map(c -> new ExportedChat.Header(c.id(), c.peerNameProperty().get(),
+                    c.peerHandle(), c.group())).toList(), html);
+            new ExportDialog(stage, exporting, title).showAndWait();
+        });
+    }
+}
