@@ -21,6 +21,7 @@ import dev.parley.client.ui.login.LoginViewModel;
 import dev.parley.client.ui.main.MainView;
 import dev.parley.client.ui.main.MainViewModel;
 import dev.parley.client.ui.main.StartingView;
+import dev.parley.client.ui.main.WindowPlacement;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -54,6 +55,9 @@ public final class Screens implements AutoCloseable {
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
+    private MainView primaryView;
+    /** The divider position read at start (0 until then). */
+    private double restoredDivider;
     private boolean closed;
 
     /**
@@ -74,6 +78,7 @@ public final class Screens implements AutoCloseable {
 
     /** Shows the first screen: the demo, the saved session's main window, or sign-in. */
     public void start() {
+        restorePlacement();
         stage.titleProperty().unbind();
         stage.setTitle(ViewLoader.text("window.title"));
         stage.setMinWidth(720);
@@ -161,6 +166,12 @@ public final class Screens implements AutoCloseable {
         view.install();
         mainViews.put(session, view);
         if (stage == this.stage) {
+            primaryView = view;
+            if (restoredDivider > 0 && restoredDivider < 1) {
+                view.dividerProperty().set(restoredDivider);
+            }
+        }
+        if (stage == this.stage) {
             // One notifier for the app's own window (the demo's second window stays quiet).
             notifications = new NotificationCenter(session, notifier(), settings, model.chat().conversationProperty(),
                     stage.focusedProperty().and(stage.iconifiedProperty().not()),
@@ -174,6 +185,40 @@ public final class Screens implements AutoCloseable {
             }
         });
         session.start();
+    }
+
+    /** Reads where the window was (off the FX thread) and puts it there, with the divider where it was. */
+    private void restorePlacement() {
+        Path dataDir = options.dataDir();
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> WindowPlacement.read(dataDir))
+                .thenAccept(read -> Platform.runLater(() -> read.ifPresent(placement -> {
+                    placement.applyTo(stage);
+                    restoredDivider = placement.divider();
+                    // After the new size is laid out: the list keeps its width when the window resizes.
+                    Platform.runLater(() -> {
+                        if (primaryView != null) {
+                            primaryView.dividerProperty().set(restoredDivider);
+                        }
+                    });
+                })));
+    }
+
+    /** Remembers where the window is for the next start; call on the FX thread (the file is written off it). */
+    private void savePlacement() {
+        if (stage.getScene() == null || stage.getWidth() <= 0) {
+            return;
+        }
+        double divider = primaryView != null ? primaryView.dividerProperty().get() : restoredDivider;
+        WindowPlacement placement = WindowPlacement.of(stage, divider);
+        Path dataDir = options.dataDir();
+        Thread writer = new Thread(() -> placement.write(dataDir), "parley-window-placement");
+        writer.start();
+        try {
+            // The app is closing: wait for the small write, briefly.
+            writer.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Notifier notifier() {
@@ -270,6 +315,16 @@ public final class Screens implements AutoCloseable {
     public void close() {
         synchronized (this) {
             closed = true;
+        }
+        if (Platform.isFxApplicationThread()) {
+            savePlacement();
+        } else {
+            java.util.concurrent.CompletableFuture<Void> saved = new java.util.concurrent.CompletableFuture<>();
+            Platform.runLater(() -> {
+                savePlacement();
+                saved.complete(null);
+            });
+            saved.completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS).join();
         }
         if (notifications != null) {
             notifications.close();

@@ -73,6 +73,11 @@ public final class MainView {
         return root;
     }
 
+    /** Where the divider between the list and the chat is, from 0 (left) to 1. */
+    public javafx.beans.property.DoubleProperty dividerProperty() {
+        return split.getDividers().get(0).positionProperty();
+    }
+
     public AvatarPictures pictures() {
         return pictures;
     }
