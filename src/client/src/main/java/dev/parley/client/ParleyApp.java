@@ -18,8 +18,8 @@ public final class ParleyApp extends Application {
         screens = new Screens(stage, AppOptions.get(), new SystemBrowser(getHostServices()),
                 SaveLocation.fileChooser(), PictureChooser.fileChooser(), PhotoChooser.fileChooser(),
                 dev.parley.client.notify.NotifierChoice.desktop());
-        screens.start();
-        stage.show();
+        // Shown once it is where it was last time (or centred), so it never jumps.
+        screens.start().thenRun(stage::show);
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.parley.client.ui.login.LoginViewModel;
 import dev.parley.client.ui.main.MainView;
 import dev.parley.client.ui.main.MainViewModel;
 import dev.parley.client.ui.main.StartingView;
+import dev.parley.client.ui.main.StagePlacement;
 import dev.parley.client.ui.main.WindowPlacement;
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +29,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -55,9 +59,10 @@ public final class Screens implements AutoCloseable {
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
+    private final StagePlacement placement;
+    /** The app window's main view, if it shows one, and the list width it should take (0: the default). */
     private MainView primaryView;
-    /** The divider position read at start (0 until then). */
-    private double restoredDivider;
+    private double listWidth;
     private boolean closed;
 
     /**
@@ -74,11 +79,16 @@ public final class Screens implements AutoCloseable {
         this.options = options;
         this.links = links;
         this.saveLocation = saveLocation;
+        this.placement = new StagePlacement(stage);
     }
 
-    /** Shows the first screen: the demo, the saved session's main window, or sign-in. */
-    public void start() {
-        restorePlacement();
+    /**
+     * Shows the first screen: the demo, the saved session's main window, or sign-in. The window's saved place is
+     * read off the FX thread; the returned stage completes, on the FX thread, once the window has been put there
+     * (or at the default size, centred), so callers show it then and it never jumps.
+     */
+    public CompletableFuture<Void> start() {
+        CompletableFuture<Void> placed = restorePlacement();
         stage.titleProperty().unbind();
         stage.setTitle(ViewLoader.text("window.title"));
         stage.setMinWidth(720);
@@ -91,6 +101,7 @@ public final class Screens implements AutoCloseable {
                     .ifPresentOrElse(saved -> showMain(stage, saved, saved.cacheDir(options.dataDir())),
                             () -> showLogin(stage, options.server(), null));
         }
+        return placed;
     }
 
     private void startDemo(Stage stage) {
@@ -167,9 +178,7 @@ public final class Screens implements AutoCloseable {
         mainViews.put(session, view);
         if (stage == this.stage) {
             primaryView = view;
-            if (restoredDivider > 0 && restoredDivider < 1) {
-                view.dividerProperty().set(restoredDivider);
-            }
+            view.restoreListWidth(listWidth);
         }
         if (stage == this.stage) {
             // One notifier for the app's own window (the demo's second window stays quiet).
@@ -187,38 +196,35 @@ public final class Screens implements AutoCloseable {
         session.start();
     }
 
-    /** Reads where the window was (off the FX thread) and puts it there, with the divider where it was. */
-    private void restorePlacement() {
+    /** Reads where the window was off the FX thread, then puts it there on the FX thread. */
+    private CompletableFuture<Void> restorePlacement() {
         Path dataDir = options.dataDir();
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> WindowPlacement.read(dataDir))
-                .thenAccept(read -> Platform.runLater(() -> read.ifPresent(placement -> {
-                    placement.applyTo(stage);
-                    restoredDivider = placement.divider();
-                    // After the new size is laid out: the list keeps its width when the window resizes.
-                    Platform.runLater(() -> {
-                        if (primaryView != null) {
-                            primaryView.dividerProperty().set(restoredDivider);
-                        }
-                    });
-                })));
+        CompletableFuture<Optional<WindowPlacement>> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> read.complete(WindowPlacement.read(dataDir)), "parley-window-placement");
+        reader.setDaemon(true);
+        reader.start();
+        return read.thenAcceptAsync(saved -> saved.ifPresentOrElse(found -> {
+            placement.apply(found);
+            listWidth = found.listWidth();
+            if (primaryView != null) {
+                primaryView.restoreListWidth(listWidth);
+            }
+        }, placement::applyDefault), Platform::runLater);
     }
 
-    /** Remembers where the window is for the next start; call on the FX thread (the file is written off it). */
-    private void savePlacement() {
-        if (stage.getScene() == null || stage.getWidth() <= 0) {
-            return;
+    /** Starts writing where the window is for the next start; call on the FX thread (the file is written off it). */
+    private Thread savePlacement() {
+        if (stage.getScene() == null || !(stage.getWidth() > 0)) {
+            return null;
         }
-        double divider = primaryView != null ? primaryView.dividerProperty().get() : restoredDivider;
-        WindowPlacement placement = WindowPlacement.of(stage, divider);
+        if (primaryView != null && primaryView.listWidth() > 0) {
+            listWidth = primaryView.listWidth();
+        }
+        WindowPlacement current = placement.current(listWidth);
         Path dataDir = options.dataDir();
-        Thread writer = new Thread(() -> placement.write(dataDir), "parley-window-placement");
+        Thread writer = new Thread(() -> current.write(dataDir), "parley-window-placement");
         writer.start();
-        try {
-            // The app is closing: wait for the small write, briefly.
-            writer.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return writer;
     }
 
     private Notifier notifier() {
@@ -284,6 +290,11 @@ public final class Screens implements AutoCloseable {
         }
         sessions.remove(session);
         MainView view = mainViews.remove(session);
+        if (view != null && view == primaryView) {
+            // The next account's list takes the same width.
+            listWidth = view.listWidth() > 0 ? view.listWidth() : listWidth;
+            primaryView = null;
+        }
         if (view != null) {
             view.dispose();
         }
@@ -316,16 +327,9 @@ public final class Screens implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        if (Platform.isFxApplicationThread()) {
-            savePlacement();
-        } else {
-            java.util.concurrent.CompletableFuture<Void> saved = new java.util.concurrent.CompletableFuture<>();
-            Platform.runLater(() -> {
-                savePlacement();
-                saved.complete(null);
-            });
-            saved.completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS).join();
-        }
+        Thread saving = Platform.isFxApplicationThread() ? savePlacement()
+                : CompletableFuture.supplyAsync(this::savePlacement, Platform::runLater)
+                        .completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
         if (notifications != null) {
             notifications.close();
         }
@@ -338,6 +342,14 @@ public final class Screens implements AutoCloseable {
         sessions.clear();
         if (demo != null) {
             demo.close();
+        }
+        if (saving != null) {
+            try {
+                // The app is quitting: the small write must land before the JVM ends.
+                saving.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

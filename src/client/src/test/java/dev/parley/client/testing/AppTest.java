@@ -89,6 +89,7 @@ public abstract class AppTest extends FxRobot {
     }
 
     protected void launch(AppOptions options) throws TimeoutException {
+        var placed = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>>();
         stage = FxToolkit.setupStage(window -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             screens = new Screens(window, options, openedLinks::add, saveLocation,
@@ -96,11 +97,17 @@ public abstract class AppTest extends FxRobot {
                         chosenNotifier = NotifierChoice.desktop().choose(owner, actions);
                         return new RecordingNotifier(chosenNotifier, notices);
                     });
-            screens.start();
-            window.setWidth(1080);
-            window.setHeight(720);
-            window.show();
-            window.toFront();
+            placed.set(screens.start());
+        });
+        // The app sizes and places its window (the saved place, or 1080 × 720 centred); shown as the app does.
+        try {
+            placed.get().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the window was not placed", e);
+        }
+        interact(() -> {
+            stage.show();
+            stage.toFront();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -73,9 +73,33 @@ public final class MainView {
         return root;
     }
 
-    /** Where the divider between the list and the chat is, from 0 (left) to 1. */
-    public javafx.beans.property.DoubleProperty dividerProperty() {
-        return split.getDividers().get(0).positionProperty();
+    /** Where the divider between the list and the chat is, in pixels from the left: the list's width. */
+    public double listWidth() {
+        return split.getWidth() > 0 ? split.getDividerPositions()[0] * split.getWidth() : 0;
+    }
+
+    /**
+     * Puts the divider {@code width} pixels from the left. The list is not resizable with the window (it keeps
+     * its width when the window grows), so the divider is placed once the split pane has been laid out; from then
+     * on the list keeps that width whatever size the window takes.
+     */
+    public void restoreListWidth(double width) {
+        if (width <= 0) {
+            return;
+        }
+        if (split.getWidth() > 0) {
+            split.setDividerPosition(0, Math.min(0.9, width / split.getWidth()));
+            return;
+        }
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (now.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPosition(0, Math.min(0.9, width / now.doubleValue()));
+                }
+            }
+        });
     }
 
     public AvatarPictures pictures() {

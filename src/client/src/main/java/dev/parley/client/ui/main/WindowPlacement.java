@@ -9,26 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the main window was and how the list and chat were divided, kept in {@code window.properties} in the
- * data folder so the next start looks the same. A placement that no longer fits any screen (a monitor was
- * unplugged) is ignored. Reading and writing are small, blocking file operations: not on the FX thread.
+ * Where the main window was and how wide the conversation list was, kept in {@code window.properties} in the
+ * data folder so the next start looks the same. {@code x}, {@code y}, {@code width} and {@code height} are the
+ * window's normal (not maximised) bounds, so un-maximising after a restart goes back to them. Reading and
+ * writing are small, blocking file operations: never on the FX thread.
  */
-public record WindowPlacement(double x, double y, double width, double height, boolean maximized, double divider) {
+public record WindowPlacement(double x, double y, double width, double height, boolean maximized,
+        double listWidth) {
     private static final Logger log = LoggerFactory.getLogger(WindowPlacement.class);
-    private static final String FILE = "window.properties";
-
-    /** What the window shows now; call on the FX thread. */
-    public static WindowPlacement of(Stage stage, double divider) {
-        return new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized(), divider);
-    }
+    static final String FILE = "window.properties";
 
     public static Optional<WindowPlacement> read(Path dataDir) {
         Path file = dataDir.resolve(FILE);
@@ -40,7 +33,7 @@ public record WindowPlacement(double x, double y, double width, double height, b
             properties.load(in);
             WindowPlacement placement = new WindowPlacement(number(properties, "x"), number(properties, "y"),
                     number(properties, "width"), number(properties, "height"),
-                    Boolean.parseBoolean(properties.getProperty("maximized")), number(properties, "divider"));
+                    Boolean.parseBoolean(properties.getProperty("maximized")), number(properties, "listWidth"));
             return placement.width() >= 200 && placement.height() >= 200 ? Optional.of(placement) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             log.info("ignoring the saved window placement: {}", e.toString());
@@ -55,7 +48,7 @@ public record WindowPlacement(double x, double y, double width, double height, b
         properties.setProperty("width", Double.toString(width));
         properties.setProperty("height", Double.toString(height));
         properties.setProperty("maximized", Boolean.toString(maximized));
-        properties.setProperty("divider", Double.toString(divider));
+        properties.setProperty("listWidth", Double.toString(listWidth));
         try {
             Files.createDirectories(dataDir);
             Path partial = dataDir.resolve(FILE + ".tmp");
@@ -69,16 +62,9 @@ public record WindowPlacement(double x, double y, double width, double height, b
         }
     }
 
-    /** Puts the window where it was, if that is still on a screen; call on the FX thread. */
-    public void applyTo(Stage stage) {
-        boolean onScreen = !Screen.getScreensForRectangle(new Rectangle2D(x, y, width, height)).isEmpty();
-        if (onScreen) {
-            stage.setX(x);
-            stage.setY(y);
-        }
-        stage.setWidth(Math.max(stage.getMinWidth(), width));
-        stage.setHeight(Math.max(stage.getMinHeight(), height));
-        stage.setMaximized(maximized);
+    /** The same placement with another list width. */
+    public WindowPlacement withListWidth(double width) {
+        return new WindowPlacement(x, y, this.width, height, maximized, width);
     }
 
     private static double number(Properties properties, String key) {
@@ -86,6 +72,10 @@ public record WindowPlacement(double x, double y, double width, double height, b
         if (value == null) {
             throw new IllegalArgumentException("no " + key);
         }
-        return Double.parseDouble(value.strip());
+        double number = Double.parseDouble(value.strip());
+        if (!Double.isFinite(number)) {
+            throw new IllegalArgumentException(key + " is not a number");
+        }
+        return number;
     }
 }
