@@ -53,6 +53,7 @@ public final class ChatView {
     private final Parent root;
     private final Avatar avatar = new Avatar(Avatar.Size.HEADER);
     private Anchor pendingAnchor;
+    private FindBar findBar;
 
     @FXML private VBox nothingOpen;
     @FXML private BorderPane chatPane;
@@ -201,6 +202,15 @@ public final class ChatView {
         installReplyStrip();
         VBox top = (VBox) groupRules.getParent();
         top.getChildren().add(top.getChildren().indexOf(groupRules) + 1, new PinnedBar(model));
+        findBar = new FindBar(model.find());
+        top.getChildren().add(findBar);
+        // Marks in the bubbles follow the find bar's words; closing it gives the composer back the keyboard.
+        model.find().highlightProperty().addListener((obs, old, terms) -> messageList.refresh());
+        model.find().openProperty().addListener((obs, was, showing) -> {
+            if (!showing && model.conversationProperty().get() != null) {
+                composer.requestFocus();
+            }
+        });
 
         newMessagesPill.visibleProperty().bind(model.newBelowProperty().greaterThan(0));
         newMessagesPill.textProperty().bind(Bindings.createStringBinding(
@@ -416,6 +426,13 @@ public final class ChatView {
     public void toggleEmojiPicker() {
         if (model.conversationProperty().get() != null) {
             emoji.togglePicker();
+        }
+    }
+
+    /** Opens the find bar over the open conversation (Ctrl+F), or puts the caret back in it. */
+    public void openFind() {
+        if (model.openFind()) {
+            findBar.focus();
         }
     }
 

@@ -189,7 +189,7 @@ final class MessageCell extends ListCell<ChatRow> {
         // One to three emoji alone are the message: drawn large, with no bubble behind them.
         boolean jumbo = !unsent && message.media().isEmpty() && EmojiRuns.jumbo(shownText);
         pseudoClassStateChanged(JUMBO, jumbo);
-        text.show(shownText, jumbo);
+        text.show(shownText, jumbo, unsent ? null : model.find().highlightProperty().get());
         photos.show(message);
         quote.show(message);
         card.show(message);
