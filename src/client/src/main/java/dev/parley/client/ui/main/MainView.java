@@ -158,6 +158,10 @@ public final class MainView {
         accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> findPeople(""));
         accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), chatView::openFind);
+        accelerators.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN),
+                () -> model.conversations().selectNextUnread(true));
+        accelerators.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN),
+                () -> model.conversations().selectNextUnread(false));
     }
 
     @FXML
