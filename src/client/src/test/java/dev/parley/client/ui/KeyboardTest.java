@@ -118,6 +118,25 @@ class KeyboardTest extends AppTest {
         waitUntil(() -> !showing("#replyStrip"));
     }
 
+    @Test
+    void tabGoesFromTheConversationSearchToTheListThenTheComposerAndShiftTabComesBack() throws Exception {
+        aliceWithMessagesFrom("Bob");
+        screen.open("Bob Marsh");
+        shortcut(KeyCode.K);
+        waitUntil(() -> lookup(".conversations-search").query().isFocused());
+
+        type(KeyCode.TAB);
+        waitUntil(() -> lookup(".conversation-list").query().isFocused());
+        type(KeyCode.TAB);
+        waitUntil(() -> lookup("#composer").query().isFocused());
+        assertThat(onFx(() -> lookup("#composer").queryAs(javafx.scene.control.TextArea.class).getText())).isEmpty();
+
+        press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        waitUntil(() -> lookup(".conversation-list").query().isFocused());
+        press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        waitUntil(() -> lookup(".conversations-search").query().isFocused());
+    }
+
     private void altPress(KeyCode key) {
         press(KeyCode.ALT, key).release(key, KeyCode.ALT);
     }

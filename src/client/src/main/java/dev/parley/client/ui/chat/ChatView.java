@@ -77,6 +77,7 @@ public final class ChatView {
     @FXML private Label counter;
     @FXML private Button sendButton;
     @FXML private Button emojiButton;
+    @FXML private Button attachButton;
     @FXML private VBox requestBanner;
     @FXML private javafx.scene.control.MenuItem blockItem;
     @FXML private javafx.scene.control.MenuItem reportItem;
@@ -427,6 +428,17 @@ public final class ChatView {
         if (model.conversationProperty().get() != null) {
             emoji.togglePicker();
         }
+    }
+
+    /**
+     * What Tab visits in the chat, in order: the find field, a request's buttons, the composer and send, then
+     * attach, emoji and the header's buttons (hidden and disabled ones are skipped by the window).
+     */
+    public List<javafx.scene.Node> focusOrder() {
+        List<javafx.scene.Node> order = new ArrayList<>(List.of(findBar.field()));
+        order.addAll(requestBanner.lookupAll(".button"));
+        order.addAll(List.of(composer, sendButton, attachButton, emojiButton, membersButton, chatMenu));
+        return order;
     }
 
     /** Opens the find bar over the open conversation (Ctrl+F), or puts the caret back in it. */

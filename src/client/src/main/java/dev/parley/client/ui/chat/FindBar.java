@@ -51,6 +51,11 @@ final class FindBar extends HBox {
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
+    /** The field, for the window's Tab order. */
+    TextField field() {
+        return field;
+    }
+
     /** Shows the bar (if hidden) and puts the caret in its field with what was typed selected. */
     void focus() {
         Platform.runLater(() -> {

@@ -23,6 +23,8 @@ import dev.parley.client.ui.groups.NewGroupDialog;
 import dev.parley.client.ui.newmessage.NewMessageDialog;
 import dev.parley.client.notify.NotificationSettings;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
@@ -150,6 +152,12 @@ public final class MainView {
     /** Window title and keyboard shortcuts; call once the scene is set. */
     public void install() {
         stage.titleProperty().bind(model.titleProperty());
+        FocusOrder.install(root, () -> {
+            List<javafx.scene.Node> order = new ArrayList<>(conversationList.leadingFocusOrder());
+            order.addAll(chatView.focusOrder());
+            order.addAll(conversationList.headerFocusOrder());
+            return order;
+        });
         var accelerators = root.getScene().getAccelerators();
         accelerators.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
                 conversationList::focusSearch);
