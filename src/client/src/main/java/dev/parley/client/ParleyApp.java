@@ -6,6 +6,7 @@ import dev.parley.client.ui.chat.SystemBrowser;
 import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** The JavaFX application: sets the theme and hands the window to {@link Screens}. */
@@ -19,7 +20,7 @@ public final class ParleyApp extends Application {
                 SaveLocation.fileChooser(), PictureChooser.fileChooser(), PhotoChooser.fileChooser(),
                 dev.parley.client.notify.NotifierChoice.desktop());
         // Shown once it is where it was last time (or centred), so it never jumps.
-        screens.start().thenRun(stage::show);
+        screens.start().whenComplete((placed, error) -> Platform.runLater(stage::show));
     }
 
     @Override

@@ -200,7 +200,15 @@ public final class Screens implements AutoCloseable {
     private CompletableFuture<Void> restorePlacement() {
         Path dataDir = options.dataDir();
         CompletableFuture<Optional<WindowPlacement>> read = new CompletableFuture<>();
-        Thread reader = new Thread(() -> read.complete(WindowPlacement.read(dataDir)), "parley-window-placement");
+        Thread reader = new Thread(() -> {
+            try {
+                read.complete(WindowPlacement.read(dataDir));
+            } catch (RuntimeException e) {
+                // The window must show all the same, at the default place.
+                log.warn("cannot read the window placement", e);
+                read.complete(Optional.empty());
+            }
+        }, "parley-window-placement");
         reader.setDaemon(true);
         reader.start();
         return read.thenAcceptAsync(saved -> saved.ifPresentOrElse(found -> {
