@@ -13,6 +13,7 @@ import dev.parley.client.ui.settings.WindowAppearance;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** The JavaFX application: applies the appearance before the first window and hands the window to {@link Screens}. */
@@ -37,8 +38,8 @@ public final class ParleyApp extends Application {
                 SaveLocation.fileChooser(), PictureChooser.fileChooser(), PhotoChooser.fileChooser(),
                 NotifierChoice.desktop(), appearance,
                 Autostart.of(launcherArguments(options)));
-        screens.start();
-        stage.show();
+        // Shown once it is where it was last time (or centred), so it never jumps.
+        screens.start().whenComplete((placed, error) -> Platform.runLater(stage::show));
     }
 
     /** The options this run was started with, for starting the same way at login. */

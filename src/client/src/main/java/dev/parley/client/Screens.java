@@ -26,12 +26,17 @@ import dev.parley.client.ui.login.LoginViewModel;
 import dev.parley.client.ui.main.MainView;
 import dev.parley.client.ui.main.MainViewModel;
 import dev.parley.client.ui.main.StartingView;
+import dev.parley.client.ui.main.StagePlacement;
+import dev.parley.client.ui.main.WindowPlacement;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -68,6 +73,10 @@ public final class Screens implements AutoCloseable {
     private final List<ChatSession> sessions = new ArrayList<>();
     private final java.util.Map<ChatSession, MainView> mainViews = new java.util.HashMap<>();
     private DemoLauncher demo;
+    private final StagePlacement placement;
+    /** The app window's main view, if it shows one, and the list width it should take (0: the default). */
+    private MainView primaryView;
+    private double listWidth;
     private boolean closed;
 
     /**
@@ -97,10 +106,16 @@ public final class Screens implements AutoCloseable {
         this.options = options;
         this.links = links;
         this.saveLocation = saveLocation;
+        this.placement = new StagePlacement(stage);
     }
 
-    /** Shows the first screen: the demo, the saved session's main window, or sign-in. */
-    public void start() {
+    /**
+     * Shows the first screen: the demo, the saved session's main window, or sign-in. The window's saved place is
+     * read off the FX thread; the returned stage completes, on the FX thread, once the window has been put there
+     * (or at the default size, centred), so callers show it then and it never jumps.
+     */
+    public CompletableFuture<Void> start() {
+        CompletableFuture<Void> placed = restorePlacement();
         stage.titleProperty().unbind();
         stage.setTitle(ViewLoader.text("window.title"));
         stage.setMinWidth(720);
@@ -114,6 +129,7 @@ public final class Screens implements AutoCloseable {
                     .ifPresentOrElse(saved -> showMain(stage, saved, saved.cacheDir(options.dataDir())),
                             () -> showLogin(stage, options.server(), null));
         }
+        return placed;
     }
 
     private void startDemo(Stage stage) {
@@ -194,6 +210,8 @@ public final class Screens implements AutoCloseable {
         view.install();
         mainViews.put(session, view);
         if (appWindow) {
+            primaryView = view;
+            view.restoreListWidth(listWidth);
             closeToTray = account.closeToTrayProperty();
             // One notifier for the app's own window (the demo's second window stays quiet).
             notifications = new NotificationCenter(session, notifier(), settings, model.chat().conversationProperty(),
@@ -208,6 +226,45 @@ public final class Screens implements AutoCloseable {
             }
         });
         session.start();
+    }
+
+    /** Reads where the window was off the FX thread, then puts it there on the FX thread. */
+    private CompletableFuture<Void> restorePlacement() {
+        Path dataDir = options.dataDir();
+        CompletableFuture<Optional<WindowPlacement>> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                read.complete(WindowPlacement.read(dataDir));
+            } catch (RuntimeException e) {
+                // The window must show all the same, at the default place.
+                log.warn("cannot read the window placement", e);
+                read.complete(Optional.empty());
+            }
+        }, "parley-window-placement");
+        reader.setDaemon(true);
+        reader.start();
+        return read.thenAcceptAsync(saved -> saved.ifPresentOrElse(found -> {
+            placement.apply(found);
+            listWidth = found.listWidth();
+            if (primaryView != null) {
+                primaryView.restoreListWidth(listWidth);
+            }
+        }, placement::applyDefault), Platform::runLater);
+    }
+
+    /** Starts writing where the window is for the next start; call on the FX thread (the file is written off it). */
+    private Thread savePlacement() {
+        if (stage.getScene() == null || !(stage.getWidth() > 0)) {
+            return null;
+        }
+        if (primaryView != null && primaryView.listWidth() > 0) {
+            listWidth = primaryView.listWidth();
+        }
+        WindowPlacement current = placement.current(listWidth);
+        Path dataDir = options.dataDir();
+        Thread writer = new Thread(() -> current.write(dataDir), "parley-window-placement");
+        writer.start();
+        return writer;
     }
 
     private Notifier notifier() {
@@ -290,6 +347,11 @@ public final class Screens implements AutoCloseable {
         }
         sessions.remove(session);
         MainView view = mainViews.remove(session);
+        if (view != null && view == primaryView) {
+            // The next account's list takes the same width.
+            listWidth = view.listWidth() > 0 ? view.listWidth() : listWidth;
+            primaryView = null;
+        }
         if (view != null) {
             view.dispose();
         }
@@ -322,6 +384,9 @@ public final class Screens implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
+        Thread saving = Platform.isFxApplicationThread() ? savePlacement()
+                : CompletableFuture.supplyAsync(this::savePlacement, Platform::runLater)
+                        .completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
         if (notifications != null) {
             notifications.close();
         }
@@ -334,6 +399,14 @@ public final class Screens implements AutoCloseable {
         sessions.clear();
         if (demo != null) {
             demo.close();
+        }
+        if (saving != null) {
+            try {
+                // The app is quitting: the small write must land before the JVM ends.
+                saving.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -381,6 +381,20 @@ public final class LocalStore implements AutoCloseable {
         return oldestFirst;
     }
 
+    /**
+     * The seqs of this conversation's cached messages whose words match {@code terms}, newest first, at most
+     * {@code limit}: what the chat's find bar steps through.
+     */
+    public List<Long> find(long conversationId, SearchTerms terms, int limit) {
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        return query("SELECT m.seq FROM message_search JOIN messages m ON m.local_id = message_search.rowid"
+                + " WHERE message_search MATCH ? AND m.conversation_id = ? AND m.seq IS NOT NULL"
+                + " AND m.kind IN ('text', 'poll') AND m.hidden = 0 AND m.unsent = 0 ORDER BY m.seq DESC LIMIT ?",
+                row -> row.getLong(1), terms.indexQuery(), conversationId, limit);
+    }
+
     public void setReadCursor(long conversationId, long readSeq, int unread) {
         update("UPDATE conversations SET read_seq = MAX(read_seq, ?), unread = ? WHERE id = ?", readSeq, unread,
                 conversationId);

@@ -466,6 +466,12 @@ public final class ChatSession implements AutoCloseable {
     }
 
     /** A page of a conversation, oldest first: from the cache, topped up from the server's history. */
+    /** The seqs of the cached messages of a conversation that match {@code terms}, newest first (I/O thread). */
+    public CompletableFuture<List<Long>> find(long conversationId, dev.parley.client.store.SearchTerms terms,
+            int limit) {
+        return onIo(() -> store.find(conversationId, terms, limit));
+    }
+
     public CompletableFuture<List<StoredMessage>> loadMessages(long conversationId, Long beforeSeq, int limit) {
         return onIo(() -> store.messages(conversationId, beforeSeq, limit))
                 .thenComposeAsync(local -> {

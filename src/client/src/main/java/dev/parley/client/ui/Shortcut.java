@@ -14,6 +14,9 @@ public enum Shortcut {
     EMOJI("shortcut.emoji", true, KeyCode.E, KeyCombination.SHORTCUT_DOWN),
     FIND_PEOPLE("shortcut.findPeople", true, KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
     SETTINGS("shortcut.settings", true, KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+    FIND_IN_CHAT("shortcut.findInChat", true, KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+    NEXT_UNREAD("shortcut.nextUnread", true, KeyCode.DOWN, KeyCombination.ALT_DOWN),
+    PREVIOUS_UNREAD("shortcut.previousUnread", true, KeyCode.UP, KeyCombination.ALT_DOWN),
     /** The composer's own keys: listed here, handled by the chat pane. */
     SEND("shortcut.send", false, KeyCode.ENTER),
     NEW_LINE("shortcut.newLine", false, KeyCode.ENTER, KeyCombination.SHIFT_DOWN),

@@ -111,6 +111,7 @@ public abstract class AppTest extends FxRobot {
         AppearanceSettings appearance = AppearanceSettings.readNow(options.dataDir());
         Autostart autostart = new Autostart(autostartDir(), options.demo() ? List.of(LAUNCHER)
                 : List.of(LAUNCHER, "--server", options.server().toString()), true);
+        var placed = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>>();
         stage = FxToolkit.setupStage(window -> {
             windowAppearance = WindowAppearance.install(appearance);
             screens = new Screens(window, options, openedLinks::add, saveLocation,
@@ -119,11 +120,17 @@ public abstract class AppTest extends FxRobot {
                         chosenNotifier = trayAvailable ? new FakeTray() : NotifierChoice.desktop().choose(owner, actions);
                         return new RecordingNotifier(chosenNotifier, notices);
                     }, appearance, autostart, owner -> Optional.ofNullable(stickerPackToChoose));
-            screens.start();
-            window.setWidth(1080);
-            window.setHeight(720);
-            window.show();
-            window.toFront();
+            placed.set(screens.start());
+        });
+        // The app sizes and places its window (the saved place, or 1080 × 720 centred); shown as the app does.
+        try {
+            placed.get().get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the window was not placed", e);
+        }
+        interact(() -> {
+            stage.show();
+            stage.toFront();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

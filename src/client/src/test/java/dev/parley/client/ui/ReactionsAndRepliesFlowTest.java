@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import dev.parley.client.ui.emoji.EmojiView;
+import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,35 @@ class ReactionsAndRepliesFlowTest extends AliceAndBobTest {
 
         clickOn(chip("❤️ 1"));
         waitUntil(() -> chipTexts().equals(List.of("👍 1")));
+    }
+
+    @Test
+    void reactionChipsAndQuickReactionsShowEmojiPicturesWithWhoReactedInTheTooltip() throws Exception {
+        aliceChatsWithBob("The proofs are ready");
+        waitUntil(() -> screen.showsBubble("The proofs are ready"));
+        long seq = bob.history(conversation).get(0).seq();
+        bobSession.react(conversation, seq, "😂").get(10, TimeUnit.SECONDS);
+        waitUntil(() -> chipTexts().equals(List.of("😂 1")));
+
+        Button chip = onFx(() -> lookup(".reaction-chip").match(Node::isVisible).queryButton());
+        assertThat(onFx(chip::getGraphic)).isInstanceOf(ImageView.class);
+        assertThat(onFx(() -> ((ImageView) chip.getGraphic()).getImage())).isNotNull();
+        assertThat(onFx(chip::getText)).isEqualTo("1");
+        assertThat(onFx(() -> chip.getTooltip().getText())).isEqualTo("@bob");
+
+        screen.openMessageMenu("The proofs are ready");
+        waitUntil(() -> lookup(".quick-reaction").match(Node::isVisible).queryAll().size() == 6);
+        List<Button> quick = onFx(() -> lookup(".quick-reaction").match(Node::isVisible).queryAllAs(Button.class)
+                .stream().toList());
+        for (Button button : quick) {
+            assertThat(onFx(button::getGraphic)).isInstanceOf(ImageView.class);
+            assertThat(onFx(button::getAccessibleText)).startsWith("React with ");
+            assertThat(onFx(() -> button.getTooltip().getText())).isEqualTo(onFx(button::getAccessibleText));
+        }
+        snapshot(quick.get(0).getScene(), SHOTS.resolve("quick-reactions.png"));
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> lookup(".quick-reaction").match(Node::isVisible).tryQuery().isEmpty());
+        snapshot(SHOTS.resolve("reaction-chips.png"));
     }
 
     @Test
@@ -148,17 +180,23 @@ class ReactionsAndRepliesFlowTest extends AliceAndBobTest {
 
     private List<String> chipTexts() throws Exception {
         return onFx(() -> lookup(".reaction-chip").queryAll().stream().filter(Node::isVisible)
-                .map(node -> ((Labeled) node).getText()).toList());
+                .map(node -> shows((Labeled) node)).toList());
+    }
+
+    /** What a chip or quick reaction shows: its emoji (a picture once the set has loaded) and its text. */
+    private static String shows(Labeled labeled) {
+        String text = labeled.getText() == null ? "" : labeled.getText();
+        return labeled.getGraphic() instanceof EmojiView emoji ? (emoji.text() + " " + text).strip() : text;
     }
 
     private Node chip(String text) {
-        return lookup(".reaction-chip").match(node -> text.equals(((Labeled) node).getText())).query();
+        return lookup(".reaction-chip").match(node -> text.equals(shows((Labeled) node))).query();
     }
 
     private Node quickReaction(String emoji) {
         waitUntil(() -> lookup(".quick-reaction").match(node -> node.isVisible()
-                && emoji.equals(((Labeled) node).getText())).tryQuery().isPresent());
-        return lookup(".quick-reaction").match(node -> emoji.equals(((Labeled) node).getText())).query();
+                && emoji.equals(shows((Labeled) node))).tryQuery().isPresent());
+        return lookup(".quick-reaction").match(node -> emoji.equals(shows((Labeled) node))).query();
     }
 
     private Node menuItem(String text) {

@@ -2,6 +2,7 @@ package dev.parley.client.ui.chat;
 
 import dev.parley.client.model.MessageItem;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.emoji.EmojiRuns;
 import dev.parley.protocol.Reaction;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -13,6 +14,8 @@ import javafx.scene.layout.FlowPane;
  * highlighted; a click on a chip reacts with that emoji, or takes the user's reaction back.
  */
 final class BubbleReactions extends FlowPane {
+    /** The emoji of a chip: a little taller than its count. */
+    private static final double EMOJI_SIZE = 16;
     private final ChatViewModel model;
 
     BubbleReactions(ChatViewModel model) {
@@ -32,7 +35,12 @@ final class BubbleReactions extends FlowPane {
     }
 
     private Button chip(MessageItem message, Reaction reaction, boolean mine) {
-        Button chip = new Button(reaction.emoji() + " " + model.formats().number(reaction.handles().size()));
+        String count = model.formats().number(reaction.handles().size());
+        Button chip = new Button(count);
+        // The emoji as a picture from the shared sheet (Linux draws emoji text in monochrome or as boxes);
+        // as text only until the pictures have loaded, when the list redraws.
+        EmojiRuns.picture(reaction.emoji(), EMOJI_SIZE).ifPresentOrElse(chip::setGraphic,
+                () -> chip.setText(reaction.emoji() + " " + count));
         chip.getStyleClass().add("reaction-chip");
         if (mine) {
             chip.getStyleClass().add("mine");

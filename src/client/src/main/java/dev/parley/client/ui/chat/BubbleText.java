@@ -1,5 +1,6 @@
 package dev.parley.client.ui.chat;
 
+import dev.parley.client.store.SearchTerms;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.MessageText.Link;
 import dev.parley.client.ui.emoji.EmojiImages;
@@ -33,6 +34,7 @@ final class BubbleText extends TextFlow {
     private String shown;
     private double shownSize;
     private boolean shownWithPictures;
+    private SearchTerms shownMarks;
 
     /** {@code onLink} runs when the user clicks a link (or presses Enter or Space on it). */
     BubbleText(Consumer<Link> onLink) {
@@ -45,14 +47,21 @@ final class BubbleText extends TextFlow {
      * same text again keeps its nodes.
      */
     void show(String text, boolean jumbo) {
+        show(text, jumbo, null);
+    }
+
+    /** Shows {@code text} with the words matching {@code marked} (the find bar's, or null) highlighted. */
+    void show(String text, boolean jumbo, SearchTerms marked) {
         double emojiSize = jumbo ? JUMBO_EMOJI_SIZE : EMOJI_SIZE;
         boolean pictures = EmojiImages.ifReady().isPresent();
-        if (text.equals(shown) && emojiSize == shownSize && pictures == shownWithPictures) {
+        if (text.equals(shown) && emojiSize == shownSize && pictures == shownWithPictures
+                && java.util.Objects.equals(marked, shownMarks)) {
             return;
         }
         shown = text;
         shownSize = emojiSize;
         shownWithPictures = pictures;
+        shownMarks = marked;
         List<Node> nodes = new ArrayList<>();
         for (MessageText.Part part : MessageText.of(text).parts()) {
             if (part instanceof Link link) {
@@ -63,10 +72,33 @@ final class BubbleText extends TextFlow {
                     nodes.add(host(link, tooltip));
                 }
             } else {
-                nodes.addAll(EmojiRuns.of(part.text(), emojiSize, !jumbo, BubbleText::run));
+                nodes.addAll(marked(part.text(), marked, emojiSize, !jumbo));
             }
         }
         getChildren().setAll(nodes);
+    }
+
+    /** Plain text with its emoji as pictures, and the words the find bar matches on a highlight. */
+    private static List<Node> marked(String text, SearchTerms marked, double emojiSize, boolean inLine) {
+        List<SearchTerms.Match> matches = marked == null ? List.of() : marked.find(text);
+        if (matches.isEmpty()) {
+            return EmojiRuns.of(text, emojiSize, inLine, BubbleText::run);
+        }
+        List<Node> nodes = new ArrayList<>();
+        int at = 0;
+        for (SearchTerms.Match match : matches) {
+            if (match.start() > at) {
+                nodes.addAll(EmojiRuns.of(text.substring(at, match.start()), emojiSize, inLine, BubbleText::run));
+            }
+            Label word = new Label(text.substring(match.start(), match.end()));
+            word.getStyleClass().add("find-match");
+            nodes.add(word);
+            at = match.end();
+        }
+        if (at < text.length()) {
+            nodes.addAll(EmojiRuns.of(text.substring(at), emojiSize, inLine, BubbleText::run));
+        }
+        return nodes;
     }
 
     private static Text run(String text) {

@@ -53,6 +53,7 @@ public final class ChatView {
     private final Parent root;
     private final Avatar avatar = new Avatar(Avatar.Size.HEADER);
     private Anchor pendingAnchor;
+    private FindBar findBar;
 
     @FXML private VBox nothingOpen;
     @FXML private BorderPane chatPane;
@@ -83,6 +84,7 @@ public final class ChatView {
     @FXML private Label counter;
     @FXML private Button sendButton;
     @FXML private Button emojiButton;
+    @FXML private Button attachButton;
     @FXML private VBox requestBanner;
     @FXML private javafx.scene.control.MenuItem blockItem;
     @FXML private javafx.scene.control.MenuItem reportItem;
@@ -231,6 +233,15 @@ public final class ChatView {
         installReplyStrip();
         VBox top = (VBox) groupRules.getParent();
         top.getChildren().add(top.getChildren().indexOf(groupRules) + 1, new PinnedBar(model));
+        findBar = new FindBar(model.find());
+        top.getChildren().add(findBar);
+        // Marks in the bubbles follow the find bar's words; closing it gives the composer back the keyboard.
+        model.find().highlightProperty().addListener((obs, old, terms) -> messageList.refresh());
+        model.find().openProperty().addListener((obs, was, showing) -> {
+            if (!showing && model.conversationProperty().get() != null) {
+                composer.requestFocus();
+            }
+        });
 
         newMessagesPill.visibleProperty().bind(model.newBelowProperty().greaterThan(0));
         newMessagesPill.textProperty().bind(Bindings.createStringBinding(
@@ -455,6 +466,24 @@ public final class ChatView {
     public void toggleEmojiPicker() {
         if (model.conversationProperty().get() != null) {
             emoji.togglePicker();
+        }
+    }
+
+    /**
+     * What Tab visits in the chat, in order: the find field, a request's buttons, the composer and send, then
+     * attach, emoji and the header's buttons (hidden and disabled ones are skipped by the window).
+     */
+    public List<javafx.scene.Node> focusOrder() {
+        List<javafx.scene.Node> order = new ArrayList<>(List.of(findBar.field()));
+        order.addAll(requestBanner.lookupAll(".button"));
+        order.addAll(List.of(composer, sendButton, attachButton, emojiButton, membersButton, chatMenu));
+        return order;
+    }
+
+    /** Opens the find bar over the open conversation (Ctrl+F), or puts the caret back in it. */
+    public void openFind() {
+        if (model.openFind()) {
+            findBar.focus();
         }
     }
 

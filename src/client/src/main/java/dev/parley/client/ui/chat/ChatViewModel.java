@@ -41,6 +41,7 @@ public final class ChatViewModel {
     private static final Duration RUN_GAP = Duration.ofMinutes(5);
 
     private final ChatSession session;
+    private final FindInChat find;
     private final Formats formats;
     private final LinkOpener links;
     private final ObjectProperty<ConversationItem> conversation = new SimpleObjectProperty<>(this, "conversation");
@@ -85,6 +86,9 @@ public final class ChatViewModel {
 
     public ChatViewModel(ChatSession session, Formats formats, LinkOpener links) {
         this.session = session;
+        this.find = new FindInChat((id, terms) -> session.find(id, terms, FindInChat.MOST_MATCHES), this::jumpTo);
+        // Another conversation: the find bar closes (Ctrl+F opens it there).
+        conversation.addListener((obs, old, item) -> find.close());
         this.formats = formats;
         this.links = links;
         BooleanBinding leftGroup = Bindings.selectBoolean(conversation, "left");
@@ -343,6 +347,20 @@ public final class ChatViewModel {
                 pendingJump = 0;
             }
         }
+    }
+
+    /** "Find in chat" for the open conversation. */
+    public FindInChat find() {
+        return find;
+    }
+
+    /** Opens the find bar over the open conversation (Ctrl+F); false when no conversation is open. */
+    public boolean openFind() {
+        ConversationItem item = conversation.get();
+        if (item != null) {
+            find.open(item.id());
+        }
+        return item != null;
     }
 
     /** The message the list should scroll to next (set anew for each request). */

@@ -3,6 +3,7 @@ package dev.parley.client.ui.chat;
 import dev.parley.client.model.MessageItem;
 import dev.parley.client.store.MessageStatus;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.emoji.EmojiRuns;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -25,6 +26,9 @@ import javafx.stage.Window;
 final class MessageActions {
     /** The quick reactions, as Signal and Telegram offer them. */
     static final List<String> QUICK_REACTIONS = List.of("👍", "❤️", "😂", "😮", "😢", "🙏");
+
+    /** The quick reactions' pictures, as large as the menu's text allows comfortably. */
+    private static final double QUICK_REACTION_SIZE = 24;
 
     private final ChatViewModel model;
 
@@ -71,12 +75,22 @@ final class MessageActions {
         HBox row = new HBox(2);
         row.getStyleClass().add("quick-reactions");
         for (String emoji : QUICK_REACTIONS) {
-            Button button = new Button(emoji);
+            Button button = new Button();
             button.getStyleClass().addAll("flat", "quick-reaction");
             if (emoji.equals(mine)) {
                 button.getStyleClass().add("mine");
             }
-            button.setAccessibleText(ViewLoader.text("reaction.react", emoji));
+            String name = EmojiRuns.picture(emoji, QUICK_REACTION_SIZE).map(picture -> {
+                button.setGraphic(picture);
+                String spoken = picture.getAccessibleText();
+                return spoken.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + spoken.substring(1);
+            }).orElseGet(() -> {
+                button.setText(emoji);
+                return emoji;
+            });
+            String react = ViewLoader.text("reaction.react", name);
+            button.setAccessibleText(react);
+            button.setTooltip(new javafx.scene.control.Tooltip(react));
             button.setOnAction(event -> {
                 model.toggleReaction(message, emoji);
                 menu.hide();

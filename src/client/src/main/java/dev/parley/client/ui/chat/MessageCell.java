@@ -197,7 +197,7 @@ final class MessageCell extends ListCell<ChatRow> {
         boolean isSticker = message.sticker() != null && !unsent;
         pseudoClassStateChanged(STICKER, isSticker);
         sticker.show(isSticker ? message.sticker() : null);
-        text.show(shownText, jumbo);
+        text.show(shownText, jumbo, unsent ? null : model.find().highlightProperty().get());
         photos.show(message);
         quote.show(message);
         card.show(message);

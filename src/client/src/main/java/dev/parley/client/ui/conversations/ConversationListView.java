@@ -177,6 +177,17 @@ public final class ConversationListView {
         onSignOut.run();
     }
 
+    /** What Tab visits first, in order: the search, the requests button, the list. */
+    public java.util.List<javafx.scene.Node> leadingFocusOrder() {
+        return java.util.List.of(searchField, requestsButton, list);
+    }
+
+    /** The header's buttons, which Tab visits after the chat. */
+    public java.util.List<javafx.scene.Node> headerFocusOrder() {
+        return java.util.List.of(root().lookup("#newMenu"), root().lookup("#newMessageButton"),
+                root().lookup("#accountMenu"));
+    }
+
     /** The account menu (⋮), for menus added from outside this view. */
     public MenuButton accountMenuButton() {
         return (MenuButton) root().lookup("#accountMenu");

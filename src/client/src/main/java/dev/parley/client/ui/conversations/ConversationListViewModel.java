@@ -82,6 +82,28 @@ public final class ConversationListViewModel {
     }
 
     /** Selects the conversation with this id once it is in the list. */
+    /**
+     * Opens the nearest conversation with unread messages below the open one ({@code down}) or above it, going
+     * round the end of the list, as Telegram's Alt+Up/Down does; false (nothing changes) when no other
+     * conversation in the list has unread messages.
+     */
+    public boolean selectNextUnread(boolean down) {
+        int size = sorted.size();
+        int from = sorted.indexOf(selected.get());
+        if (from < 0) {
+            // Nothing open: Alt+Down starts from the top, Alt+Up from the bottom.
+            from = down ? -1 : size;
+        }
+        for (int step = 1; step <= size; step++) {
+            ConversationItem item = sorted.get(Math.floorMod(from + (down ? step : -step), size));
+            if (item != selected.get() && item.unreadProperty().get() > 0) {
+                selected.set(item);
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void select(long conversationId) {
         inbox.find(conversationId).ifPresent(selected::set);
     }

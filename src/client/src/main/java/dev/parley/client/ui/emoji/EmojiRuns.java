@@ -3,6 +3,7 @@ package dev.parley.client.ui.emoji;
 import dev.parley.client.emoji.EmojiText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.text.Text;
@@ -30,6 +31,18 @@ public final class EmojiRuns {
                     ? new EmojiView(images.get(), emoji, size, inLine) : run.apply(segment.text()));
         }
         return nodes;
+    }
+
+    /**
+     * The picture of {@code emoji}, a single emoji (a reaction), {@code size} px tall and standing alone; empty
+     * until the pictures have loaded, or when the text is not exactly one emoji the set knows.
+     */
+    public static Optional<EmojiView> picture(String emoji, double size) {
+        return EmojiImages.ifReady().flatMap(images -> {
+            List<EmojiText.Segment> segments = EmojiText.of(emoji, images.catalogue()).segments();
+            return segments.size() == 1 && segments.get(0) instanceof EmojiText.Pictograph pictograph
+                    ? Optional.of(new EmojiView(images, pictograph, size, false)) : Optional.empty();
+        });
     }
 
     /** Whether {@code text} is only one to three emoji, which a bubble shows large; false until loaded. */

@@ -29,6 +29,8 @@ import dev.parley.client.ui.settings.SettingsDialog;
 import java.util.EnumMap;
 import java.util.Map;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
@@ -81,6 +83,35 @@ public final class MainView {
         return root;
     }
 
+    /** Where the divider between the list and the chat is, in pixels from the left: the list's width. */
+    public double listWidth() {
+        return split.getWidth() > 0 ? split.getDividerPositions()[0] * split.getWidth() : 0;
+    }
+
+    /**
+     * Puts the divider {@code width} pixels from the left. The list is not resizable with the window (it keeps
+     * its width when the window grows), so the divider is placed once the split pane has been laid out; from then
+     * on the list keeps that width whatever size the window takes.
+     */
+    public void restoreListWidth(double width) {
+        if (width <= 0) {
+            return;
+        }
+        if (split.getWidth() > 0) {
+            split.setDividerPosition(0, Math.min(0.9, width / split.getWidth()));
+            return;
+        }
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (now.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPosition(0, Math.min(0.9, width / now.doubleValue()));
+                }
+            }
+        });
+    }
+
     public AvatarPictures pictures() {
         return pictures;
     }
@@ -131,12 +162,21 @@ public final class MainView {
     /** Window title and keyboard shortcuts; call once the scene is set. */
     public void install() {
         stage.titleProperty().bind(model.titleProperty());
+        FocusOrder.install(root, () -> {
+            List<javafx.scene.Node> order = new ArrayList<>(conversationList.leadingFocusOrder());
+            order.addAll(chatView.focusOrder());
+            order.addAll(conversationList.headerFocusOrder());
+            return order;
+        });
         Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
         actions.put(Shortcut.JUMP_TO_CONVERSATION, conversationList::focusSearch);
         actions.put(Shortcut.NEW_MESSAGE, this::newMessage);
         actions.put(Shortcut.EMOJI, chatView::toggleEmojiPicker);
         actions.put(Shortcut.FIND_PEOPLE, () -> findPeople(""));
         actions.put(Shortcut.SETTINGS, this::openSettings);
+        actions.put(Shortcut.FIND_IN_CHAT, chatView::openFind);
+        actions.put(Shortcut.NEXT_UNREAD, () -> model.conversations().selectNextUnread(true));
+        actions.put(Shortcut.PREVIOUS_UNREAD, () -> model.conversations().selectNextUnread(false));
         var accelerators = root.getScene().getAccelerators();
         for (Shortcut shortcut : Shortcut.values()) {
             if (shortcut.windowWide()) {
