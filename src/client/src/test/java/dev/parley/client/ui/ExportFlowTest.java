@@ -17,7 +17,7 @@ class ExportFlowTest extends AliceAndBobTest {
     void theChatMenuExportsTheWholeChatAsHtmlAndJson() throws Exception {
         aliceChatsWithBob("Here is the whole story");
         bob.sendMany(conversation, IntStream.rangeClosed(1, 150).mapToObj(i -> "part " + i).toList());
-        waitUntil(() -> screen.showsBubble("part 150"));
+        waitUntil(() -> screen.preview("Bob Marsh").equals("part 150"));
 
         clickOn("#chatMenu");
         clickOn(menuLabel("Export chat…"));
