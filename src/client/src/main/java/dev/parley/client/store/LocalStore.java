@@ -395,6 +395,20 @@ public final class LocalStore implements AutoCloseable {
                 row -> row.getLong(1), terms.indexQuery(), conversationId, limit);
     }
 
+    /**
+     * Cached messages in every conversation whose words match {@code terms}, newest first, at most {@code limit}:
+     * what "Search all messages" lists.
+     */
+    public List<StoredMessage> search(SearchTerms terms, int limit) {
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        return complete(query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE local_id IN"
+                + " (SELECT rowid FROM message_search WHERE message_search MATCH ?) AND seq IS NOT NULL"
+                + " AND kind IN ('text', 'poll') AND hidden = 0 AND unsent = 0 ORDER BY sent_at DESC, seq DESC LIMIT ?",
+                LocalStore::message, terms.indexQuery(), limit));
+    }
+
     public void setReadCursor(long conversationId, long readSeq, int unread) {
         update("UPDATE conversations SET read_seq = MAX(read_seq, ?), unread = ? WHERE id = ?", readSeq, unread,
                 conversationId);

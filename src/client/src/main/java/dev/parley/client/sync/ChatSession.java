@@ -467,6 +467,11 @@ public final class ChatSession implements AutoCloseable {
 
     /** A page of a conversation, oldest first: from the cache, topped up from the server's history. */
     /** The seqs of the cached messages of a conversation that match {@code terms}, newest first (I/O thread). */
+    /** Cached messages of every conversation that match {@code terms}, newest first (read on the I/O thread). */
+    public CompletableFuture<List<StoredMessage>> search(dev.parley.client.store.SearchTerms terms, int limit) {
+        return onIo(() -> store.search(terms, limit));
+    }
+
     public CompletableFuture<List<Long>> find(long conversationId, dev.parley.client.store.SearchTerms terms,
             int limit) {
         return onIo(() -> store.find(conversationId, terms, limit));

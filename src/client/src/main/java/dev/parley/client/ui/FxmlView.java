@@ -26,6 +26,7 @@ public enum FxmlView {
     QUICK_REPLIES("quickreply/QuickRepliesView.fxml"),
     CONTACT_FIELDS("quickreply/ContactFieldsView.fxml"),
     EXPORT("export/ExportView.fxml"),
+    MESSAGE_SEARCH("search/MessageSearchView.fxml"),
     SETTINGS("settings/SettingsView.fxml"),
     SETTINGS_ACCOUNT("settings/AccountSettingsView.fxml"),
     SETTINGS_PRIVACY("settings/PrivacySettingsView.fxml"),

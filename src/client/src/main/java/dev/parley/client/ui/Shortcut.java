@@ -15,6 +15,8 @@ public enum Shortcut {
     FIND_PEOPLE("shortcut.findPeople", true, KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
     SETTINGS("shortcut.settings", true, KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
     FIND_IN_CHAT("shortcut.findInChat", true, KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+    SEARCH_MESSAGES("shortcut.searchMessages", true, KeyCode.K, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN),
     NEXT_UNREAD("shortcut.nextUnread", true, KeyCode.DOWN, KeyCombination.ALT_DOWN),
     PREVIOUS_UNREAD("shortcut.previousUnread", true, KeyCode.UP, KeyCombination.ALT_DOWN),
     /** The composer's own keys: listed here, handled by the chat pane. */

@@ -32,6 +32,25 @@ class MessageSearchTest {
     }
 
     @Test
+    void aWordTenThousandMessagesBackIsFoundAcrossEveryChatNewestFirst() {
+        try (LocalStore store = LocalStore.open(dir)) {
+            Instant start = Instant.parse("2026-01-01T00:00:00Z");
+            store.apply(at(7, 1, "Shall we shoot at the pineapple farm?", start));
+            for (int seq = 2; seq <= 10_001; seq++) {
+                store.apply(at(7, seq, "ordinary message " + seq, start.plusSeconds(seq)));
+            }
+            store.apply(at(8, 1, "Pineapples are in season", start.plusSeconds(5)));
+
+            List<StoredMessage> found = store.search(SearchTerms.of("pineapple"), 10);
+
+            assertThat(found).extracting(m -> m.conversationId() + "/" + m.seq()).containsExactly("8/1", "7/1");
+            assertThat(store.search(SearchTerms.of("ordinary 9999"), 10)).extracting(StoredMessage::seq)
+                    .containsExactly(9999L);
+            assertThat(store.search(SearchTerms.of(" "), 10)).isEmpty();
+        }
+    }
+
+    @Test
     void anUnsentMessageIsNoLongerFound() {
         try (LocalStore store = LocalStore.open(dir)) {
             store.apply(text(7, 1, "The secret address is 12 Harbour Lane"));
@@ -52,6 +71,11 @@ class MessageSearchTest {
                 .containsExactly("lighthouse", "permit", "Lightly");
         assertThat(terms.indexQuery()).isEqualTo("\"light\"* \"permit\"*");
         assertThat(SearchTerms.of(" ,. ").isEmpty()).isTrue();
+    }
+
+    private static Message at(long conversation, long seq, String text, Instant sentAt) {
+        return new Message(conversation, seq, "bob", UUID.randomUUID(), text, sentAt, MessageKind.TEXT, null,
+                false, List.of(), null, null, List.of(), null);
     }
 
     private static Message text(long conversation, long seq, String text) {

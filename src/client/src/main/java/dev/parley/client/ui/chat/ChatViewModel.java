@@ -175,6 +175,7 @@ public final class ChatViewModel {
             rebuildRows();
             scrollToEndRequests.set(scrollToEndRequests.get() + 1);
             updateReading();
+            continueJump();
         }));
     }
 
@@ -334,6 +335,18 @@ public final class ChatViewModel {
         } else if (oldestSeq() > seq && hasOlder.get()) {
             pendingJump = seq;
             loadOlder();
+        }
+    }
+
+    /**
+     * Scrolls to message {@code seq} of the conversation just opened, once its first page is in (then as
+     * {@link #jumpTo}, loading older pages as needed): how a search result opens its message.
+     */
+    public void jumpWhenLoaded(long seq) {
+        if (loading.get()) {
+            pendingJump = seq;
+        } else {
+            jumpTo(seq);
         }
     }
 

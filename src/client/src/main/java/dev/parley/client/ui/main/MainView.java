@@ -19,6 +19,8 @@ import dev.parley.client.ui.people.FindPeopleDialog;
 import dev.parley.client.ui.profile.EditProfileDialog;
 import dev.parley.client.ui.profile.ProfileCardDialog;
 import dev.parley.client.ui.report.ReportDialog;
+import dev.parley.client.ui.search.MessageSearchDialog;
+import dev.parley.client.ui.search.MessageSearchViewModel;
 import dev.parley.client.ui.report.ReportViewModel;
 import dev.parley.client.ui.groups.NewGroupDialog;
 import dev.parley.client.ui.newmessage.NewMessageDialog;
@@ -148,6 +150,10 @@ public final class MainView {
         var account = conversationList.accountMenuButton().getItems();
         account.add(account.size() - 1, NotificationMenus.account(notifications, formats, local));
         creatorTools = new CreatorTools(model, stage, saveLocation);
+        javafx.scene.control.MenuItem search = new javafx.scene.control.MenuItem(ViewLoader.text("search.menu"));
+        search.setId("searchMessagesItem");
+        search.setOnAction(event -> searchMessages());
+        account.add(0, search);
         creatorTools.install(chatView, account);
         SplitPane.setResizableWithParent(conversationList.root(), false);
 
@@ -175,6 +181,7 @@ public final class MainView {
         actions.put(Shortcut.FIND_PEOPLE, () -> findPeople(""));
         actions.put(Shortcut.SETTINGS, this::openSettings);
         actions.put(Shortcut.FIND_IN_CHAT, chatView::openFind);
+        actions.put(Shortcut.SEARCH_MESSAGES, this::searchMessages);
         actions.put(Shortcut.NEXT_UNREAD, () -> model.conversations().selectNextUnread(true));
         actions.put(Shortcut.PREVIOUS_UNREAD, () -> model.conversations().selectNextUnread(false));
         var accelerators = root.getScene().getAccelerators();
@@ -206,6 +213,15 @@ public final class MainView {
 
 
 
+
+    /** Searches every chat's cached messages; choosing a result opens its chat at it. */
+    private void searchMessages() {
+        new MessageSearchDialog(stage, new MessageSearchViewModel(model.session(), model.chat().formats(),
+                (conversationId, seq) -> {
+                    model.conversations().select(conversationId);
+                    model.chat().jumpWhenLoaded(seq);
+                })).show();
+    }
 
     private void privacy() {
         new dev.parley.client.ui.privacy.PrivacyDialog(stage, model.session()).showAndWait();
