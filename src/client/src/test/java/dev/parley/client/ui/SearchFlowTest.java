@@ -21,8 +21,8 @@ class SearchFlowTest extends AliceAndBobTest {
             Peer.befriend(alice, carol);
             long withCarol = carol.open("alice");
             carol.send(withCarol, "Shall we shoot at the pineapple farm?");
-            carol.sendMany(withCarol, IntStream.rangeClosed(1, 120).mapToObj(i -> "later " + i).toList());
-            waitUntil(() -> screen.preview("Carol Jones").equals("later 120"));
+            carol.sendMany(withCarol, IntStream.rangeClosed(1, 80).mapToObj(i -> "later " + i).toList());
+            waitUntil(() -> screen.preview("Carol Jones").equals("later 80"));
 
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K);
             waitUntil(() -> showing("#searchField"));
