@@ -125,6 +125,24 @@ public final class Schedules {
         }, io).thenCompose(upload -> upload).thenApply(MediaItem::mediaId);
     }
 
+    /**
+     * Has the server send a sticker at {@code sendAt}; an imported one's {@code image} (named by its SHA-256 in
+     * {@code sticker.mediaId()}) is uploaded now.
+     */
+    public CompletableFuture<ScheduledMessage> sticker(long conversationId, dev.parley.protocol.Sticker sticker,
+            byte[] image, Instant sendAt) {
+        Request.MessageSend message = Request.MessageSend.sticker(conversationId, UUID.randomUUID(), sticker, null);
+        if (image == null) {
+            return schedule(message, sendAt, false);
+        }
+        String mime = image.length > 2 && image[0] == 'G' && image[1] == 'I' && image[2] == 'F'
+                ? dev.parley.protocol.MediaType.GIF.mime() : dev.parley.protocol.MediaType.PNG.mime();
+        List<Path> written = new CopyOnWriteArrayList<>();
+        return upload(new PreparedMedia(image, mime, sticker.mediaId(), null, null), written)
+                .thenCompose(uploaded -> schedule(message, sendAt, false))
+                .whenComplete((done, failure) -> written.forEach(file -> file.toFile().delete()));
+    }
+
     /** Changes the text and/or the time (null keeps it). */
     public CompletableFuture<ScheduledMessage> update(long id, String text, Instant sendAt) {
         return call(new Request.ScheduleUpdate(id, text, sendAt), Reply.Scheduled.class)

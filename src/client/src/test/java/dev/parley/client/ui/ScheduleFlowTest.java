@@ -65,4 +65,28 @@ class ScheduleFlowTest extends AliceAndBobTest {
         assertThat(seen("#scheduleBarText")).isFalse();
         snapshot(SHOTS.resolve("schedule-follow-up-cancelled.png"));
     }
+
+    @Test
+    void aStickerIsScheduledFromThePickersMenuAndSentByTheServer() throws Exception {
+        aliceChatsWithBob("Good luck tomorrow!");
+        clickOn("#emojiButton");
+        waitUntil(() -> lookup(".picker-tabs").tryQuery().isPresent());
+        interact(() -> {
+            javafx.scene.control.TabPane tabs = lookup(".picker-tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getTabs().stream().filter(tab -> "Stickers".equals(tab.getText())).findFirst()
+                    .ifPresent(tabs.getSelectionModel()::select);
+        });
+        waitUntil(() -> lookup("#sticker-moods-joy").match(javafx.scene.Node::isVisible).tryQuery().isPresent());
+        ChatScreen.requestContextMenu(this, lookup("#sticker-moods-joy").query());
+        clickOn(menuLabel("Schedule…"));
+        waitUntil(() -> showing("#scheduleSaveButton"));
+        assertThat(showing("#scheduleText")).as("a sticker has no text").isFalse();
+        clickOn("#scheduleSaveButton");
+        waitUntil(() -> seen("#scheduleBarText"));
+
+        clickOn("#scheduleBarView");
+        clickButton("Send now");
+
+        waitUntil(() -> bobSees.stream().anyMatch(m -> m.sticker() != null && m.sticker().id().equals("joy")));
+    }
 }

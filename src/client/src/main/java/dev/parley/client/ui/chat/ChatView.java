@@ -174,6 +174,11 @@ public final class ChatView {
         composerBars.getChildren().add(bar);
     }
 
+    /** Where a sticker goes when the person chooses to schedule it in the picker. */
+    public void onScheduleSticker(Consumer<dev.parley.client.stickers.PickedSticker> schedule) {
+        emoji.onScheduleSticker(schedule);
+    }
+
     /** Adds a button beside the emoji button (e.g. quick replies). */
     public void addComposerButton(javafx.scene.control.ButtonBase button) {
         composerRow.getChildren().add(composerRow.getChildren().indexOf(emojiButton) + 1, button);

@@ -71,6 +71,11 @@ public final class ComposerEmoji {
         picker.setOnSticker(send);
     }
 
+    /** Where stickers the person chose to schedule go (on the FX thread). */
+    public void onScheduleSticker(Consumer<PickedSticker> schedule) {
+        picker.setOnScheduleSticker(schedule);
+    }
+
     /** Opens the picker above the composer's bar (the button's row), or closes it when it is open. */
     public void togglePicker() {
         picker.toggle(button.getParent() != null ? button.getParent() : button, this::insert, composer::requestFocus);

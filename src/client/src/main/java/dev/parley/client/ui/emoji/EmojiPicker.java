@@ -68,6 +68,7 @@ public final class EmojiPicker {
     private VBox root;
     private Consumer<String> onPick = text -> { };
     private Consumer<PickedSticker> onSticker = sticker -> { };
+    private Consumer<PickedSticker> onScheduleSticker = sticker -> { };
     private StickerTab stickerTabView;
     private boolean opening;
 
@@ -144,6 +145,11 @@ public final class EmojiPicker {
     }
 
     /** Where a sticker picked on the Stickers tab goes (sent at once); the picker closes. */
+    /** Where a sticker goes when the person chooses "Schedule…" on it (on the FX thread). */
+    public void setOnScheduleSticker(Consumer<PickedSticker> onScheduleSticker) {
+        this.onScheduleSticker = onScheduleSticker;
+    }
+
     public void setOnSticker(Consumer<PickedSticker> onSticker) {
         this.onSticker = onSticker;
     }
@@ -167,6 +173,10 @@ public final class EmojiPicker {
         stickerModel.setOnPick(picked -> {
             popup.hide();
             onSticker.accept(picked);
+        });
+        stickerModel.setOnSchedule(picked -> {
+            popup.hide();
+            onScheduleSticker.accept(picked);
         });
         root = ViewLoader.load(FxmlView.EMOJI_PICKER, this);
         stickerTabView = new StickerTab(stickerModel, stickerSearch, stickerImport, stickerPacks, stickerGrid,

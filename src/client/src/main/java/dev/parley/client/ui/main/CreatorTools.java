@@ -20,6 +20,8 @@ import dev.parley.client.ui.quickreply.QuickReplyText;
 import dev.parley.client.ui.quickreply.UnfilledBar;
 import dev.parley.client.ui.schedule.ChatSchedules;
 import dev.parley.client.ui.schedule.ScheduleBar;
+import dev.parley.client.ui.schedule.ScheduleDialog;
+import dev.parley.client.ui.schedule.ScheduleViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,13 @@ final class CreatorTools {
         chatView.addLeadingMenuItem(schedules.listItem());
         scheduleBar = schedules.bar();
         chatView.addComposerBar(scheduleBar);
+        chatView.onScheduleSticker(picked -> {
+            ConversationItem open = chat.conversationProperty().get();
+            if (open != null) {
+                new ScheduleDialog(stage, ScheduleViewModel.withoutText(chat.formats(), (text, at) ->
+                        session.schedules().sticker(open.id(), picked.sticker(), picked.image(), at))).showAndWait();
+            }
+        });
 
         quickReplies = new ComposerQuickReplies(session.quickReplies(), session.me().displayName(),
                 chat.conversationProperty(), chat.draftProperty(), chat.sendHeldProperty());

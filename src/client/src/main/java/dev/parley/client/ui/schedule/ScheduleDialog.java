@@ -22,6 +22,7 @@ import javafx.stage.Window;
 public final class ScheduleDialog extends Dialog<Void> {
     private final ScheduleViewModel model;
 
+    @FXML private Label scheduleTextLabel;
     @FXML private TextArea scheduleText;
     @FXML private FlowPane suggestionsBox;
     @FXML private HBox dateTimeBox;
@@ -54,6 +55,10 @@ public final class ScheduleDialog extends Dialog<Void> {
     @FXML
     private void initialize() {
         scheduleText.textProperty().bindBidirectional(model.textProperty());
+        scheduleText.setVisible(model.hasText());
+        scheduleText.setManaged(model.hasText());
+        scheduleTextLabel.setVisible(model.hasText());
+        scheduleTextLabel.setManaged(model.hasText());
         scheduleDate.valueProperty().bindBidirectional(model.dateProperty());
         scheduleTime.textProperty().bindBidirectional(model.timeProperty());
         followUpDays.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,

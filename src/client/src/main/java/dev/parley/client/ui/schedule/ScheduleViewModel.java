@@ -46,6 +46,7 @@ public final class ScheduleViewModel {
     private final boolean followUp;
     private final Action action;
     private final boolean textRequired;
+    private boolean hasText = true;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
     private final StringProperty time = new SimpleStringProperty(this, "time", "");
@@ -90,6 +91,18 @@ public final class ScheduleViewModel {
     public static ScheduleViewModel create(Schedules schedules, Formats formats, long conversationId, String draft,
             Long replyTo, boolean followUp) {
         return new ScheduleViewModel(schedules, formats, conversationId, draft, replyTo, followUp, null, null);
+    }
+
+    /** Schedules something that carries no text at all (a sticker) through {@code action}. */
+    public static ScheduleViewModel withoutText(Formats formats, Action action) {
+        ScheduleViewModel model = with(formats, "", action);
+        model.hasText = false;
+        return model;
+    }
+
+    /** Whether the dialog asks for text (a sticker has none). */
+    public boolean hasText() {
+        return hasText;
     }
 
     /** Schedules something that is not text alone (photos with a caption, which may be empty) through {@code action}. */

@@ -49,6 +49,7 @@ public final class StickerPickerViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final List<StickerRow.Choice> flat = new ArrayList<>();
     private Consumer<PickedSticker> onPick = picked -> { };
+    private Consumer<PickedSticker> onSchedule = picked -> { };
 
     public StickerPickerViewModel(StickerLibrary library, StickerMemory memory, Path accountDir, Executor background) {
         this.library = library;
@@ -57,6 +58,11 @@ public final class StickerPickerViewModel {
         this.background = background;
         query.addListener((obs, old, now) -> rebuild());
         rebuild();
+    }
+
+    /** Where a sticker goes when the person chooses "Schedule…" on it instead of sending it now. */
+    public void setOnSchedule(Consumer<PickedSticker> onSchedule) {
+        this.onSchedule = onSchedule;
     }
 
     public void setOnPick(Consumer<PickedSticker> onPick) {
@@ -181,16 +187,26 @@ public final class StickerPickerViewModel {
 
     /** Sends this sticker (an imported one after its image is read, off the FX thread) and remembers it. */
     public void pick(StickerRow.Choice choice) {
+        memory.used(choice.pack().id(), choice.entry().id());
+        resolve(choice, onPick);
+    }
+
+    /** Hands this sticker over to be scheduled rather than sent now. */
+    public void schedule(StickerRow.Choice choice) {
+        resolve(choice, onSchedule);
+    }
+
+    /** The sticker as it is sent: a built-in one at once, an imported one with its image (read off the FX thread). */
+    private void resolve(StickerRow.Choice choice, Consumer<PickedSticker> then) {
         StickerPack pack = choice.pack();
         StickerEntry entry = choice.entry();
-        memory.used(pack.id(), entry.id());
         if (!pack.imported()) {
-            onPick.accept(new PickedSticker(new Sticker(pack.id(), entry.id(), entry.emoji()), null));
+            then.accept(new PickedSticker(new Sticker(pack.id(), entry.id(), entry.emoji()), null));
             return;
         }
         CompletableFuture.supplyAsync(() -> library.image(pack.id(), entry.id()), background)
                 .thenAccept(image -> Platform.runLater(() -> image.ifPresentOrElse(
-                        bytes -> onPick.accept(new PickedSticker(new Sticker(pack.id(), entry.id(), entry.emoji(),
+                        bytes -> then.accept(new PickedSticker(new Sticker(pack.id(), entry.id(), entry.emoji(),
                                 Sha256.of(bytes)), bytes)),
                         () -> log.warn("The sticker {}/{} has no image any more", pack.id(), entry.id()))));
     }

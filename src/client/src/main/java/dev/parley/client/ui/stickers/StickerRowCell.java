@@ -71,6 +71,7 @@ final class StickerRowCell extends ListCell<StickerRow> {
             if (choice == null) {
                 slot.setOnMouseClicked(null);
                 slot.setOnMouseEntered(null);
+                slot.setOnContextMenuRequested(null);
                 continue;
             }
             String name = ViewLoader.text("stickers.accessible", choice.entry().emoji() == null ? choice.entry().id()
@@ -80,6 +81,14 @@ final class StickerRowCell extends ListCell<StickerRow> {
             Tooltip.install(slot, new Tooltip(name));
             slot.setOnMouseClicked(event -> model.pick(choice));
             slot.setOnMouseEntered(event -> model.select(choice.index()));
+            slot.setOnContextMenuRequested(event -> {
+                javafx.scene.control.MenuItem later = new javafx.scene.control.MenuItem(
+                        ViewLoader.text("schedule.sticker.menu"));
+                later.setId("scheduleStickerItem");
+                later.setOnAction(action -> model.schedule(choice));
+                new javafx.scene.control.ContextMenu(later).show(slot, event.getScreenX(), event.getScreenY());
+                event.consume();
+            });
             Sticker sticker = new Sticker(choice.pack().id(), choice.entry().id(), null);
             StickerImages.image(library, sticker, PICTURE, id -> CompletableFuture.failedFuture(
                     new IllegalStateException("the picker shows only local stickers"))).thenAccept(found ->
