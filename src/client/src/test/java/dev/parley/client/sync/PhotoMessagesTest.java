@@ -7,20 +7,17 @@ import static org.awaitility.Awaitility.await;
 import dev.parley.client.net.ConnectionState;
 import dev.parley.client.store.MessageStatus;
 import dev.parley.client.store.StoredMessage;
-import dev.parley.client.testing.Peer;
+import dev.parley.client.testing.TwoSessionsTest;
 import dev.parley.client.media.PreparedVideo;
 import dev.parley.client.media.VideoPipeline;
-import dev.parley.client.testing.TestServer;
 import dev.parley.client.testing.TestVideos;
 import dev.parley.protocol.MediaItem;
-import dev.parley.protocol.UserProfile;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,52 +27,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Photo messages through real sessions and a real server: upload, resume, cancel, download and the cache. */
-class PhotoMessagesTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tempDir;
-    private TestServer server;
-    private Peer alicePeer;
-    private Peer bobPeer;
-    private long conversationId;
-    private ChatSession alice;
-    private ChatSession bob;
-    private final List<StoredMessage> bobSees = new CopyOnWriteArrayList<>();
-    private final List<StoredMessage> aliceSees = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void twoFriendsOnline() {
-        server = new TestServer(tempDir.resolve("server"));
-        alicePeer = Peer.register(server.uri(), "alice", "Alice");
-        bobPeer = Peer.register(server.uri(), "bob", "Bob");
-        Peer.befriend(alicePeer, bobPeer);
-        conversationId = alicePeer.open("bob");
-        alice = session(alicePeer, "Alice");
-        bob = session(bobPeer, "Bob");
-        alice.addMessageListener(aliceSees::add);
-        bob.addMessageListener(bobSees::add);
-        alice.start();
-        bob.start();
-        await().atMost(WAIT).until(() -> alice.stateProperty().get() == ConnectionState.ONLINE
-                && bob.stateProperty().get() == ConnectionState.ONLINE);
-    }
-
-    @AfterEach
-    void closeAll() {
-        bob.close();
-        alice.close();
-        bobPeer.close();
-        alicePeer.close();
-        server.close();
-    }
-
+class PhotoMessagesTest extends TwoSessionsTest {
     @Test
     void scheduledPhotosAreUploadedNowAndTheServerSendsThemLater() throws Exception {
         PreparedMedia thumbnail = photo(80, 60, 3);
@@ -304,11 +259,6 @@ class PhotoMessagesTest {
         try (var files = Files.list(dir)) {
             return files.toList();
         }
-    }
-
-    private ChatSession session(Peer peer, String name) {
-        return new ChatSession(server.uri(), peer.token(), new UserProfile(peer.handle(), name, Instant.EPOCH),
-                tempDir.resolve(peer.handle() + "-cache"), Runnable::run, Clock.systemUTC());
     }
 
     /** A PNG of noise: it does not compress, so its size follows its dimensions (about 3 bytes a pixel). */

@@ -3,63 +3,18 @@ package dev.parley.client.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parley.client.net.ConnectionState;
 import dev.parley.client.store.StoredMessage;
 import dev.parley.client.store.StoredPoll;
-import dev.parley.client.testing.Peer;
-import dev.parley.client.testing.TestServer;
+import dev.parley.client.testing.TwoSessionsTest;
 import dev.parley.protocol.Request;
-import dev.parley.protocol.UserProfile;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Polls through two real sessions and a real server: results converge on both devices. */
-class PollSessionTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tempDir;
-    private TestServer server;
-    private Peer alicePeer;
-    private Peer bobPeer;
-    private long conversationId;
-    private ChatSession alice;
-    private ChatSession bob;
-
-    @BeforeEach
-    void twoFriendsOnline() {
-        server = new TestServer(tempDir.resolve("server"));
-        alicePeer = Peer.register(server.uri(), "alice", "Alice");
-        bobPeer = Peer.register(server.uri(), "bob", "Bob");
-        Peer.befriend(alicePeer, bobPeer);
-        conversationId = alicePeer.open("bob");
-        alice = session(alicePeer, "Alice");
-        bob = session(bobPeer, "Bob");
-        alice.start();
-        bob.start();
-        await().atMost(WAIT).until(() -> alice.stateProperty().get() == ConnectionState.ONLINE
-                && bob.stateProperty().get() == ConnectionState.ONLINE);
-    }
-
-    @AfterEach
-    void closeAll() {
-        bob.close();
-        alice.close();
-        bobPeer.close();
-        alicePeer.close();
-        server.close();
-    }
-
+class PollSessionTest extends TwoSessionsTest {
     @Test
     void pollVotesConvergeOnBothDevices() throws Exception {
         alice.createPoll(new Request.PollCreate(conversationId, UUID.randomUUID(), "Pizza or sushi?",
@@ -118,8 +73,4 @@ class PollSessionTest {
         }
     }
 
-    private ChatSession session(Peer peer, String name) {
-        return new ChatSession(server.uri(), peer.token(), new UserProfile(peer.handle(), name, Instant.EPOCH),
-                tempDir.resolve(peer.handle() + "-cache"), Runnable::run, Clock.systemUTC());
-    }
 }

@@ -3,60 +3,15 @@ package dev.parley.client.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parley.client.net.ConnectionState;
 import dev.parley.client.store.StoredMessage;
-import dev.parley.client.testing.Peer;
-import dev.parley.client.testing.TestServer;
+import dev.parley.client.testing.TwoSessionsTest;
 import dev.parley.protocol.Reaction;
-import dev.parley.protocol.UserProfile;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reactions and replies through two real sessions and a real server. */
-class ReactionsAndRepliesSessionTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tempDir;
-    private TestServer server;
-    private Peer alicePeer;
-    private Peer bobPeer;
-    private long conversationId;
-    private ChatSession alice;
-    private ChatSession bob;
-
-    @BeforeEach
-    void twoFriendsOnline() {
-        server = new TestServer(tempDir.resolve("server"));
-        alicePeer = Peer.register(server.uri(), "alice", "Alice");
-        bobPeer = Peer.register(server.uri(), "bob", "Bob");
-        Peer.befriend(alicePeer, bobPeer);
-        conversationId = alicePeer.open("bob");
-        alice = session(alicePeer, "Alice");
-        bob = session(bobPeer, "Bob");
-        alice.start();
-        bob.start();
-        await().atMost(WAIT).until(() -> alice.stateProperty().get() == ConnectionState.ONLINE
-                && bob.stateProperty().get() == ConnectionState.ONLINE);
-    }
-
-    @AfterEach
-    void closeAll() {
-        bob.close();
-        alice.close();
-        bobPeer.close();
-        alicePeer.close();
-        server.close();
-    }
-
+class ReactionsAndRepliesSessionTest extends TwoSessionsTest {
     @Test
     void reactionCountsConvergeOnBothDevices() throws Exception {
         alice.send(conversationId, "Ship it?").get(10, TimeUnit.SECONDS);
@@ -108,8 +63,4 @@ class ReactionsAndRepliesSessionTest {
                 .orElse(List.of());
     }
 
-    private ChatSession session(Peer peer, String name) {
-        return new ChatSession(server.uri(), peer.token(), new UserProfile(peer.handle(), name, Instant.EPOCH),
-                tempDir.resolve(peer.handle() + "-cache"), Runnable::run, Clock.systemUTC());
-    }
 }
