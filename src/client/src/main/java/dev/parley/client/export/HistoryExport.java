@@ -23,11 +23,26 @@ import java.util.stream.Stream;
 public final class HistoryExport {
     static final int PAGE = 100;
 
-    /** Where history and media come from (the chat session, or a test's fake of it). */
+    /** Where history and media come from. */
     public interface Source {
         CompletableFuture<List<StoredMessage>> page(long conversationId, Long beforeSeq, int limit);
 
         CompletableFuture<Path> media(String mediaId);
+
+        /** A signed-in session: history from its cache and the server, media from its cache or a download. */
+        static Source of(dev.parley.client.sync.ChatSession session) {
+            return new Source() {
+                @Override
+                public CompletableFuture<List<StoredMessage>> page(long conversationId, Long beforeSeq, int limit) {
+                    return session.loadMessages(conversationId, beforeSeq, limit);
+                }
+
+                @Override
+                public CompletableFuture<Path> media(String mediaId) {
+                    return session.media(mediaId);
+                }
+            };
+        }
     }
 
     /** Hears how far it got (0 to 1) and is asked whether the person cancelled. */

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -68,17 +67,7 @@ class HistoryExportTest {
     }
 
     HistoryExport export() {
-        return new HistoryExport(new HistoryExport.Source() {
-            @Override
-            public CompletableFuture<List<StoredMessage>> page(long conversationId, Long beforeSeq, int limit) {
-                return bobSession.loadMessages(conversationId, beforeSeq, limit);
-            }
-
-            @Override
-            public CompletableFuture<Path> media(String mediaId) {
-                return bobSession.media(mediaId);
-            }
-        }, "bob");
+        return new HistoryExport(HistoryExport.Source.of(bobSession), "bob");
     }
 
     static HistoryExport.Progress quietly() {

@@ -51,8 +51,8 @@ public final class InlineCompletion<T> {
             String accessibleText) {
         this.field = field;
         this.source = source;
-        list.getStyleClass().add(styleClass);
-        list.getStylesheets().add(stylesheet);
+        list.getStyleClass().addAll("inline-completions", styleClass);
+        list.getStylesheets().addAll(dev.parley.client.ui.ViewLoader.stylesheet("common/completion.css"), stylesheet);
         list.setAccessibleRole(AccessibleRole.LIST_VIEW);
         list.setAccessibleText(accessibleText);
         list.setId(id);
@@ -93,6 +93,7 @@ public final class InlineCompletion<T> {
         List<Label> rows = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Label row = source.row(offered.get(i));
+            row.getStyleClass().add("inline-completion");
             row.setMaxWidth(Double.MAX_VALUE);
             row.setAccessibleRole(AccessibleRole.LIST_ITEM);
             int index = i;

@@ -3,7 +3,6 @@ package dev.parley.client.ui.main;
 import dev.parley.client.export.ExportedChat;
 import dev.parley.client.export.HistoryExport;
 import dev.parley.client.model.ConversationItem;
-import dev.parley.client.store.StoredMessage;
 import dev.parley.client.sync.ChatSession;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.chat.ChatView;
@@ -22,10 +21,8 @@ import dev.parley.client.ui.schedule.ChatSchedules;
 import dev.parley.client.ui.schedule.ScheduleBar;
 import dev.parley.client.ui.schedule.ScheduleDialog;
 import dev.parley.client.ui.schedule.ScheduleViewModel;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
@@ -129,17 +126,7 @@ final class CreatorTools {
     /** Asks where, then exports these conversations with a progress dialog. */
     private void export(List<ConversationItem> chats, String title, String suggestedName) {
         saveLocation.choose(stage, ViewLoader.text("export.save"), suggestedName).ifPresent(html -> {
-            HistoryExport export = new HistoryExport(new HistoryExport.Source() {
-                @Override
-                public CompletableFuture<List<StoredMessage>> page(long conversationId, Long beforeSeq, int limit) {
-                    return session.loadMessages(conversationId, beforeSeq, limit);
-                }
-
-                @Override
-                public CompletableFuture<Path> media(String mediaId) {
-                    return session.media(mediaId);
-                }
-            }, session.me().handle());
+            HistoryExport export = new HistoryExport(HistoryExport.Source.of(session), session.me().handle());
             ExportViewModel exporting = new ExportViewModel(export, Platform::runLater);
             exporting.start(chats.stream().map(c -> new ExportedChat.Header(c.id(), c.peerNameProperty().get(),
                     c.peerHandle(), c.group())).toList(), html);
