@@ -8,6 +8,9 @@ import dev.parley.client.ui.common.Avatar;
 import dev.parley.client.ui.common.AvatarPictures;
 import dev.parley.protocol.UserProfile;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.beans.InvalidationListener;
@@ -32,6 +35,7 @@ public final class NotificationCenter implements AutoCloseable {
     private final Clock clock;
     private final Consumer<StoredMessage> onArrival = this::arrived;
     private final InvalidationListener onInboxChange = observable -> showUnread();
+    private final Map<Long, Instant> lastNotified = new HashMap<>();
 
     /**
      * @param open the conversation shown in the chat pane
@@ -67,10 +71,11 @@ public final class NotificationCenter implements AutoCloseable {
         NotificationPolicy.Outcome outcome = NotificationPolicy.decide(new NotificationPolicy.Situation(
                 item.id(), item.requestProperty().get(), shown == null ? null : shown.id(), windowActive.get(),
                 settings.mutedUntil(item.id()), settings.doNotDisturbUntilProperty().get(),
-                settings.enabledProperty().get(), clock.instant()));
+                settings.enabledProperty().get(), clock.instant(), lastNotified.get(item.id())));
         if (outcome == NotificationPolicy.Outcome.NONE) {
             return;
         }
+        lastNotified.put(item.id(), clock.instant());
         Avatar avatar = new Avatar(Avatar.Size.HEADER);
         if (item.group()) {
             pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());

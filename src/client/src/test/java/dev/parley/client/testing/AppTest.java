@@ -171,6 +171,12 @@ public abstract class AppTest extends FxRobot {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> onFx(condition));
     }
 
+    /** Waits until a value read on the FX thread equals {@code expected}; a timeout names the last value read. */
+    protected <T> void waitUntilEquals(Callable<T> read, T expected) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(onFx(read)).isEqualTo(expected));
+    }
+
     protected <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get();
     }

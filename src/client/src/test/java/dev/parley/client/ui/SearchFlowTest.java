@@ -22,13 +22,13 @@ class SearchFlowTest extends AliceAndBobTest {
             long withCarol = carol.open("alice");
             carol.send(withCarol, "Shall we shoot at the pineapple farm?");
             carol.sendMany(withCarol, IntStream.rangeClosed(1, 80).mapToObj(i -> "later " + i).toList());
-            waitUntil(() -> screen.preview("Carol Jones").equals("later 80"));
+            waitUntilEquals(() -> screen.preview("Carol Jones"), "later 80");
 
             push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K);
-            waitUntil(() -> showing("#searchField"));
-            clickOn("#searchField").write("pineap");
-            waitUntil(() -> textOf("#searchSummary").equals("2 messages in 2 chats"));
-            snapshot(onFx(() -> lookup("#searchField").query().getScene()), SHOTS.resolve("search-all.png"));
+            waitUntil(() -> showing("#messageSearchField"));
+            clickOn("#messageSearchField").write("pineap");
+            waitUntilEquals(() -> textOf("#searchSummary"), "2 messages in 2 chats");
+            snapshot(onFx(() -> lookup("#messageSearchField").query().getScene()), SHOTS.resolve("search-all.png"));
             assertThat(onFx(() -> lookup("#searchResults").queryAs(ListView.class).getItems().size())).isEqualTo(4);
             type(KeyCode.ENTER);
 

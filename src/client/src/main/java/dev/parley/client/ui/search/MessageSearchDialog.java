@@ -30,7 +30,7 @@ public final class MessageSearchDialog extends Dialog<Void> {
 
     private final MessageSearchViewModel model;
 
-    @FXML private TextField searchField;
+    @FXML private TextField messageSearchField;
     @FXML private Label searchSummary;
     @FXML private ListView<MessageSearchViewModel.Row> searchResults;
 
@@ -42,12 +42,12 @@ public final class MessageSearchDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().setContent(ViewLoader.load(FxmlView.MESSAGE_SEARCH, this));
         setResultConverter(button -> null);
-        setOnShown(event -> searchField.requestFocus());
+        setOnShown(event -> messageSearchField.requestFocus());
     }
 
     @FXML
     private void initialize() {
-        searchField.textProperty().bindBidirectional(model.queryProperty());
+        messageSearchField.textProperty().bindBidirectional(model.queryProperty());
         searchSummary.textProperty().bind(model.summaryProperty());
         searchResults.setItems(model.rows());
         searchResults.setCellFactory(list -> new ResultCell());
@@ -62,7 +62,7 @@ public final class MessageSearchDialog extends Dialog<Void> {
                 event.consume();
             }
         });
-        searchField.setOnKeyPressed(event -> {
+        messageSearchField.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
                 selectFirstHit();
                 searchResults.requestFocus();
