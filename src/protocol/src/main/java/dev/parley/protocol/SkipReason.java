@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /** Why a broadcast did not go to someone in its segment. */
 public enum SkipReason {
-    /** Either of the two blocked the other. */
+    /** The sender blocked them. */
     BLOCKED,
-    /** Their "who can message me" (or the sender's own) does not allow it. */
+    /** Their "who can message me" (or the sender's own) does not allow it, or they blocked the sender. */
     PRIVACY,
     /** No accepted conversation and not friends: a broadcast never goes out as a message request. */
     NOT_ACCEPTED,

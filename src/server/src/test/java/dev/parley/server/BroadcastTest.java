@@ -110,24 +110,31 @@ class BroadcastTest extends ServerTest {
 
     @Test
     void broadcastSkipsBlockedPrivacyDeniedUnacceptedAndOptedOutRecipients() throws Exception {
+        // dave: blocked by alice; erin: friends-only privacy; frank: a request he never accepted; gina: opted out;
+        // hank: blocked alice, which shows as privacy so that a broadcast cannot reveal a block.
         WireClient dave = user("dave");
         WireClient erin = user("erin");
         WireClient frank = user("frank");
         WireClient gina = user("gina");
+        WireClient hank = user("hank");
         WireClient.befriend(alice, dave);
+        WireClient.befriend(alice, hank);
+        long toHank = alice.ok(new Request.ConversationOpen("hank")).get("id").asLong();
+        alice.ok(new Request.MessageSend(toHank, UUID.randomUUID(), "Thanks for the order"));
         long toDave = alice.ok(new Request.ConversationOpen("dave")).get("id").asLong();
         alice.ok(new Request.MessageSend(toDave, UUID.randomUUID(), "See you at the fair"));
         accepted(erin);
         long toFrank = alice.ok(new Request.ConversationOpen("frank")).get("id").asLong();
         alice.ok(new Request.MessageSend(toFrank, UUID.randomUUID(), "Hi Frank, want a discount?"));
         WireClient.befriend(alice, gina);
-        label("dave", "erin", "frank", "gina");
-        long onlyGina = alice.ok(new Request.SegmentSave(null, "Gina", List.of("customer"), true, null))
+        label("dave", "erin", "frank", "gina", "hank");
+        long friendCustomers = alice.ok(new Request.SegmentSave(null, "Friends who buy", List.of("customer"), true, null))
                 .at("/segment/id").asLong();
-        dave.ok(new Request.UserBlock("alice"));
+        alice.ok(new Request.UserBlock("dave"));
+        hank.ok(new Request.UserBlock("alice"));
         erin.ok(new Request.PrivacySet(DmPolicy.FRIENDS, null, null));
         // gina opts out of an earlier broadcast (the friends-only segment: bob and gina).
-        long first = send(onlyGina, "News for friends").get("id").asLong();
+        long first = send(friendCustomers, "News for friends").get("id").asLong();
         clock.advance(Duration.ofSeconds(1));
         gina.awaitMessages(1);
         long withAlice = gina.ok(new Request.ConversationOpen("alice")).get("id").asLong();
@@ -138,7 +145,7 @@ class BroadcastTest extends ServerTest {
         JsonNode preview = preview(customers, "Hi {first_name}, new prints are in!");
 
         assertThat(preview.get("recipients").asInt()).isEqualTo(2);
-        assertThat(preview.get("skipped")).isEqualTo(new ObjectMapper().valueToTree(Map.of("blocked", 1, "privacy", 1,
+        assertThat(preview.get("skipped")).isEqualTo(new ObjectMapper().valueToTree(Map.of("blocked", 1, "privacy", 2,
                 "not_accepted", 1, "opted_out", 1)));
         assertThat(preview.get("examples")).extracting(e -> e.get("text").asText())
                 .containsExactly("Hi Bob, new prints are in!", "Hi Carol, new prints are in!");
@@ -147,14 +154,14 @@ class BroadcastTest extends ServerTest {
         clock.advance(Duration.ofSeconds(1));
         JsonNode done = awaitResults(broadcast.get("id").asLong(), "sent", 2);
 
-        assertThat(done.get("skipped").asInt()).isEqualTo(4);
+        assertThat(done.get("skipped").asInt()).isEqualTo(5);
         assertThat(fromAlice(bob.awaitMessages(1))).containsExactly("Hi Bob, new prints are in!");
         assertThat(fromAlice(carol.awaitMessages(1))).containsExactly("Hi Carol, new prints are in!");
         JsonNode detail = alice.ok(new Request.BroadcastGet(broadcast.get("id").asLong()));
         assertThat(detail.get("recipients")).extracting(r -> r.get("handle").asText() + ":" + r.get("status").asText()
                 + ":" + r.path("reason").asText()).containsExactly("bob:sent:", "carol:sent:",
                         "dave:skipped:blocked", "erin:skipped:privacy", "frank:skipped:not_accepted",
-                        "gina:skipped:opted_out");
+                        "gina:skipped:opted_out", "hank:skipped:privacy");
         assertThat(texts(frank, "alice")).as("nothing more reaches the unaccepted request")
                 .containsExactly("Hi Frank, want a discount?");
         assertThat(texts(erin, "alice")).doesNotContain("Hi Erin, new prints are in!");

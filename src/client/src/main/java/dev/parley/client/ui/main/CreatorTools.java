@@ -111,19 +111,24 @@ final class CreatorTools {
         toggle.getStyleClass().addAll("button-icon", "flat");
         toggle.setAccessibleText(ViewLoader.text("outreach.contact.button"));
         toggle.setTooltip(new Tooltip(ViewLoader.text("outreach.contact.button")));
-        BooleanBinding direct = Bindings.createBooleanBinding(() -> chat.conversationProperty().get() != null
-                && !chat.conversationProperty().get().group(), chat.conversationProperty());
+        BooleanBinding direct = Bindings.createBooleanBinding(() -> aboutSomeoneElse(chat.conversationProperty().get()),
+                chat.conversationProperty());
         toggle.visibleProperty().bind(direct);
         toggle.managedProperty().bind(direct);
         Runnable follow = () -> {
             ConversationItem open = chat.conversationProperty().get();
-            boolean show = toggle.isSelected() && open != null && !open.group();
+            boolean show = toggle.isSelected() && aboutSomeoneElse(open);
             chatView.setSidePanel(show ? panel.root() : null);
             panelModel.open(show ? open.peerHandle() : null);
         };
         toggle.selectedProperty().addListener((obs, was, now) -> follow.run());
         chat.conversationProperty().addListener((obs, was, now) -> follow.run());
         chatView.addHeaderButton(toggle);
+    }
+
+    /** A 1:1 chat with another person (not a group, not notes to oneself). */
+    private boolean aboutSomeoneElse(ConversationItem open) {
+        return open != null && !open.group() && !open.peerHandle().equals(session.me().handle());
     }
 
     void dispose() {

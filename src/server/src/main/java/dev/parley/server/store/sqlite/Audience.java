@@ -20,6 +20,7 @@ import java.util.Optional;
  * people they share a direct chat with, and friends. A broadcast reaches only people a direct message would reach
  * as an accepted one — friends the privacy rules allow, or an existing conversation both have accepted — never as a
  * message request, never across a block either way, and never someone who opted out of the sender's broadcasts.
+ * Someone who blocked the sender is skipped for "privacy", so a broadcast cannot reveal a block.
  */
 final class Audience {
     /** One person in a segment: their conversation with the owner, if any. */
@@ -68,8 +69,12 @@ final class Audience {
     /** Why a broadcast from the sender cannot go to this person now, or empty if it can. */
     static Optional<SkipReason> skip(Connection c, long senderId, long recipientId, Long conversationId)
             throws SQLException {
-        if (SqliteSocialStore.blocks(c, senderId, recipientId) || SqliteSocialStore.blocks(c, recipientId, senderId)) {
+        if (SqliteSocialStore.blocks(c, senderId, recipientId)) {
             return Optional.of(SkipReason.BLOCKED);
+        }
+        // As for msg.send, being blocked is never told apart from privacy.
+        if (SqliteSocialStore.blocks(c, recipientId, senderId)) {
+            return Optional.of(SkipReason.PRIVACY);
         }
         if (optedOut(c, senderId, recipientId)) {
             return Optional.of(SkipReason.OPTED_OUT);
