@@ -64,6 +64,7 @@ class BroadcastFlowTest extends AliceAndBobTest {
 
         waitUntil(() -> seen("#contactOptedOut"));
         assertThat(textOf("#contactOptedOut")).startsWith("Opted out of your broadcasts");
+        snapshot(SHOTS.resolve("contact-panel-opted-out.png"));
         ContactCard card = alice.call(new Request.ContactCardGet("bob"), Reply.ContactCardReply.class).card();
         assertThat(card.note()).isEqualTo("Ordered two A3 prints in May.");
     }
