@@ -27,7 +27,8 @@ final class Audience {
     record Person(long id, String handle, String displayName, Long conversationId) {
     }
 
-    private static final String PAIR = "((p.user_lo = ?1 AND p.user_hi = u.id) OR (p.user_hi = ?1 AND p.user_lo = u.id))";
+    private static final String PAIR = "((p.user_lo = ?1 AND p.user_hi = u.id)"
+            + " OR (p.user_hi = ?1 AND p.user_lo = u.id))";
     private static final String FRIENDS = "(EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?1"
             + " AND f.followee_id = u.id) AND EXISTS (SELECT 1 FROM follows g WHERE g.follower_id = u.id"
             + " AND g.followee_id = ?1))";

@@ -35,7 +35,7 @@ final class BroadcastReplies {
         return text != null && STOP.matcher(text.strip().toLowerCase(Locale.ROOT)).matches();
     }
 
-    /** What the message did to broadcasts its writer received from the other person; null if nothing. */
+    /** In a direct chat: what the message did to broadcasts its writer got from the other person; null if nothing. */
     static BroadcastReply after(Connection c, long conversationId, long writerId, String text, List<Long> members,
             Instant now) throws SQLException {
         if (members.size() != 2 || !members.contains(writerId)) {

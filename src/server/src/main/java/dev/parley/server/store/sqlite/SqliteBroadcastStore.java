@@ -112,7 +112,7 @@ public final class SqliteBroadcastStore implements BroadcastStore {
         if (capped > 0) {
             Instant oldest = Rows.one(c, "SELECT MIN(b.created_at) FROM broadcasts b JOIN broadcast_recipients r"
                     + " ON r.broadcast_id = b.id WHERE b.sender_id = ? AND b.created_at > ? AND r.status <> 'skipped'",
-                    r -> r.getLong(1), senderId, dayAgo).map(Instant::ofEpochMilli).orElse(now.minus(Duration.ofDays(1)));
+                    r -> r.getLong(1), senderId, dayAgo).map(Instant::ofEpochMilli).orElse(dayAgo);
             freesIn = Duration.between(now, oldest.plus(Duration.ofDays(1)));
         }
         return new Plan(planned, capped, freesIn);
@@ -160,7 +160,8 @@ public final class SqliteBroadcastStore implements BroadcastStore {
                             p.text(), at, p.person().conversationId());
                 } else {
                     Rows.update(c, "INSERT INTO broadcast_recipients (broadcast_id, recipient_id, status, reason,"
-                            + " send_at) VALUES (?, ?, 'skipped', ?, ?)", id, p.person().id(), p.skip().wireName(), now);
+                            + " send_at) VALUES (?, ?, 'skipped', ?, ?)", id, p.person().id(), p.skip().wireName(),
+                            now);
                 }
             }
             return new Created(summary(c, id), false);

@@ -185,7 +185,8 @@ public final class SqliteConversationStore implements ConversationStore {
                 cardUserId == null ? null : card(c, cardUserId), null, sticker);
         return new Appended(message, false, members,
                 SqliteScheduleStore.cancelAnsweredFollowUps(c, conversationId, senderId),
-                BroadcastReplies.after(c, conversationId, senderId, text, members, now));
+                membership.inGroup() ? null
+                        : BroadcastReplies.after(c, conversationId, senderId, text, members, now));
     }
 
     @Override
