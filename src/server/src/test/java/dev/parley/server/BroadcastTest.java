@@ -267,6 +267,29 @@ class BroadcastTest extends ServerTest {
     }
 
     @Test
+    void badLabelsAndNotesAreRefusedAndChangeNothing() {
+        alice.ok(new Request.ContactCardSet("bob", List.of("customer"), "Likes A3"));
+
+        assertThat(alice.rawRequest("contact.card.set", "{\"handle\":\"bob\",\"labels\":[\"a b\"]}")
+                .get("code").asText()).isEqualTo("bad_request");
+        assertThat(alice.rawRequest("contact.card.set", "{\"handle\":\"bob\",\"labels\":[],\"note\":\""
+                + "n".repeat(1_001) + "\"}").get("code").asText()).isEqualTo("too_large");
+        List<String> eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "l" + i).toList();
+        assertThat(alice.rawRequest("contact.card.set", "{\"handle\":\"bob\",\"labels\":[\""
+                + String.join("\",\"", eleven) + "\"]}").get("code").asText()).isEqualTo("bad_request");
+        assertThat(alice.error(new Request.ContactCardSet("alice", List.of("me"), "")).get("code").asText())
+                .isEqualTo("bad_request");
+        assertThat(alice.error(new Request.ContactCardSet("nobody", List.of(), "")).get("code").asText())
+                .isEqualTo("not_found");
+
+        JsonNode card = alice.ok(new Request.ContactCardGet("bob")).get("card");
+        assertThat(card.get("labels")).extracting(JsonNode::asText).containsExactly("customer");
+        assertThat(card.get("note").asText()).isEqualTo("Likes A3");
+        assertThat(alice.ok(new Request.LabelList()).get("labels")).extracting(JsonNode::asText)
+                .containsExactly("customer");
+    }
+
+    @Test
     void aSegmentCanAskForPeopleWhoWroteRecently() {
         clock.advance(Duration.ofDays(10));
         long recent = alice.ok(new Request.SegmentSave(null, "Recent", List.of(), false, 7)).at("/segment/id")
