@@ -238,4 +238,19 @@ final class Check {
         });
         return java.util.Collections.unmodifiableMap(clean);
     }
+
+    /**
+     * Contact labels, normalised: lower-case, 1–{@link Limits#MAX_LABEL_CHARS} of {@code a-z 0-9 - _}, de-duplicated in
+     * order; at most {@code max}.
+     */
+    static List<String> labels(List<String> values, String field, int max) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (String value : present(values, field)) {
+            labels.add(keyword(present(value, field), field, Limits.MAX_LABEL_CHARS));
+        }
+        if (labels.size() > max) {
+            throw ProtocolException.badRequest("at most " + max + " labels");
+        }
+        return List.copyOf(labels);
+    }
 }

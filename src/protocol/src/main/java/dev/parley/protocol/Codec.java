@@ -93,7 +93,17 @@ public final class Codec {
             Map.entry("group.avatar", Request.GroupAvatar.class),
             Map.entry("group.avatar.get", Request.GroupAvatarGet.class),
             Map.entry("group.members", Request.GroupMembers.class),
-            Map.entry("group.mute", Request.GroupMute.class));
+            Map.entry("group.mute", Request.GroupMute.class),
+            Map.entry("contact.card", Request.ContactCardGet.class),
+            Map.entry("contact.card.set", Request.ContactCardSet.class),
+            Map.entry("label.list", Request.LabelList.class),
+            Map.entry("segment.list", Request.SegmentList.class),
+            Map.entry("segment.save", Request.SegmentSave.class),
+            Map.entry("segment.delete", Request.SegmentDelete.class),
+            Map.entry("broadcast.preview", Request.BroadcastPreview.class),
+            Map.entry("broadcast.send", Request.BroadcastSend.class),
+            Map.entry("broadcast.list", Request.BroadcastList.class),
+            Map.entry("broadcast.get", Request.BroadcastGet.class));
     private static final Map<String, Class<? extends Event>> EVENT_TYPES = Map.ofEntries(
             Map.entry("evt.message", Event.MessageEvent.class),
             Map.entry("evt.read", Event.ReadEvent.class),
@@ -105,7 +115,10 @@ public final class Codec {
             Map.entry("evt.upload.error", Event.UploadRefused.class),
             Map.entry("evt.scheduled", Event.ScheduledEvent.class),
             Map.entry("evt.templates", Event.QuickRepliesEvent.class),
-            Map.entry("evt.contact", Event.ContactEvent.class));
+            Map.entry("evt.contact", Event.ContactEvent.class),
+            Map.entry("evt.contact.card", Event.ContactCardEvent.class),
+            Map.entry("evt.segments", Event.SegmentsEvent.class),
+            Map.entry("evt.broadcast", Event.BroadcastEvent.class));
     private static final Map<Class<?>, String> TYPE_NAMES = typeNames();
     private static final Set<String> ENVELOPE_FIELDS = Set.of("v", "id", "type", "body");
 

@@ -64,4 +64,16 @@ public sealed interface Event {
     /** The user's custom fields about a person changed on one of their devices. */
     record ContactEvent(String handle, java.util.Map<String, String> fields) implements Event {
     }
+
+    /** The user's labels or note about a person changed, or that person opted out of the user's broadcasts. */
+    record ContactCardEvent(ContactCard card) implements Event {
+    }
+
+    /** The user's segments changed (on any of their devices): here they all are. */
+    record SegmentsEvent(java.util.List<Segment> segments) implements Event {
+    }
+
+    /** One of the user's broadcasts was created or its results changed (sent, skipped, a reply, an opt-out). */
+    record BroadcastEvent(Broadcast broadcast) implements Event {
+    }
 }

@@ -98,6 +98,20 @@ public final class Limits {
     public static final int MAX_GROUP_TITLE_CHARS = 64;
     /** Longest group description (its rules), in code points after trimming. */
     public static final int MAX_GROUP_DESCRIPTION_CHARS = 1_000;
+    /** Labels on one contact, the longest label, and the longest private note about a contact. */
+    public static final int MAX_CONTACT_LABELS = 10;
+    public static final int MAX_LABEL_CHARS = 24;
+    public static final int MAX_CONTACT_NOTE_CHARS = 1_000;
+    /** Segments one person may keep, the longest segment name, and the longest "messaged me in the last N days". */
+    public static final int MAX_SEGMENTS = 50;
+    public static final int MAX_SEGMENT_NAME_CHARS = 48;
+    public static final int MAX_SEGMENT_DAYS = 365;
+    /** Broadcast recipients one sender may reach in any 24 hours (the server may be configured lower). */
+    public static final int BROADCAST_DAILY_RECIPIENTS = 200;
+    /** Rendered examples a broadcast preview shows. */
+    public static final int BROADCAST_PREVIEW_EXAMPLES = 3;
+    /** Past broadcasts {@code broadcast.list} returns, newest first. */
+    public static final int MAX_BROADCAST_LIST = 100;
 
     private Limits() {
     }

@@ -137,4 +137,41 @@ public final class Reply {
     /** The user's private details about a person. */
     public record Contact(String handle, java.util.Map<String, String> fields) {
     }
+
+    /** Answer to {@code contact.card} and {@code contact.card.set}. */
+    public record ContactCardReply(ContactCard card) {
+    }
+
+    /** Labels the user has put on anyone, most used first. */
+    public record Labels(List<String> labels) {
+    }
+
+    /** The user's segments, by name. */
+    public record Segments(List<Segment> segments) {
+    }
+
+    public record SavedSegment(Segment segment) {
+    }
+
+    /** One recipient's message as the server would send it. */
+    public record BroadcastExample(String handle, String displayName, String text) {
+    }
+
+    /**
+     * Answer to {@code broadcast.preview}: up to three rendered examples, how many would receive it, and how many
+     * would be skipped by {@link SkipReason} wire name.
+     */
+    public record BroadcastPreview(List<BroadcastExample> examples, int recipients,
+            java.util.Map<String, Integer> skipped) {
+    }
+
+    /** Answer to {@code broadcast.send}; {@code duplicate} when the client id was seen before. */
+    public record BroadcastSent(Broadcast broadcast, boolean duplicate) {
+    }
+
+    public record Broadcasts(List<Broadcast> broadcasts) {
+    }
+
+    public record BroadcastDetail(Broadcast broadcast, List<BroadcastRecipient> recipients) {
+    }
 }

@@ -318,6 +318,83 @@ public sealed interface Request {
         }
     }
 
+    /** The caller's labels and note about a person, and whether they opted out of the caller's broadcasts. */
+    record ContactCardGet(String handle) implements Request {
+        public ContactCardGet {
+            handle = Check.lookupHandle(handle, "handle");
+        }
+    }
+
+    /** Replaces the caller's labels and note about a person (empty ones clear them). */
+    record ContactCardSet(String handle, List<String> labels, String note) implements Request {
+        public ContactCardSet {
+            handle = Check.lookupHandle(handle, "handle");
+            labels = Check.labels(labels == null ? List.of() : labels, "labels", Limits.MAX_CONTACT_LABELS);
+            note = note == null ? "" : Check.atMost(note, "note", Limits.MAX_CONTACT_NOTE_CHARS);
+        }
+    }
+
+    /** Every label the caller has put on anyone, most used first (suggestions while labelling). */
+    record LabelList() implements Request {
+    }
+
+    record SegmentList() implements Request {
+    }
+
+    /**
+     * Creates ({@code id} absent) or changes a segment: contacts with any of {@code labels} (none: any contact),
+     * friends only if {@code friendsOnly}, and who wrote to the caller in the last {@code messagedWithinDays} days.
+     */
+    record SegmentSave(Long id, String name, List<String> labels, Boolean friendsOnly, Integer messagedWithinDays)
+            implements Request {
+        public SegmentSave {
+            if (id != null) {
+                Check.positive(id, "id");
+            }
+            name = Check.text(name, "name", Limits.MAX_SEGMENT_NAME_CHARS);
+            labels = Check.labels(labels == null ? List.of() : labels, "labels", Limits.MAX_CONTACT_LABELS);
+            friendsOnly = Boolean.TRUE.equals(friendsOnly);
+            if (messagedWithinDays != null
+                    && (messagedWithinDays < 1 || messagedWithinDays > Limits.MAX_SEGMENT_DAYS)) {
+                throw ProtocolException.badRequest("'messagedWithinDays' must be 1–" + Limits.MAX_SEGMENT_DAYS);
+            }
+        }
+    }
+
+    record SegmentDelete(Long id) implements Request {
+        public SegmentDelete {
+            Check.positive(id, "id");
+        }
+    }
+
+    /** What a broadcast to a segment would do: three rendered examples, the recipients, who is skipped and why. */
+    record BroadcastPreview(Long segmentId, BroadcastContent content) implements Request {
+        public BroadcastPreview {
+            Check.positive(segmentId, "segmentId");
+            present(content, "content");
+        }
+    }
+
+    /** Sends a broadcast to a segment; {@code clientId} makes a resend answer the first one. */
+    record BroadcastSend(UUID clientId, Long segmentId, BroadcastContent content) implements Request {
+        public BroadcastSend {
+            present(clientId, "clientId");
+            Check.positive(segmentId, "segmentId");
+            present(content, "content");
+        }
+    }
+
+    /** The caller's broadcasts with their results, newest first. */
+    record BroadcastList() implements Request {
+    }
+
+    /** One of the caller's broadcasts with each recipient's outcome. */
+    record BroadcastGet(Long id) implements Request {
+        public BroadcastGet {
+            Check.positive(id, "id");
+        }
+    }
+
     /** Moves the caller's read cursor forward to {@code seq}. */
     record MessageRead(Long conversationId, Long seq) implements Request {
         public MessageRead {

@@ -8,6 +8,10 @@ import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
 import dev.parley.server.tools.QuickReplyService;
+import dev.parley.server.outreach.BroadcastService;
+import dev.parley.server.outreach.ContactBookService;
+import dev.parley.server.store.sqlite.SqliteBroadcastStore;
+import dev.parley.server.store.sqlite.SqliteContactStore;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.Gateway;
 import dev.parley.server.net.SessionRegistry;
@@ -53,11 +57,13 @@ public final class ParleyServer implements AutoCloseable {
     private final PresenceService presence;
     private final WsTransport transport;
     private final ScheduleService schedules;
+    private final BroadcastService broadcasts;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private ParleyServer(SqliteDatabase database, PasswordHasher hasher, ExecutorService workers,
-            WsTransport transport, PresenceService presence, ScheduleService schedules) {
+            WsTransport transport, PresenceService presence, ScheduleService schedules, BroadcastService broadcasts) {
         this.presence = presence;
+        this.broadcasts = broadcasts;
         this.schedules = schedules;
         this.database = database;
         this.hasher = hasher;
@@ -91,6 +97,8 @@ public final class ParleyServer implements AutoCloseable {
         registry.onPresence(presence);
         ScheduleService schedules = new ScheduleService(new SqliteScheduleStore(database), conversations, limits, bus,
                 config.clock());
+        BroadcastService broadcasts = new BroadcastService(new SqliteBroadcastStore(database), conversations, limits,
+                bus, config.clock(), config.broadcastPace());
         SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence,
                 schedules::recheckFollowUps);
         ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
@@ -102,13 +110,15 @@ public final class ParleyServer implements AutoCloseable {
                 config.clock());
         Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media,
                 profiles, groups, schedules, new QuickReplyService(new SqliteQuickReplyStore(database), social, limits,
-                bus, config.clock())), media, workers);
+                bus, config.clock()), new ContactBookService(new SqliteContactStore(database), social, limits, bus,
+                config.clock()), broadcasts), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
-        ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules);
+        ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules, broadcasts);
         try {
             transport.startAndWait();
             schedules.start();
+            broadcasts.start();
         } catch (IOException e) {
             server.stop();
             throw e;
@@ -137,6 +147,7 @@ public final class ParleyServer implements AutoCloseable {
         }
         try {
             schedules.close();
+            broadcasts.close();
             transport.drain(Duration.ofSeconds(10));
             workers.shutdown();
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -10,6 +10,8 @@ import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
 import dev.parley.server.tools.QuickReplyService;
+import dev.parley.server.outreach.BroadcastService;
+import dev.parley.server.outreach.ContactBookService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.ClientConnection;
 import dev.parley.server.net.Identity;
@@ -32,11 +34,16 @@ final class Router implements RequestHandler {
     private final GroupService groups;
     private final ScheduleService schedules;
     private final QuickReplyService quickReplies;
+    private final ContactBookService contacts;
+    private final BroadcastService broadcasts;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
             PresenceService presence, ReportService reports, MediaService media, ProfileService profiles,
-            GroupService groups, ScheduleService schedules, QuickReplyService quickReplies) {
+            GroupService groups, ScheduleService schedules, QuickReplyService quickReplies,
+            ContactBookService contacts, BroadcastService broadcasts) {
         this.quickReplies = quickReplies;
+        this.contacts = contacts;
+        this.broadcasts = broadcasts;
         this.groups = groups;
         this.schedules = schedules;
         this.media = media;
@@ -107,6 +114,36 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.ContactSet contact) {
             return quickReplies.setContact(me, contact);
+        }
+        if (request instanceof Request.ContactCardGet card) {
+            return completedFuture(contacts.card(me, card));
+        }
+        if (request instanceof Request.ContactCardSet card) {
+            return contacts.setCard(me, card);
+        }
+        if (request instanceof Request.LabelList) {
+            return completedFuture(contacts.labels(me));
+        }
+        if (request instanceof Request.SegmentList) {
+            return completedFuture(contacts.segments(me));
+        }
+        if (request instanceof Request.SegmentSave segment) {
+            return contacts.saveSegment(me, segment);
+        }
+        if (request instanceof Request.SegmentDelete segment) {
+            return contacts.deleteSegment(me, segment);
+        }
+        if (request instanceof Request.BroadcastPreview preview) {
+            return completedFuture(broadcasts.preview(me, preview));
+        }
+        if (request instanceof Request.BroadcastSend send) {
+            return broadcasts.send(me, send);
+        }
+        if (request instanceof Request.BroadcastList) {
+            return completedFuture(broadcasts.list(me));
+        }
+        if (request instanceof Request.BroadcastGet get) {
+            return completedFuture(broadcasts.detail(me, get));
         }
         if (request instanceof Request.PollCreate poll) {
             return conversations.createPoll(me, poll);

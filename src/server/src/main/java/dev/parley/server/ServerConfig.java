@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import dev.parley.server.auth.LoginLimits;
 import dev.parley.server.social.AccountLimits;
+import dev.parley.server.store.BroadcastStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -16,10 +17,11 @@ import java.util.Objects;
  * @param argonMemoryKiB   Argon2id memory cost
  * @param argonIterations  Argon2id time cost
  * @param maxBacklogFrames unread outbound frames after which a connection is cut off
+ * @param broadcastPace    each sender's daily cap of broadcast recipients, and how many go out per minute
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
         int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, LoginLimits loginLimits,
-        AccountLimits.Rates accountRates) {
+        AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace) {
 
     public static final int DEFAULT_PORT = 7447;
 
@@ -29,6 +31,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(loginLimits, "loginLimits");
         Objects.requireNonNull(accountRates, "accountRates");
+        Objects.requireNonNull(broadcastPace, "broadcastPace");
     }
 
     public static Builder builder(Path dataDir) {
@@ -48,6 +51,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         private int maxBacklogFrames = 2_048;
         private LoginLimits loginLimits = LoginLimits.DEFAULT;
         private AccountLimits.Rates accountRates = AccountLimits.Rates.DEFAULT;
+        private BroadcastStore.Pace broadcastPace = BroadcastStore.Pace.DEFAULT;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -91,9 +95,15 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
             return this;
         }
 
+        /** Broadcasts: recipients per sender per day, and per minute while sending. */
+        public Builder broadcastPace(BroadcastStore.Pace broadcastPace) {
+            this.broadcastPace = broadcastPace;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                    workerThreads, maxBacklogFrames, loginLimits, accountRates);
+                    workerThreads, maxBacklogFrames, loginLimits, accountRates, broadcastPace);
         }
     }
 }

@@ -38,7 +38,8 @@ class ArchitectureTest {
     static final ArchRule servicesDoNotTouchTheDatabaseDirectly = noClasses()
             .that().resideInAnyPackage("dev.parley.server.auth..", "dev.parley.server.chat..",
                     "dev.parley.server.net..", "dev.parley.server.bus..", "dev.parley.server.safety..",
-                    "dev.parley.server.media..", "dev.parley.server.profile..", "dev.parley.server.social..")
+                    "dev.parley.server.media..", "dev.parley.server.profile..", "dev.parley.server.social..",
+                    "dev.parley.server.outreach..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
                     "dev.parley.server.store.sqlite..", "dev.parley.server.store.jdbc..");
 

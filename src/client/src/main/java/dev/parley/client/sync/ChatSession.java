@@ -74,6 +74,7 @@ public final class ChatSession implements AutoCloseable {
     private final MediaUploads uploads;
     private final Schedules schedules;
     private final QuickReplies quickReplies;
+    private final Outreach outreach;
     private final PhotoOutbox photos;
     // Made on the I/O thread at start (the cache reads its folder).
     private MediaCache mediaCache;
@@ -112,6 +113,7 @@ public final class ChatSession implements AutoCloseable {
         this.schedules = new Schedules(connection, io, fx, message -> applyMessage(message, false), uploads,
                 cacheDir.resolve("scheduling"));
         this.quickReplies = new QuickReplies(connection, io, fx);
+        this.outreach = new Outreach(connection, io, fx);
         this.photos = new PhotoOutbox(me.handle(), cacheDir, () -> store, uploads, () -> mediaCache, fx);
     }
 
@@ -451,6 +453,11 @@ public final class ChatSession implements AutoCloseable {
         return quickReplies;
     }
 
+    /** Labels and notes about contacts, segments and broadcasts. */
+    public Outreach outreach() {
+        return outreach;
+    }
+
     public Presence presence() {
         return presence;
     }
@@ -735,6 +742,7 @@ public final class ChatSession implements AutoCloseable {
                         refreshPrivacyAndPresence();
                         schedules.refresh();
                         quickReplies.refresh();
+                        outreach.refresh();
                         if (!pendingReads.isEmpty()) {
                             sendReads();
                         }
@@ -1011,6 +1019,12 @@ public final class ChatSession implements AutoCloseable {
                     quickReplies.changed(templates.templates());
                 } else if (event instanceof Event.ContactEvent contact) {
                     quickReplies.contactChanged(contact.handle(), contact.fields());
+                } else if (event instanceof Event.ContactCardEvent card) {
+                    outreach.cardChanged(card.card());
+                } else if (event instanceof Event.SegmentsEvent changed) {
+                    outreach.segmentsChanged(changed.segments());
+                } else if (event instanceof Event.BroadcastEvent broadcast) {
+                    outreach.broadcastChanged(broadcast.broadcast());
                 }
             });
         }

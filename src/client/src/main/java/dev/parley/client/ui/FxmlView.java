@@ -33,7 +33,10 @@ public enum FxmlView {
     SETTINGS_NOTIFICATIONS("settings/NotificationsSettingsView.fxml"),
     SETTINGS_APPEARANCE("settings/AppearanceSettingsView.fxml"),
     SETTINGS_MEDIA("settings/MediaSettingsView.fxml"),
-    SETTINGS_SHORTCUTS("settings/ShortcutsSettingsView.fxml");
+    SETTINGS_SHORTCUTS("settings/ShortcutsSettingsView.fxml"),
+    CONTACT_PANEL("outreach/ContactPanelView.fxml"),
+    SEGMENT("outreach/SegmentView.fxml"),
+    BROADCASTS("outreach/BroadcastsView.fxml");
 
     private final String path;
 

@@ -10,6 +10,7 @@ import dev.parley.server.bus.Bus;
 import dev.parley.server.net.Identity;
 import dev.parley.server.social.AccountLimits;
 import dev.parley.server.store.Appended;
+import dev.parley.server.store.BroadcastReply;
 import dev.parley.server.store.ConversationStore;
 import dev.parley.server.store.SocialStore;
 import dev.parley.server.store.UserRecord;
@@ -62,16 +63,27 @@ public final class ConversationService {
     }
 
     /**
-     * Once a message is committed: pushes it to every member unless it was a resend, and tells the authors of
-     * follow-ups it answered that those are cancelled.
+     * Once a message is committed: pushes it to every member unless it was a resend, tells the authors of
+     * follow-ups it answered that those are cancelled, and tells a broadcaster of a reply or an opt-out (with the
+     * automatic notice an opt-out appends).
      */
-    Reply.Sent publishIfNew(Appended appended) {
+    public Reply.Sent publishIfNew(Appended appended) {
         if (!appended.duplicate()) {
             Event event = new Event.MessageEvent(appended.message());
             bus.publish(appended.memberIds(), event);
         }
         appended.cancelledFollowUps().forEach(change ->
                 bus.publish(change.senderId(), new Event.ScheduledEvent(change.scheduled())));
+        BroadcastReply reply = appended.broadcastReply();
+        if (reply != null) {
+            reply.changed().forEach(b -> bus.publish(reply.senderId(), new Event.BroadcastEvent(b)));
+            if (reply.optedOut() != null) {
+                bus.publish(reply.senderId(), new Event.ContactCardEvent(reply.optedOut()));
+            }
+            if (reply.notice() != null) {
+                publishIfNew(reply.notice());
+            }
+        }
         return new Reply.Sent(appended.message(), appended.duplicate());
     }
 

@@ -169,6 +169,16 @@ public final class ChatView {
         chatMenu.getItems().add(leadingMenuItems.size() - 1, item);
     }
 
+    /** Adds a button to the chat header, before the chat menu (e.g. the contact panel's toggle). */
+    public void addHeaderButton(javafx.scene.control.ButtonBase button) {
+        header.getChildren().add(header.getChildren().indexOf(chatMenu), button);
+    }
+
+    /** Shows a panel at the right of the chat (null hides it), e.g. labels and a note about the person. */
+    public void setSidePanel(javafx.scene.Node panel) {
+        chatPane.setRight(panel);
+    }
+
     /** Adds a bar (e.g. scheduled messages) between the messages and the composer. */
     public void addComposerBar(javafx.scene.Node bar) {
         composerBars.getChildren().add(bar);

@@ -21,17 +21,25 @@ import dev.parley.client.ui.schedule.ChatSchedules;
 import dev.parley.client.ui.schedule.ScheduleBar;
 import dev.parley.client.ui.schedule.ScheduleDialog;
 import dev.parley.client.ui.schedule.ScheduleViewModel;
+import dev.parley.client.ui.outreach.BroadcastsDialog;
+import dev.parley.client.ui.outreach.BroadcastsViewModel;
+import dev.parley.client.ui.outreach.ContactPanel;
+import dev.parley.client.ui.outreach.ContactPanelViewModel;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.stage.Stage;
 
 /**
  * The tools for people who work through their messages, wired into the main window: scheduling and follow-ups,
- * quick replies with contact fields, and export. Each adds its menu items and bars here, so the window's own
+ * quick replies with contact fields, export, labels and notes about contacts, and broadcasts. Each adds its menu items and bars here, so the window's own
  * wiring stays about the window.
  */
 final class CreatorTools {
@@ -84,10 +92,43 @@ final class CreatorTools {
             }
         }));
 
+        installContactPanel(chatView);
         accountMenu.add(accountMenu.size() - 1, item("quickRepliesItem", "quickReply.menu", this::manageQuickReplies));
+        accountMenu.add(accountMenu.size() - 1, item("broadcastsItem", "outreach.broadcasts.menu", () ->
+                new BroadcastsDialog(stage, new BroadcastsViewModel(session.outreach(), chat.formats()))
+                        .showAndWait()));
         accountMenu.add(accountMenu.size() - 1, item("exportAllItem", "export.all.menu", () ->
                 export(List.copyOf(session.inbox().conversations()), ViewLoader.text("export.all.title"),
                         "Parley - all chats.html")));
+    }
+
+    /** A header toggle for 1:1 chats that shows the side panel with labels and a note about the person. */
+    private void installContactPanel(ChatView chatView) {
+        ContactPanelViewModel panelModel = new ContactPanelViewModel(session.outreach(), chat.formats());
+        ContactPanel panel = new ContactPanel(panelModel);
+        ToggleButton toggle = new ToggleButton(null, new FontIcon("fth-tag"));
+        toggle.setId("contactPanelButton");
+        toggle.getStyleClass().addAll("button-icon", "flat");
+        toggle.setAccessibleText(ViewLoader.text("outreach.contact.button"));
+        toggle.setTooltip(new Tooltip(ViewLoader.text("outreach.contact.button")));
+        BooleanBinding direct = Bindings.createBooleanBinding(() -> aboutSomeoneElse(chat.conversationProperty().get()),
+                chat.conversationProperty());
+        toggle.visibleProperty().bind(direct);
+        toggle.managedProperty().bind(direct);
+        Runnable follow = () -> {
+            ConversationItem open = chat.conversationProperty().get();
+            boolean show = toggle.isSelected() && aboutSomeoneElse(open);
+            chatView.setSidePanel(show ? panel.root() : null);
+            panelModel.open(show ? open.peerHandle() : null);
+        };
+        toggle.selectedProperty().addListener((obs, was, now) -> follow.run());
+        chat.conversationProperty().addListener((obs, was, now) -> follow.run());
+        chatView.addHeaderButton(toggle);
+    }
+
+    /** A 1:1 chat with another person (not a group, not notes to oneself). */
+    private boolean aboutSomeoneElse(ConversationItem open) {
+        return open != null && !open.group() && !open.peerHandle().equals(session.me().handle());
     }
 
     void dispose() {

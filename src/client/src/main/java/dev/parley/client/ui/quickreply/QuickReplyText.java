@@ -1,22 +1,19 @@
 package dev.parley.client.ui.quickreply;
 
+import dev.parley.protocol.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fills a quick reply's variables for the person it goes to: {@code {first_name}}, {@code {name}},
  * {@code {handle}}, {@code {my_name}} and the user's contact fields such as {@code {city}}. A variable with no value
  * here (unknown, empty, or about a person in a group chat) stays as written and is reported, so that it can be
- * flagged and never sent as raw braces.
+ * flagged and never sent as raw braces. The server fills broadcasts with the same {@link Template}.
  */
 public final class QuickReplyText {
-    private static final Pattern VARIABLE = Pattern.compile("\\{([a-z][a-z0-9_]*)\\}");
-
     /** Who the message goes to; null in a group, where person variables have no single value. */
     public record Recipient(String displayName, String handle) {
     }
@@ -32,21 +29,16 @@ public final class QuickReplyText {
     }
 
     public static Filled fill(String template, Recipient to, String myName, Map<String, String> fields) {
-        Matcher matcher = VARIABLE.matcher(template);
-        StringBuilder out = new StringBuilder();
         Set<String> missing = new LinkedHashSet<>();
-        while (matcher.find()) {
-            String name = matcher.group(1);
+        String text = Template.fill(template, name -> {
             String value = value(name, to, myName, fields);
             if (value == null || value.isBlank()) {
                 missing.add(name);
-                matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group()));
-            } else {
-                matcher.appendReplacement(out, Matcher.quoteReplacement(value.strip()));
+                return null;
             }
-        }
-        matcher.appendTail(out);
-        return new Filled(out.toString(), new ArrayList<>(missing));
+            return value;
+        });
+        return new Filled(text, new ArrayList<>(missing));
     }
 
     /** The variables of {@code names} that still stand, as written, in {@code text}. */

@@ -64,27 +64,30 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Long> openDirect(long userId, long otherUserId, Instant now) {
+        return db.writes().submit(c -> openDirectIn(c, userId, otherUserId, now));
+    }
+
+    /** {@link #openDirect} inside the caller's transaction. */
+    static long openDirectIn(Connection c, long userId, long otherUserId, Instant now) throws SQLException {
         long lo = Math.min(userId, otherUserId);
         long hi = Math.max(userId, otherUserId);
-        return db.writes().submit(c -> {
-            Optional<Long> existing = Rows.one(c,
-                    "SELECT conversation_id FROM direct_pairs WHERE user_lo = ? AND user_hi = ?",
-                    row -> row.getLong(1), lo, hi);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            long id = Rows.insert(c,
-                    "INSERT INTO conversations (kind, last_activity_at, created_at) VALUES ('direct', ?, ?)", now, now);
-            Rows.update(c, "INSERT INTO direct_pairs (user_lo, user_hi, conversation_id) VALUES (?, ?, ?)", lo, hi, id);
-            String state = lo == hi ? MemberState.ACCEPTED.name() : MemberState.PENDING.name();
+        Optional<Long> existing = Rows.one(c,
+                "SELECT conversation_id FROM direct_pairs WHERE user_lo = ? AND user_hi = ?",
+                row -> row.getLong(1), lo, hi);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        long id = Rows.insert(c,
+                "INSERT INTO conversations (kind, last_activity_at, created_at) VALUES ('direct', ?, ?)", now, now);
+        Rows.update(c, "INSERT INTO direct_pairs (user_lo, user_hi, conversation_id) VALUES (?, ?, ?)", lo, hi, id);
+        String state = lo == hi ? MemberState.ACCEPTED.name() : MemberState.PENDING.name();
+        Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at, state) VALUES (?, ?, ?, ?)",
+                id, lo, now, state);
+        if (hi != lo) {
             Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at, state) VALUES (?, ?, ?, ?)",
-                    id, lo, now, state);
-            if (hi != lo) {
-                Rows.update(c, "INSERT INTO members (conversation_id, user_id, joined_at, state) VALUES (?, ?, ?, ?)",
-                        id, hi, now, state);
-            }
-            return id;
-        });
+                    id, hi, now, state);
+        }
+        return id;
     }
 
     @Override
@@ -181,7 +184,9 @@ public final class SqliteConversationStore implements ConversationStore {
                 SqliteMediaStore.attach(c, conversationId, seq, media), null, replyTo, List.of(),
                 cardUserId == null ? null : card(c, cardUserId), null, sticker);
         return new Appended(message, false, members,
-                SqliteScheduleStore.cancelAnsweredFollowUps(c, conversationId, senderId));
+                SqliteScheduleStore.cancelAnsweredFollowUps(c, conversationId, senderId),
+                membership.inGroup() ? null
+                        : BroadcastReplies.after(c, conversationId, senderId, text, members, now));
     }
 
     @Override

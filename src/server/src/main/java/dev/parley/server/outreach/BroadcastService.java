@@ -1,0 +1,121 @@
+package dev.parley.server.outreach;
+
+import dev.parley.protocol.Event;
+import dev.parley.protocol.Reply;
+import dev.parley.protocol.Request;
+import dev.parley.server.bus.Bus;
+import dev.parley.server.chat.ConversationService;
+import dev.parley.server.net.Identity;
+import dev.parley.server.social.AccountLimits;
+import dev.parley.server.store.BroadcastStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Broadcasts: preview, send and results. Sending queues each recipient's message, throttled to a number per minute
+ * on the server's clock; a background sender delivers them as they fall due, each as an ordinary 1:1 message through
+ * the same append as {@code msg.send}, re-checking blocks, privacy and opt-outs at that moment.
+ */
+public final class BroadcastService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BroadcastService.class);
+    /** How often the sender looks for due recipients. */
+    static final Duration TICK = Duration.ofMillis(500);
+    private static final int BATCH = 100;
+
+    private final BroadcastStore store;
+    private final ConversationService conversations;
+    private final AccountLimits limits;
+    private final Bus bus;
+    private final Clock clock;
+    private final BroadcastStore.Pace pace;
+    private final ScheduledExecutorService ticker;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public BroadcastService(BroadcastStore store, ConversationService conversations, AccountLimits limits, Bus bus,
+            Clock clock, BroadcastStore.Pace pace) {
+        this.store = store;
+        this.conversations = conversations;
+        this.limits = limits;
+        this.bus = bus;
+        this.clock = clock;
+        this.pace = pace;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "parley-broadcasts");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts sending queued recipients, including any left queued when the server stopped. */
+    public void start() {
+        ticker.scheduleWithFixedDelay(this::sendDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Reply.BroadcastPreview preview(Identity me, Request.BroadcastPreview request) {
+        return store.preview(me.userId(), request.segmentId(), request.content(), pace, clock.instant());
+    }
+
+    public CompletableFuture<Reply.BroadcastSent> send(Identity me, Request.BroadcastSend request) {
+        limits.message(me.userId());
+        return store.create(me.userId(), request.clientId(), request.segmentId(), request.content(), pace,
+                clock.instant()).thenApply(created -> {
+                    if (!created.duplicate()) {
+                        bus.publish(me.userId(), new Event.BroadcastEvent(created.broadcast()));
+                    }
+                    return new Reply.BroadcastSent(created.broadcast(), created.duplicate());
+                });
+    }
+
+    public Reply.Broadcasts list(Identity me) {
+        return new Reply.Broadcasts(store.list(me.userId()));
+    }
+
+    public Reply.BroadcastDetail detail(Identity me, Request.BroadcastGet request) {
+        return store.detail(me.userId(), request.id());
+    }
+
+    /** Sends every recipient due now, one at a time. */
+    void sendDue() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<long[]> due;
+            do {
+                due = store.due(clock.instant(), BATCH);
+                for (long[] recipient : due) {
+                    store.deliver(recipient[0], recipient[1], clock.instant()).join().ifPresent(this::delivered);
+                }
+            } while (due.size() == BATCH);
+        } catch (RuntimeException e) {
+            log.error("sending broadcasts failed; will try again", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void delivered(BroadcastStore.Delivery delivery) {
+        if (delivery.appended() != null) {
+            conversations.publishIfNew(delivery.appended());
+        }
+        bus.publish(delivery.senderId(), new Event.BroadcastEvent(delivery.broadcast()));
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
