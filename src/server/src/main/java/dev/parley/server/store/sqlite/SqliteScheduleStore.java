@@ -117,7 +117,7 @@ public final class SqliteScheduleStore implements ScheduleStore {
             Request.MessageSend m = current.message();
             Request.MessageSend edited = request.text() == null ? m
                     : new Request.MessageSend(m.conversationId(), m.clientId(), request.text(), m.media(),
-                            m.replyTo(), m.card(), m.sticker());
+                            m.replyTo(), m.card(), m.sticker(), m.offer(), m.proposal());
             Instant sendAt = request.sendAt() == null ? current.sendAt() : request.sendAt();
             if (request.sendAt() != null) {
                 requireSendable(sendAt, now);
@@ -153,7 +153,8 @@ public final class SqliteScheduleStore implements ScheduleStore {
             Savepoint before = c.setSavepoint();
             try {
                 Appended appended = SqliteConversationStore.appendIn(c, m.conversationId(), from, m.clientId(),
-                        m.text(), m.media() == null ? List.of() : m.media(), m.replyTo(), m.card(), m.sticker(), now);
+                        m.text(), m.media() == null ? List.of() : m.media(), m.replyTo(), m.card(), m.sticker(), m.offer(),
+                        m.proposal(), now);
                 Rows.update(c, "UPDATE scheduled_messages SET status = 'sent', seq = ? WHERE id = ?",
                         appended.message().seq(), id);
                 return Optional.of(new Delivery(new ScheduleChange(from, find(c, id)), appended));
