@@ -1,0 +1,62 @@
+package dev.parley.client.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * Cache migration 16: offers and collaboration proposals. A message keeps the offer or proposal it carries (JSON),
+ * {@code proposal_status} each proposal's status as the server last told it (a status only ever leaves pending,
+ * once, so an older "pending" never overwrites an answer), and the server's {@code proposal_update} events are
+ * kept like other events. SQLite cannot widen the kind CHECK in place, so {@code messages} is rebuilt as V9 did;
+ * in Java, to copy the table, its indexes and the search index's triggers as they stand rather than restate them.
+ */
+public final class V16__OffersAndProposals extends BaseJavaMigration {
+    private static final String KINDS = "'poll', 'poll_update')";
+    private static final String WIDER_KINDS = "'poll', 'poll_update', 'proposal_update')";
+
+    @Override
+    public void migrate(Context context) throws SQLException {
+        Connection c = context.getConnection();
+        try (Statement s = c.createStatement()) {
+            String table = all(s, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'messages'").get(0);
+            List<String> dependents = all(s, "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+                    + " AND tbl_name = 'messages' AND sql IS NOT NULL ORDER BY type");
+            if (!table.contains(KINDS)) {
+                throw new IllegalStateException("messages has an unexpected kind constraint: " + table);
+            }
+            s.execute(table.replace(KINDS, WIDER_KINDS).replaceFirst(
+                    "(?i)^CREATE TABLE\\s+(\"messages\"|messages|'messages'|`messages`)", "CREATE TABLE messages_new"));
+            // Rowids (local_id) stay the same, so the external-content search index still matches its rows.
+            s.execute("INSERT INTO messages_new SELECT * FROM messages");
+            s.execute("DROP TABLE messages");
+            s.execute("ALTER TABLE messages_new RENAME TO messages");
+            for (String sql : dependents) {
+                s.execute(sql);
+            }
+            s.execute("ALTER TABLE messages ADD COLUMN offer TEXT");
+            s.execute("ALTER TABLE messages ADD COLUMN proposal TEXT");
+            s.execute("CREATE TABLE proposal_status ("
+                    + " conversation_id INTEGER NOT NULL,"
+                    + " seq             INTEGER NOT NULL,"
+                    + " status          TEXT    NOT NULL,"
+                    + " status_at       INTEGER,"
+                    + " PRIMARY KEY (conversation_id, seq))");
+        }
+    }
+
+    private static List<String> all(Statement s, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                rows.add(r.getString(1));
+            }
+        }
+        return rows;
+    }
+}
