@@ -33,7 +33,10 @@ public enum FxmlView {
     SETTINGS_NOTIFICATIONS("settings/NotificationsSettingsView.fxml"),
     SETTINGS_APPEARANCE("settings/AppearanceSettingsView.fxml"),
     SETTINGS_MEDIA("settings/MediaSettingsView.fxml"),
-    SETTINGS_SHORTCUTS("settings/ShortcutsSettingsView.fxml");
+    SETTINGS_SHORTCUTS("settings/ShortcutsSettingsView.fxml"),
+    OFFER("offers/OfferView.fxml"),
+    PROPOSAL("offers/ProposalView.fxml"),
+    PROPOSALS("offers/ProposalsView.fxml");
 
     private final String path;
 

@@ -10,6 +10,7 @@ import dev.parley.client.ui.chat.ChatViewModel;
 import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.export.ExportDialog;
 import dev.parley.client.ui.export.ExportViewModel;
+import dev.parley.client.ui.offers.ChatOffers;
 import dev.parley.client.ui.quickreply.ComposerQuickReplies;
 import dev.parley.client.ui.quickreply.ContactFieldsDialog;
 import dev.parley.client.ui.quickreply.ContactFieldsViewModel;
@@ -31,7 +32,7 @@ import javafx.stage.Stage;
 
 /**
  * The tools for people who work through their messages, wired into the main window: scheduling and follow-ups,
- * quick replies with contact fields, and export. Each adds its menu items and bars here, so the window's own
+ * quick replies with contact fields, offers and collaboration proposals, and export. Each adds its menu items and bars here, so the window's own
  * wiring stays about the window.
  */
 final class CreatorTools {
@@ -83,6 +84,14 @@ final class CreatorTools {
                         "Parley - " + open.peerNameProperty().get() + ".html");
             }
         }));
+
+        ChatOffers offers = new ChatOffers(session, chat.formats(), chat.conversationProperty(), stage,
+                (conversationId, seq) -> {
+                    model.conversations().select(conversationId);
+                    chat.jumpWhenLoaded(seq);
+                });
+        chatView.addComposerButton(offers.composerButton());
+        accountMenu.add(accountMenu.size() - 1, offers.proposalsItem());
 
         accountMenu.add(accountMenu.size() - 1, item("quickRepliesItem", "quickReply.menu", this::manageQuickReplies));
         accountMenu.add(accountMenu.size() - 1, item("exportAllItem", "export.all.menu", () ->

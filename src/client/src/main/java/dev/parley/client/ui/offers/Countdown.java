@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How long an offer has left, in words a person reads at a glance: "Ends in 2 d 5 h", "Ends in 2 h 14 min",
+ * How long an offer has left, in words a person reads at a glance: "Ends in 3 d 5 h", "Ends in 26 h 14 min",
  * "Ends in 9 min", "Ends in 45 s", then "Expired". Rounded down, so it never promises more time than there is.
  */
 public final class Countdown {
@@ -25,6 +25,11 @@ public final class Countdown {
         long days = left.toDays();
         long hours = left.toHoursPart();
         long minutes = left.toMinutesPart();
+        if (days < 2) {
+            // Within two days, hours read better than "1 d 3 h".
+            hours = left.toHours();
+            days = 0;
+        }
         if (days > 0) {
             return hours == 0 ? ViewLoader.text("offer.endsIn.days", days)
                     : ViewLoader.text("offer.endsIn.daysHours", days, hours);
