@@ -705,6 +705,7 @@ public final class ChatViewModel {
     /** Detaches from the session and the window, so a replaced screen stops acting on them. */
     public void dispose() {
         session.removeMessageListener(messageListener);
+        liveClock.stop();
         windowFocused.unbind();
         conversation.unbind();
         session.stateProperty().removeListener(stateListener);

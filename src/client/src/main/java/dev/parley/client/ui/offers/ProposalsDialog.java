@@ -47,7 +47,8 @@ public final class ProposalsDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().setContent(ViewLoader.load(FxmlView.PROPOSALS, this));
         setResultConverter(button -> null);
-        model.load();
+        model.open();
+        setOnHidden(event -> model.close());
     }
 
     @FXML

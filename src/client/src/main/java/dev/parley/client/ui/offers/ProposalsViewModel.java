@@ -38,6 +38,12 @@ public final class ProposalsViewModel {
     /** The status to list, or null for any. */
     private final ObjectProperty<ProposalStatus> status = new SimpleObjectProperty<>(this, "status");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    /** A proposal that arrives or changes while the list is open shows at once. */
+    private final java.util.function.Consumer<StoredMessage> changes = message -> {
+        if (message.proposal() != null) {
+            load();
+        }
+    };
 
     public ProposalsViewModel(ChatSession session, BiConsumer<Long, Long> open) {
         this.session = session;
@@ -46,8 +52,18 @@ public final class ProposalsViewModel {
         status.addListener(observable -> refilter());
     }
 
+    /** Lists the proposals now and keeps the list current until {@link #close()}. */
+    public void open() {
+        session.addMessageListener(changes);
+        load();
+    }
+
+    public void close() {
+        session.removeMessageListener(changes);
+    }
+
     /** Reads the proposals from the cache (off the FX thread) and lists them. */
-    public void load() {
+    private void load() {
         session.proposals().thenAccept(messages -> Platform.runLater(() -> {
             all.setAll(messages.stream().map(this::entry).toList());
             loaded.set(true);
