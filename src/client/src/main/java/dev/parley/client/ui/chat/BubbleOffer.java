@@ -62,8 +62,10 @@ final class BubbleOffer extends VBox {
         header.getStyleClass().add("offer-header");
         title.getStyleClass().add("offer-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         description.getStyleClass().add("offer-description");
         description.setWrapText(true);
+        description.setMinHeight(Region.USE_PREF_SIZE);
         code.getStyleClass().add("offer-code");
         code.setId("offerCode");
         copy.getStyleClass().addAll("offer-copy", "small");

@@ -58,6 +58,7 @@ final class BubbleProposal extends VBox {
         header.getStyleClass().add("proposal-header");
         idea.getStyleClass().add("proposal-idea");
         idea.setWrapText(true);
+        idea.setMinHeight(Region.USE_PREF_SIZE);
         parts.getStyleClass().add("proposal-parts");
         parts.setHgap(10);
         parts.setVgap(4);
@@ -79,8 +80,10 @@ final class BubbleProposal extends VBox {
         actions.getStyleClass().add("proposal-actions");
         outcome.getStyleClass().add("proposal-outcome");
         outcome.setWrapText(true);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         failure.getStyleClass().add("proposal-failure");
         failure.setWrapText(true);
+        failure.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().setAll(header, idea, parts, actions, outcome, failure);
         setMinWidth(300);
     }
@@ -186,6 +189,7 @@ final class BubbleProposal extends VBox {
         Label text = new Label(value);
         text.getStyleClass().add("proposal-part-value");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         int row = parts.getRowCount();
         GridPane.setValignment(label, VPos.TOP);
         parts.addRow(row, label, text);
