@@ -201,6 +201,24 @@ class OffersAndProposalsTest extends TwoFriendsTest {
         assertThat(event.at("/proposal/status").asText()).isEqualTo("accepted");
     }
 
+    @Test
+    void aScheduledOfferGoesOutWhileItRunsAndIsSkippedOnceItHasEnded() throws Exception {
+        Request.MessageSend running = Request.MessageSend.offer(conversation, UUID.randomUUID(),
+                offer(Duration.ofHours(3)), null);
+        Request.MessageSend ending = Request.MessageSend.offer(conversation, UUID.randomUUID(),
+                offer(Duration.ofHours(1)), null);
+        alice.ok(new Request.ScheduleCreate(running, clock.instant().plus(Duration.ofHours(2)), false));
+        alice.ok(new Request.ScheduleCreate(ending, clock.instant().plus(Duration.ofHours(2)), false));
+
+        clock.advance(Duration.ofHours(2));
+
+        JsonNode skipped = alice.awaitEvent(e -> e.get("type").asText().equals("evt.scheduled")
+                && e.at("/body/scheduled/status").asText().equals("skipped")).at("/body/scheduled");
+        assertThat(skipped.get("reason").asText()).isEqualTo("the offer must end in the future");
+        JsonNode sent = bob.awaitEvent(e -> e.at("/body/message/offer").isObject()).at("/body/message");
+        assertThat(sent.get("clientId").asText()).isEqualTo(running.clientId().toString());
+    }
+
     /** The proposal's status as the person reads it in the history now. */
     String status(WireClient who, long seq) {
         for (JsonNode message : who.ok(new Request.MessageHistory(conversation, null, null)).get("messages")) {

@@ -30,7 +30,10 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link ScheduleStore} on the SQLite file; delivery runs the same code as {@code msg.send}, in one transaction. */
 public final class SqliteScheduleStore implements ScheduleStore {
+    // Instants (an offer's end) are kept as ISO text, as on the wire.
     private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
     private static final String SELECT = "SELECT id, sender_id, payload, send_at, follow_up, status, reason, seq,"
             + " created_at FROM scheduled_messages";
