@@ -114,6 +114,32 @@ class OfferFlowTest extends AliceAndBobTest {
                 && w.getScene().getRoot().getStyleClass().contains("proposals-view")));
     }
 
+    @Test
+    void aProposalMadeFromTheComposerReachesBobAndCanBeWithdrawn() throws Exception {
+        aliceChatsWithBob("Shall we do something together for the market?");
+        waitUntil(() -> screen.showsBubble("Shall we do something together for the market?"));
+
+        clickOn("#composerMoreButton");
+        clickOn(menuLabel("Propose a collaboration…"));
+        clickOn("#proposalIdeaField").write("A shared stall: my mugs with your coffee beans");
+        clickOn("#youBringField").write("Forty mugs and the display");
+        clickOn("#theyBringField").write("Beans, grinder and tasting cups");
+        clickOn("#timelineField").write("First market on the 20th");
+        snapshot(dialogScene("Propose a collaboration to Bob Marsh"), SHOTS.resolve("proposal-dialog.png"));
+        clickOn("#sendProposalButton");
+
+        waitUntil(() -> "Pending".equals(shownText("#proposalStatus")));
+        StoredMessage onBob = bobsMessage(m -> m.proposal() != null);
+        assertThat(onBob.proposal().senderBrings()).isEqualTo("Forty mugs and the display");
+        assertThat(onBob.proposal().recipientBrings()).isEqualTo("Beans, grinder and tasting cups");
+        assertThat(onFx(() -> lookup("#acceptProposalButton").match(OfferFlowTest::isShown).tryQuery()))
+                .isEmpty();
+
+        clickOn(shown("#withdrawProposalButton"));
+        waitUntil(() -> "Withdrawn".equals(shownText("#proposalStatus")));
+        bobsMessage(m -> m.proposal() != null && m.proposal().status() == ProposalStatus.WITHDRAWN);
+    }
+
     /** Screenshots of the window as it is, in the light and then the dark theme (and back to light). */
     private void bothThemes(String name) throws Exception {
         snapshot(SHOTS.resolve(name + "-light.png"));

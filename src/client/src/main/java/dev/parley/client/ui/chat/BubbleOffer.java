@@ -9,6 +9,7 @@ import dev.parley.protocol.Offer;
 import java.time.Instant;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -40,6 +41,8 @@ final class BubbleOffer extends VBox {
     private final HBox codeRow;
     private final Label ends = new Label();
     private final ChangeListener<Instant> ticking = (obs, old, now) -> showTime();
+    /** Weak, so a cell the list drops does not stay alive (and ticking) through the window's clock. */
+    private final WeakChangeListener<Instant> weakTicking = new WeakChangeListener<>(ticking);
     private final PauseTransition copiedFor = new PauseTransition(Duration.seconds(2));
     private Offer shown;
 
@@ -83,9 +86,9 @@ final class BubbleOffer extends VBox {
     void show(MessageItem message) {
         Offer offer = message == null || message.unsentProperty().get() ? null : message.offer();
         if (shown == null && offer != null) {
-            clock.nowProperty().addListener(ticking);
+            clock.nowProperty().addListener(weakTicking);
         } else if (shown != null && offer == null) {
-            clock.nowProperty().removeListener(ticking);
+            clock.nowProperty().removeListener(weakTicking);
         }
         shown = offer;
         setVisible(offer != null);

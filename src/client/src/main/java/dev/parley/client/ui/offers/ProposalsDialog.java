@@ -61,6 +61,9 @@ public final class ProposalsDialog extends Dialog<Void> {
             button.setToggleGroup(directions);
             button.setUserData(direction);
             button.setSelected(model.directionProperty().get() == direction);
+            button.getStyleClass().add(direction.ordinal() == 0 ? "left-pill"
+                    : direction.ordinal() == ProposalsViewModel.Direction.values().length - 1 ? "right-pill"
+                    : "center-pill");
             directionBox.getChildren().add(button);
         }
         directions.selectedToggleProperty().addListener((obs, old, chosen) -> {
