@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -17,8 +19,9 @@ import org.flywaydb.core.api.migration.Context;
  * in Java, to copy the table, its indexes and the search index's triggers as they stand rather than restate them.
  */
 public final class V16__OffersAndProposals extends BaseJavaMigration {
-    private static final String KINDS = "'poll', 'poll_update')";
-    private static final String WIDER_KINDS = "'poll', 'poll_update', 'proposal_update')";
+    /** The list of kinds in the CHECK of messages.kind, whatever other migrations added to it. */
+    private static final Pattern KINDS = Pattern.compile(
+            "(CHECK\\s*\\(\\s*kind\\s+IN\\s*\\()([^)]*)\\)", Pattern.CASE_INSENSITIVE);
 
     @Override
     public void migrate(Context context) throws SQLException {
@@ -27,10 +30,7 @@ public final class V16__OffersAndProposals extends BaseJavaMigration {
             String table = all(s, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'messages'").get(0);
             List<String> dependents = all(s, "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
                     + " AND tbl_name = 'messages' AND sql IS NOT NULL ORDER BY type");
-            if (!table.contains(KINDS)) {
-                throw new IllegalStateException("messages has an unexpected kind constraint: " + table);
-            }
-            s.execute(table.replace(KINDS, WIDER_KINDS).replaceFirst(
+            s.execute(widened(table).replaceFirst(
                     "(?i)^CREATE TABLE\\s+(\"messages\"|messages|'messages'|`messages`)", "CREATE TABLE messages_new"));
             // Rowids (local_id) stay the same, so the external-content search index still matches its rows.
             s.execute("INSERT INTO messages_new SELECT * FROM messages");
@@ -48,6 +48,19 @@ public final class V16__OffersAndProposals extends BaseJavaMigration {
                     + " status_at       INTEGER,"
                     + " PRIMARY KEY (conversation_id, seq))");
         }
+    }
+
+    /** The table's definition with 'proposal_update' among the allowed kinds. */
+    static String widened(String table) {
+        Matcher kinds = KINDS.matcher(table);
+        if (!kinds.find()) {
+            throw new IllegalStateException("messages has no kind constraint to widen: " + table);
+        }
+        if (kinds.group(2).contains("'proposal_update'")) {
+            return table;
+        }
+        return table.substring(0, kinds.start()) + kinds.group(1) + kinds.group(2) + ", 'proposal_update')"
+                + table.substring(kinds.end());
     }
 
     private static List<String> all(Statement s, String sql) throws SQLException {

@@ -87,6 +87,27 @@ class OfferAndProposalStoreTest {
         }
     }
 
+    @Test
+    void aCacheFromBeforeOffersKeepsItsMessagesAndTheirSearchThroughTheUpgrade() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("cache.db");
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null)
+                .locations("classpath:dev/parley/client/store/migration").target("14").load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement sql = c.createStatement()) {
+            sql.execute("INSERT INTO messages (conversation_id, seq, client_id, sender, text, sent_at, status)"
+                    + " VALUES (7, 1, 'c1', 'bob', 'The glaze order is in', 1, 'SENT')");
+        }
+
+        try (LocalStore store = open()) {
+            assertThat(store.find(7, SearchTerms.of("glaze"), 10)).containsExactly(1L);
+            store.apply(carrying(2, "alice", UUID.randomUUID(), null, PROPOSAL));
+            store.apply(answer(3, 2, "bob", ProposalStatus.ACCEPTED));
+            assertThat(store.message(7, 2).orElseThrow().proposal().status()).isEqualTo(ProposalStatus.ACCEPTED);
+            store.apply(new Message(7, 4, "bob", UUID.randomUUID(), "more glaze please", NOW));
+            assertThat(store.find(7, SearchTerms.of("glaze"), 10)).containsExactly(4L, 1L);
+        }
+    }
+
     private LocalStore open() {
         LocalStore store = LocalStore.open(dir);
         store.upsert(new ConversationSummary(7, new UserProfile("bob", "Bob", NOW), 0, 0, 0, null, false, null));

@@ -3,6 +3,7 @@ package dev.parley.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.store.sqlite.SqliteDatabase;
+import dev.parley.server.store.sqlite.V17__OffersAndProposals;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,6 +51,18 @@ class OffersMigrationTest {
                     + " target_seq) VALUES (5, 2, 2, 'c2', 'accepted', 2, 'proposal_update', 1)");
             assertThat(rows(sql, "SELECT sql FROM sqlite_schema WHERE sql LIKE '%\\_new%' ESCAPE '\\'")).isEmpty();
         }
+    }
+
+    @Test
+    void kindsAddedByAnotherMigrationStayAllowed() {
+        String table = "CREATE TABLE \"messages\" (kind TEXT NOT NULL DEFAULT 'text' CHECK (kind IN ('text',"
+                + " 'poll_update', 'broadcast_note')), text TEXT)";
+
+        String widened = V17__OffersAndProposals.widened(table);
+
+        assertThat(widened).contains("CHECK (kind IN ('text', 'poll_update', 'broadcast_note', 'proposal_update'))")
+                .endsWith(", text TEXT)");
+        assertThat(V17__OffersAndProposals.widened(widened)).isEqualTo(widened);
     }
 
     private static List<String> rows(Statement sql, String query) throws Exception {
