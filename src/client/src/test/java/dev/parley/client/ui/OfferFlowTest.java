@@ -135,6 +135,7 @@ class OfferFlowTest extends AliceAndBobTest {
         assertThat(onFx(() -> lookup("#acceptProposalButton").match(OfferFlowTest::isShown).tryQuery()))
                 .isEmpty();
 
+        bothThemes("proposal-mine");
         clickOn(shown("#withdrawProposalButton"));
         waitUntil(() -> "Withdrawn".equals(shownText("#proposalStatus")));
         bobsMessage(m -> m.proposal() != null && m.proposal().status() == ProposalStatus.WITHDRAWN);

@@ -34,9 +34,10 @@ final class BubbleProposal extends VBox {
     private final Button accept = new Button(ViewLoader.text("proposal.accept"), new FontIcon("fth-check"));
     private final Button discuss = new Button(ViewLoader.text("proposal.discuss"), new FontIcon("fth-message-circle"));
     private final Button decline = new Button(ViewLoader.text("proposal.decline"), new FontIcon("fth-x"));
-    private final Button withdraw = new Button(ViewLoader.text("proposal.withdraw"));
-    private final HBox actions = new HBox(6, accept, discuss, decline, withdraw);
+    private final Button withdraw = new Button(ViewLoader.text("proposal.withdraw"), new FontIcon("fth-rotate-ccw"));
+    private final HBox actions = new HBox(6, accept, discuss, decline);
     private final Label outcome = new Label();
+    private final HBox footer;
     private final Label failure = new Label();
 
     BubbleProposal(ChatProposals proposals, Formats formats) {
@@ -75,7 +76,7 @@ final class BubbleProposal extends VBox {
         discuss.setId("discussProposalButton");
         decline.getStyleClass().addAll("danger", "small");
         decline.setId("declineProposalButton");
-        withdraw.getStyleClass().addAll("flat", "small");
+        withdraw.getStyleClass().add("small");
         withdraw.setId("withdrawProposalButton");
         actions.getStyleClass().add("proposal-actions");
         outcome.getStyleClass().add("proposal-outcome");
@@ -84,7 +85,13 @@ final class BubbleProposal extends VBox {
         failure.getStyleClass().add("proposal-failure");
         failure.setWrapText(true);
         failure.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().setAll(header, idea, parts, actions, outcome, failure);
+        Region push = new Region();
+        HBox.setHgrow(push, Priority.ALWAYS);
+        HBox.setHgrow(outcome, Priority.SOMETIMES);
+        footer = new HBox(8, outcome, push, withdraw);
+        footer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        footer.getStyleClass().add("proposal-footer");
+        getChildren().setAll(header, idea, parts, actions, footer, failure);
         setMinWidth(300);
     }
 
@@ -128,8 +135,8 @@ final class BubbleProposal extends VBox {
         }
         withdraw.setVisible(takeBack);
         withdraw.setManaged(takeBack);
-        actions.setVisible(answer || takeBack);
-        actions.setManaged(answer || takeBack);
+        actions.setVisible(answer);
+        actions.setManaged(answer);
         accept.setOnAction(event -> respond(message, ProposalStatus.ACCEPTED));
         decline.setOnAction(event -> respond(message, ProposalStatus.DECLINED));
         withdraw.setOnAction(event -> respond(message, ProposalStatus.WITHDRAWN));
@@ -137,8 +144,8 @@ final class BubbleProposal extends VBox {
         enableActions();
         String said = outcome(proposal, mine, peer);
         outcome.setText(said);
-        outcome.setVisible(!said.isEmpty());
-        outcome.setManaged(!said.isEmpty());
+        footer.setVisible(!said.isEmpty() || takeBack);
+        footer.setManaged(footer.isVisible());
         setAccessibleText(ViewLoader.text("proposal.accessible", proposal.idea(), status.getText()));
     }
 
