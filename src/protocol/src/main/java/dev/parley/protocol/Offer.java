@@ -27,9 +27,4 @@ public record Offer(String title, String description, String code, Instant expir
         }
         Check.present(expiresAt, "offer.expiresAt");
     }
-
-    /** True once the offer has ended at {@code now}. */
-    public boolean expiredAt(Instant now) {
-        return !now.isBefore(expiresAt);
-    }
 }

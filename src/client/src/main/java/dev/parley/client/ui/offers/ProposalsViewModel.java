@@ -6,7 +6,6 @@ import dev.parley.client.sync.ChatSession;
 import dev.parley.protocol.Proposal;
 import dev.parley.protocol.ProposalStatus;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -94,10 +93,6 @@ public final class ProposalsViewModel {
     /** The proposals that pass the filters, newest first. */
     public ObservableList<Entry> shown() {
         return shown;
-    }
-
-    public List<Entry> all() {
-        return List.copyOf(all);
     }
 
     public ObjectProperty<Direction> directionProperty() {
