@@ -64,6 +64,8 @@ public final class Screens implements AutoCloseable {
     private final NotifierChoice notifiers;
     private final AppearanceSettings appearance;
     private final Autostart autostart;
+    /** What "now" is for the signed-in session and its windows; tests move it by hand. */
+    private Clock clock = Clock.systemUTC();
     private Notifier notifier;
     /** The signed-in account's "close to tray" setting, while the main window shows a session. */
     private ObservableBooleanValue closeToTray;
@@ -192,9 +194,15 @@ public final class Screens implements AutoCloseable {
         view.focusFirstField();
     }
 
+    /** Runs the sessions on this clock instead of the system's (tests move time by hand); before {@code start}. */
+    public Screens withClock(Clock sessionClock) {
+        this.clock = sessionClock;
+        return this;
+    }
+
     void showMain(Stage stage, SavedSession saved, Path cacheDir) {
         ChatSession session = new ChatSession(saved.server(), saved.token(), saved.profile(), cacheDir,
-                Platform::runLater, Clock.systemUTC());
+                Platform::runLater, clock);
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system(), links);
         NotificationSettings settings = NotificationSettings.load(cacheDir.resolve("notifications.properties"));
@@ -216,7 +224,7 @@ public final class Screens implements AutoCloseable {
             // One notifier for the app's own window (the demo's second window stays quiet).
             notifications = new NotificationCenter(session, notifier(), settings, model.chat().conversationProperty(),
                     stage.focusedProperty().and(stage.iconifiedProperty().not()),
-                    id -> bringForward(stage, model, id), view.pictures(), Clock.systemUTC());
+                    id -> bringForward(stage, model, id), view.pictures(), clock);
         }
         session.stateProperty().addListener((obs, old, state) -> {
             if (state == ConnectionState.SIGNED_OUT && !options.demo()) {

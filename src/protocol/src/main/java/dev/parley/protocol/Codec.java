@@ -62,6 +62,7 @@ public final class Codec {
             Map.entry("poll.create", Request.PollCreate.class),
             Map.entry("poll.vote", Request.PollVote.class),
             Map.entry("poll.close", Request.PollClose.class),
+            Map.entry("proposal.respond", Request.ProposalRespond.class),
             Map.entry("schedule.create", Request.ScheduleCreate.class),
             Map.entry("schedule.list", Request.ScheduleList.class),
             Map.entry("schedule.update", Request.ScheduleUpdate.class),

@@ -112,6 +112,15 @@ public final class Limits {
     public static final int BROADCAST_PREVIEW_EXAMPLES = 3;
     /** Past broadcasts {@code broadcast.list} returns, newest first. */
     public static final int MAX_BROADCAST_LIST = 100;
+    /** Longest offer title, description and code, in characters. */
+    public static final int MAX_OFFER_TITLE_CHARS = 80;
+    public static final int MAX_OFFER_DESCRIPTION_CHARS = 1_000;
+    public static final int MAX_OFFER_CODE_CHARS = 32;
+    /** Furthest an offer's end may lie ahead of the server's clock when it is sent, in days. */
+    public static final int MAX_OFFER_DAYS = 90;
+    /** Longest proposal idea, and longest other part of a proposal (what each side brings, gains, ...). */
+    public static final int MAX_PROPOSAL_IDEA_CHARS = 1_000;
+    public static final int MAX_PROPOSAL_PART_CHARS = 500;
 
     private Limits() {
     }

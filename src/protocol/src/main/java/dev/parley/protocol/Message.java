@@ -17,12 +17,15 @@ import java.util.UUID;
  * A {@link MessageKind#POLL} carries its
  * {@code poll} with the results as they are now; each vote or close appends a {@link MessageKind#POLL_UPDATE}
  * event naming the poll in {@code target} and carrying its new results in {@code poll}. A sticker message has
- * empty text and its {@code sticker}.
+ * empty text and its {@code sticker}. A message may carry a limited-time {@code offer} or, in a direct
+ * conversation, a collaboration {@code proposal} with its current status (each status change also travels as a
+ * {@link MessageKind#PROPOSAL_UPDATE} event carrying the proposal as it is then).
  */
 public record Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
         MessageKind kind, Long target, boolean unsent,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MediaItem> media, GroupChange change, Long replyTo,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions, UserProfile card, Poll poll, Sticker sticker) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reaction> reactions, UserProfile card, Poll poll, Sticker sticker,
+        Offer offer, Proposal proposal) {
 
     public Message {
         if (kind == null) {
@@ -30,6 +33,14 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
         }
         media = media == null ? List.of() : List.copyOf(media);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message that carries no offer and no proposal. */
+    public Message(long conversationId, long seq, String sender, UUID clientId, String text, Instant sentAt,
+            MessageKind kind, Long target, boolean unsent, List<MediaItem> media, GroupChange change, Long replyTo,
+            List<Reaction> reactions, UserProfile card, Poll poll, Sticker sticker) {
+        this(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change, replyTo,
+                reactions, card, poll, sticker, null, null);
     }
 
     /** A message that is no sticker. */
@@ -66,7 +77,7 @@ public record Message(long conversationId, long seq, String sender, UUID clientI
     /** The same message with these reactions. */
     public Message withReactions(List<Reaction> now) {
         return new Message(conversationId, seq, sender, clientId, text, sentAt, kind, target, unsent, media, change,
-                replyTo, now, card, poll, sticker);
+                replyTo, now, card, poll, sticker, offer, proposal);
     }
 
     /** A message that is not a group's system line. */

@@ -26,7 +26,12 @@ public enum MessageKind {
      * The poll with seq {@code target} has new results (a vote, a changed or retracted vote, or it closed): they
      * are in {@code poll}. Its sender is always the poll's author, so it never says who voted.
      */
-    POLL_UPDATE;
+    POLL_UPDATE,
+    /**
+     * The collaboration proposal with seq {@code target} changed status (accepted, declined or withdrawn): the
+     * proposal with its new status is in {@code proposal}, and the sender is the person who acted.
+     */
+    PROPOSAL_UPDATE;
 
     @JsonValue
     public String wireName() {
@@ -37,6 +42,6 @@ public enum MessageKind {
     public static MessageKind fromWire(String wire) {
         return Arrays.stream(values()).filter(k -> k.wireName().equals(wire)).findFirst()
                 .orElseThrow(() -> ProtocolException.badRequest(
-                        "kind must be text, unsend, system, reaction, pin, poll or poll_update"));
+                        "kind must be text, unsend, system, reaction, pin, poll, poll_update or proposal_update"));
     }
 }

@@ -92,14 +92,22 @@ public sealed interface Request {
      * or card.
      */
     record MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo,
-            String card, Sticker sticker) implements Request {
+            String card, Sticker sticker, Offer offer, Proposal proposal) implements Request {
         public MessageSend {
             Check.positive(conversationId, "conversationId");
             present(clientId, "clientId");
             if (replyTo != null) {
                 Check.positive(replyTo, "replyTo");
             }
-            if (sticker != null) {
+            if (offer != null || proposal != null) {
+                // An offer or a proposal is the whole message: an optional comment, nothing else.
+                if (offer != null && proposal != null || media != null || card != null || sticker != null) {
+                    throw ProtocolException.badRequest(
+                            "an offer or a proposal carries no media, card, sticker or second offer or proposal");
+                }
+                proposal = proposal == null ? null : proposal.content();
+                text = text == null || text.isBlank() ? "" : Check.text(text, "text", Limits.MAX_CAPTION_CHARS);
+            } else if (sticker != null) {
                 if (media != null || card != null || text != null && !text.isBlank()) {
                     throw ProtocolException.badRequest("a sticker message carries no text, media or card");
                 }
@@ -116,6 +124,24 @@ public sealed interface Request {
                 media = Check.mediaList(media);
                 text = text == null || text.isBlank() ? "" : Check.text(text, "text", Limits.MAX_CAPTION_CHARS);
             }
+        }
+
+        /** A message that carries no offer and no proposal. */
+        public MessageSend(Long conversationId, UUID clientId, String text, List<MediaRef> media, Long replyTo,
+                String card, Sticker sticker) {
+            this(conversationId, clientId, text, media, replyTo, card, sticker, null, null);
+        }
+
+        /** An offer with an optional comment. */
+        public static MessageSend offer(Long conversationId, UUID clientId, Offer offer, String comment) {
+            return new MessageSend(conversationId, clientId, comment, null, null, null, null,
+                    present(offer, "offer"), null);
+        }
+
+        /** A collaboration proposal with an optional comment. */
+        public static MessageSend proposal(Long conversationId, UUID clientId, Proposal proposal, String comment) {
+            return new MessageSend(conversationId, clientId, comment, null, null, null, null, null,
+                    present(proposal, "proposal"));
         }
 
         /** A message that is no sticker. */
@@ -207,6 +233,20 @@ public sealed interface Request {
                 throw ProtocolException.badRequest("'options' must be distinct option indexes");
             }
             options = options.stream().sorted().toList();
+        }
+    }
+
+    /**
+     * Answers or takes back the collaboration proposal with seq {@code seq}: its recipient may accept or decline it,
+     * its sender withdraw it, each only while it is pending.
+     */
+    record ProposalRespond(Long conversationId, Long seq, ProposalStatus status) implements Request {
+        public ProposalRespond {
+            Check.positive(conversationId, "conversationId");
+            Check.positive(seq, "seq");
+            if (present(status, "status") == ProposalStatus.PENDING) {
+                throw ProtocolException.badRequest("status must be accepted, declined or withdrawn");
+            }
         }
     }
 

@@ -151,6 +151,9 @@ final class Router implements RequestHandler {
         if (request instanceof Request.PollVote vote) {
             return conversations.votePoll(me, vote);
         }
+        if (request instanceof Request.ProposalRespond respond) {
+            return conversations.respondToProposal(me, respond);
+        }
         if (request instanceof Request.PollClose close) {
             return conversations.closePoll(me, close);
         }

@@ -87,6 +87,30 @@ final class ExportHtml {
             html.append("<div class=\"text\">[Profile: ").append(escape(m.card().displayName())).append(" @")
                     .append(escape(m.card().handle())).append("]</div>");
         }
+        if (m.offer() != null) {
+            html.append("<div class=\"text\">[Offer] <b>").append(escape(m.offer().title())).append("</b>");
+            if (!m.offer().description().isEmpty()) {
+                html.append("<br>").append(escape(m.offer().description()));
+            }
+            if (m.offer().code() != null) {
+                html.append("<br>Code: <code>").append(escape(m.offer().code())).append("</code>");
+            }
+            html.append("<br>Ends ").append(escape(m.offer().expiresAt().toString())).append("</div>");
+        }
+        if (m.proposal() != null) {
+            dev.parley.protocol.Proposal p = m.proposal();
+            html.append("<div class=\"text\">[Proposal, ").append(escape(p.status().wireName())).append("] <b>")
+                    .append(escape(p.idea())).append("</b><ul>");
+            String[][] parts = {{"Sender brings", p.senderBrings()}, {"Recipient brings", p.recipientBrings()},
+                {"Sender gains", p.senderGains()}, {"Recipient gains", p.recipientGains()},
+                {"Timeline", p.timeline()}, {"Deliverables", p.deliverables()}};
+            for (String[] part : parts) {
+                if (!part[1].isEmpty()) {
+                    html.append("<li>").append(part[0]).append(": ").append(escape(part[1])).append("</li>");
+                }
+            }
+            html.append("</ul></div>");
+        }
         if (m.poll() != null) {
             html.append("<div class=\"text\">[Poll] ").append(escape(m.text())).append("</div><ul>");
             m.poll().poll().options().forEach(o -> html.append("<li>").append(escape(o.text())).append(" — ")

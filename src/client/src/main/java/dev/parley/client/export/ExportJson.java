@@ -88,6 +88,24 @@ final class ExportJson {
                 sticker.put("emoji", m.sticker().emoji());
             }
         }
+        if (m.offer() != null) {
+            ObjectNode offer = out.putObject("offer").put("title", m.offer().title())
+                    .put("description", m.offer().description()).put("expiresAt", m.offer().expiresAt().toString());
+            if (m.offer().code() != null) {
+                offer.put("code", m.offer().code());
+            }
+        }
+        if (m.proposal() != null) {
+            dev.parley.protocol.Proposal p = m.proposal();
+            ObjectNode proposal = out.putObject("proposal").put("idea", p.idea())
+                    .put("senderBrings", p.senderBrings()).put("recipientBrings", p.recipientBrings())
+                    .put("senderGains", p.senderGains()).put("recipientGains", p.recipientGains())
+                    .put("timeline", p.timeline()).put("deliverables", p.deliverables())
+                    .put("status", p.status().wireName());
+            if (p.statusAt() != null) {
+                proposal.put("statusAt", p.statusAt().toString());
+            }
+        }
         if (m.poll() != null) {
             ObjectNode poll = out.putObject("poll").put("question", m.text())
                     .put("closed", m.poll().poll().closed()).put("voters", m.poll().poll().voters());

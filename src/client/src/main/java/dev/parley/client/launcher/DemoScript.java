@@ -10,11 +10,29 @@ import java.util.Map;
 
 /** The demo's people and their histories, read from {@code demo-script.json}. */
 record DemoScript(Person me, List<Contact> contacts, List<Person> others, Bot bot,
-        @JsonProperty("long") LongConversation longConversation, List<Group> groups) {
+        @JsonProperty("long") LongConversation longConversation, List<Group> groups, List<Offer> offers,
+        List<Proposal> proposals) {
 
     DemoScript {
         others = others == null ? List.of() : others;
         groups = groups == null ? List.of() : groups;
+        offers = offers == null ? List.of() : offers;
+        proposals = proposals == null ? List.of() : proposals;
+    }
+
+    /** An offer a contact sent the user, {@code hours} long from when it was sent. */
+    record Offer(String from, int daysAgo, String time, int hours, String title, String description, String code) {
+        Line when() {
+            return new Line(from, daysAgo, time, title);
+        }
+    }
+
+    /** A collaboration proposal a contact made to the user, in the contact's words. */
+    record Proposal(String from, int daysAgo, String time, String idea, String theyBring, String youBring,
+            String theyGain, String youGain, String timeline, String deliverables) {
+        Line when() {
+            return new Line(from, daysAgo, time, idea);
+        }
     }
 
     /** A group the user made with some of the contacts; a line's {@code from} is "me" or a member's handle. */

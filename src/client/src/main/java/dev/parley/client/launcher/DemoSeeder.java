@@ -81,11 +81,32 @@ final class DemoSeeder {
             for (DemoScript.Group group : script.groups()) {
                 seedGroup(group, me, accounts);
             }
+            seedOffersAndProposals(me, accounts);
         } finally {
             clock.reset();
             accounts.values().forEach(WireAccount::close);
         }
         return tokens;
+    }
+
+    /** Offers and proposals contacts sent the user, at their times (after the histories, so they are newest). */
+    private void seedOffersAndProposals(WireAccount me, Map<String, WireAccount> accounts) {
+        for (DemoScript.Offer offer : script.offers()) {
+            long conversation = me.call(new Request.ConversationOpen(offer.from()), ConversationSummary.class).id();
+            Instant sent = at(offer.when());
+            clock.setBack(Duration.between(sent, now));
+            accounts.get(offer.from()).call(Request.MessageSend.offer(conversation, UUID.randomUUID(),
+                    new dev.parley.protocol.Offer(offer.title(), offer.description(), offer.code(),
+                            sent.plus(Duration.ofHours(offer.hours()))), null), Reply.Sent.class);
+        }
+        for (DemoScript.Proposal proposal : script.proposals()) {
+            long conversation = me.call(new Request.ConversationOpen(proposal.from()), ConversationSummary.class).id();
+            clock.setBack(Duration.between(at(proposal.when()), now));
+            accounts.get(proposal.from()).call(Request.MessageSend.proposal(conversation, UUID.randomUUID(),
+                    new dev.parley.protocol.Proposal(proposal.idea(), proposal.theyBring(), proposal.youBring(),
+                            proposal.theyGain(), proposal.youGain(), proposal.timeline(), proposal.deliverables()),
+                    null), Reply.Sent.class);
+        }
     }
 
     /** The user's group with some contacts, created just before its first line, then its history. */

@@ -36,6 +36,8 @@ public final class MessageItem {
     private dev.parley.protocol.Sticker sticker;
     private final ObjectProperty<List<Reaction>> reactions = new SimpleObjectProperty<>(this, "reactions", List.of());
     private final ObjectProperty<dev.parley.client.store.StoredPoll> poll = new SimpleObjectProperty<>(this, "poll");
+    private dev.parley.protocol.Offer offer;
+    private final ObjectProperty<dev.parley.protocol.Proposal> proposal = new SimpleObjectProperty<>(this, "proposal");
 
     public MessageItem(long conversationId, UUID clientId, String sender, String text, boolean mine, long seq,
             Instant sentAt, MessageStatus status) {
@@ -101,6 +103,20 @@ public final class MessageItem {
 
     public void setCard(dev.parley.protocol.UserProfile shared) {
         card = shared;
+    }
+
+    /** The limited-time offer this message carries, or null. */
+    public dev.parley.protocol.Offer offer() {
+        return offer;
+    }
+
+    public void setOffer(dev.parley.protocol.Offer carried) {
+        offer = carried;
+    }
+
+    /** The collaboration proposal this message carries, with its status as last known; null for any other. */
+    public ObjectProperty<dev.parley.protocol.Proposal> proposalProperty() {
+        return proposal;
     }
 
     /** The emoji people put on it, grouped per emoji (never null). */

@@ -98,6 +98,11 @@ public final class NotificationCenter implements AutoCloseable {
             return dev.parley.client.ui.common.StickerWords.preview(message.sticker());
         }
         String text = message.text().strip().replaceAll("\\s+", " ");
+        if (text.isEmpty() && message.offer() != null) {
+            text = ViewLoader.text("offer.quote", message.offer().title());
+        } else if (text.isEmpty() && message.proposal() != null) {
+            text = ViewLoader.text("proposal.quote", message.proposal().idea());
+        }
         if (text.isEmpty() && !message.media().isEmpty()) {
             long videos = message.media().stream().filter(item -> item.mime().startsWith("video/")).count();
             return ViewLoader.text(videos == message.media().size() ? "conversations.videos"

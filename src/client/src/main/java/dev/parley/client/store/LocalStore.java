@@ -10,6 +10,8 @@ import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.Reaction;
+import dev.parley.protocol.Offer;
+import dev.parley.protocol.Proposal;
 import dev.parley.protocol.Sticker;
 import dev.parley.protocol.UserProfile;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ import org.sqlite.SQLiteDataSource;
 public final class LocalStore implements AutoCloseable {
     private static final String MESSAGE_COLUMNS = "conversation_id, seq, client_id, sender, text, sent_at, status";
     private static final String MESSAGE_SELECT_COLUMNS = MESSAGE_COLUMNS
-            + ", failure, unsent, kind, change, reply_to, card, sticker";
+            + ", failure, unsent, kind, change, reply_to, card, sticker, offer, proposal";
     /** Messages the inbox preview may show: what people wrote, not deleted on this device. */
     private static final String SHOWN = " kind = 'text' AND hidden = 0";
     /** Rows a chat shows: messages, and a group's system lines (not tombstones, not deleted on this device). */
@@ -48,6 +50,7 @@ public final class LocalStore implements AutoCloseable {
     private final MediaRows media;
     private final ReactionRows reactions;
     private final PollRows polls;
+    private final ProposalRows proposals;
 
     private LocalStore(Connection db) {
         this.db = db;
@@ -55,6 +58,7 @@ public final class LocalStore implements AutoCloseable {
         this.media = new MediaRows(jdbc);
         this.reactions = new ReactionRows(jdbc);
         this.polls = new PollRows(jdbc);
+        this.proposals = new ProposalRows(jdbc);
     }
 
     public static LocalStore open(Path directory) {
@@ -69,7 +73,7 @@ public final class LocalStore implements AutoCloseable {
             SQLiteDataSource source = new SQLiteDataSource(config);
             source.setUrl("jdbc:sqlite:" + directory.resolve("cache.db").toAbsolutePath());
             Flyway.configure().dataSource(source).locations("classpath:dev/parley/client/store/migration")
-                    .load().migrate();
+                    .javaMigrations(new V16__OffersAndProposals()).load().migrate();
             return new LocalStore(source.getConnection());
         } catch (Exception e) {
             throw new StoreException("cannot open the local cache in " + directory, e);
@@ -180,6 +184,9 @@ public final class LocalStore implements AutoCloseable {
             } else if (message.poll() != null && message.target() != null
                     && message.kind() == MessageKind.POLL_UPDATE) {
                 polls.results(message.conversationId(), message.target(), message.seq(), message.poll());
+            } else if (message.proposal() != null && message.target() != null
+                    && message.kind() == MessageKind.PROPOSAL_UPDATE) {
+                proposals.status(message.conversationId(), message.target(), message.proposal());
             }
             advanceContiguousCursor(message.conversationId());
             return true;
@@ -189,16 +196,21 @@ public final class LocalStore implements AutoCloseable {
         }
         String card = writeCard(message.card());
         String sticker = writeSticker(message.sticker());
+        String offer = ProposalRows.write(message.offer());
+        String proposal = ProposalRows.write(message.proposal() == null ? null : message.proposal().content());
         int replaced = update("UPDATE messages SET seq = ?, sent_at = ?, text = ?, status = 'SENT', reply_to = ?,"
-                        + " card = ?, sticker = ? WHERE sender = ? AND client_id = ?", message.seq(),
-                message.sentAt().toEpochMilli(), message.text(), message.replyTo(), card, sticker, message.sender(),
-                message.clientId().toString());
+                        + " card = ?, sticker = ?, offer = ?, proposal = ? WHERE sender = ? AND client_id = ?",
+                message.seq(), message.sentAt().toEpochMilli(), message.text(), message.replyTo(), card, sticker,
+                offer, proposal, message.sender(), message.clientId().toString());
         if (replaced == 0) {
-            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent, reply_to, card, sticker)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?)",
+            update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", unsent, reply_to, card, sticker, offer, proposal)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?, ?, ?)",
                     message.conversationId(), message.seq(), message.clientId().toString(), message.sender(),
                     message.text(), message.sentAt().toEpochMilli(), message.unsent() ? 1 : 0, message.replyTo(),
-                    card, sticker);
+                    card, sticker, offer, proposal);
+        }
+        if (message.proposal() != null) {
+            proposals.status(message.conversationId(), message.seq(), message.proposal());
         }
         reactions.replace(message.conversationId(), message.seq(), message.reactions());
         update("UPDATE conversations SET last_seq = MAX(last_seq, ?) WHERE id = ?", message.seq(),
@@ -215,7 +227,8 @@ public final class LocalStore implements AutoCloseable {
     /** The sender unsent message {@code seq}: its text leaves this device for good. */
     private void eraseUnsent(long conversationId, long seq) {
         media.deleteAt(conversationId, seq);
-        if (update("UPDATE messages SET text = '', sticker = NULL, unsent = 1 WHERE conversation_id = ? AND seq = ?",
+        if (update("UPDATE messages SET text = '', sticker = NULL, offer = NULL, proposal = NULL, unsent = 1"
+                + " WHERE conversation_id = ? AND seq = ?",
                 conversationId, seq) > 0) {
             refreshPreview(conversationId);
             purgeOldPages();
@@ -237,7 +250,8 @@ public final class LocalStore implements AutoCloseable {
     public void deleteForMe(StoredMessage message) {
         if (message.seq() > 0) {
             media.deleteAt(message.conversationId(), message.seq());
-            update("UPDATE messages SET text = '', sticker = NULL, hidden = 1 WHERE conversation_id = ? AND seq = ?",
+            update("UPDATE messages SET text = '', sticker = NULL, offer = NULL, proposal = NULL, hidden = 1"
+                    + " WHERE conversation_id = ? AND seq = ?",
                     message.conversationId(), message.seq());
         } else if (update("DELETE FROM messages WHERE sender = ? AND client_id = ? AND status = 'FAILED'",
                 message.sender(), message.clientId().toString()) > 0) {
@@ -307,6 +321,33 @@ public final class LocalStore implements AutoCloseable {
                 now.toEpochMilli(), conversationId);
         return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING)
                 .withReplyAndReactions(replyTo, List.of()).withCard(card);
+    }
+
+    /**
+     * Puts an own offer or proposal (one of them; the other null) into the outbox with an optional comment
+     * ({@code text}, possibly empty).
+     */
+    public StoredMessage enqueueCarrying(long conversationId, UUID clientId, String sender, String text, Instant now,
+            Offer offer, Proposal proposal) {
+        update("INSERT INTO messages (" + MESSAGE_COLUMNS + ", offer, proposal)"
+                        + " VALUES (?, NULL, ?, ?, ?, ?, 'SENDING', ?, ?)",
+                conversationId, clientId.toString(), sender, text, now.toEpochMilli(), ProposalRows.write(offer),
+                ProposalRows.write(proposal));
+        update("UPDATE conversations SET last_text = ?, last_sender = ?, last_at = MAX(last_at, ?), last_unsent = 0,"
+                + " last_media = 0, last_videos = 0, last_sticker = 0 WHERE id = ?",
+                previewText(text, null, null, offer, proposal), sender, now.toEpochMilli(), conversationId);
+        return new StoredMessage(conversationId, 0, clientId, sender, text, now, MessageStatus.SENDING)
+                .withOfferAndProposal(offer, proposal);
+    }
+
+    /**
+     * Every proposal this account made or received that is still shown, newest first, with its status as last
+     * known.
+     */
+    public List<StoredMessage> proposals() {
+        return complete(query("SELECT " + MESSAGE_SELECT_COLUMNS + " FROM messages WHERE proposal IS NOT NULL"
+                + " AND seq IS NOT NULL AND unsent = 0 AND" + SHOWN + " ORDER BY sent_at DESC, seq DESC",
+                LocalStore::message));
     }
 
     /** Puts an own sticker into the outbox, as a reply to {@code replyTo} (or none when null). */
@@ -424,6 +465,7 @@ public final class LocalStore implements AutoCloseable {
         media.deleteConversation(conversationId);
         reactions.deleteConversation(conversationId);
         polls.deleteConversation(conversationId);
+        proposals.deleteConversation(conversationId);
         update("DELETE FROM messages WHERE conversation_id = ?", conversationId);
         update("DELETE FROM conversations WHERE id = ?", conversationId);
     }
@@ -453,8 +495,10 @@ public final class LocalStore implements AutoCloseable {
         List<Reaction> on = message.seq() > 0 ? reactions.of(message.conversationId(), message.seq()) : List.of();
         StoredMessage withReactions = on.isEmpty() ? withMedia
                 : withMedia.withReplyAndReactions(withMedia.replyTo(), on);
-        return message.seq() > 0 ? polls.of(message.conversationId(), message.seq()).map(withReactions::withPoll)
-                .orElse(withReactions) : withReactions;
+        StoredMessage withPoll = message.seq() > 0 ? polls.of(message.conversationId(), message.seq())
+                .map(withReactions::withPoll).orElse(withReactions) : withReactions;
+        return message.proposal() != null && message.seq() > 0 ? withPoll.withOfferAndProposal(message.offer(),
+                proposals.current(message.conversationId(), message.seq(), message.proposal())) : withPoll;
     }
 
     private static StoredConversation conversation(ResultSet row) throws SQLException {
@@ -472,14 +516,21 @@ public final class LocalStore implements AutoCloseable {
      * sticker its emoji (the list adds "Sticker" in the reader's language).
      */
     private static String previewText(Message message) {
-        return previewText(message.text(), message.card(), message.sticker());
+        return previewText(message.text(), message.card(), message.sticker(), message.offer(), message.proposal());
     }
 
     private static String previewText(StoredMessage message) {
-        return previewText(message.text(), message.card(), message.sticker());
+        return previewText(message.text(), message.card(), message.sticker(), message.offer(), message.proposal());
     }
 
-    private static String previewText(String text, UserProfile card, Sticker sticker) {
+    private static String previewText(String text, UserProfile card, Sticker sticker, Offer offer,
+            Proposal proposal) {
+        if (text.isEmpty() && offer != null) {
+            return offer.title();
+        }
+        if (text.isEmpty() && proposal != null) {
+            return proposal.idea();
+        }
         if (sticker != null) {
             return sticker.emoji() == null ? "" : sticker.emoji();
         }
@@ -581,7 +632,8 @@ public final class LocalStore implements AutoCloseable {
                 Instant.ofEpochMilli(row.getLong("sent_at")), MessageStatus.valueOf(row.getString("status")),
                 row.getString("failure"), row.getInt("unsent") == 1, false, List.of(), readChange(row.getString("change")),
                 nullableLong(row, "reply_to"), List.of(), readCard(row.getString("card")), null,
-                readSticker(row.getString("sticker")));
+                readSticker(row.getString("sticker")), ProposalRows.read(row.getString("offer"), Offer.class),
+                ProposalRows.read(row.getString("proposal"), Proposal.class));
     }
 
     private <T> List<T> query(String sql, CacheSql.Mapper<T> mapper, Object... params) {

@@ -2,6 +2,8 @@ package dev.parley.client.store;
 
 import dev.parley.protocol.GroupChange;
 import dev.parley.protocol.MediaItem;
+import dev.parley.protocol.Offer;
+import dev.parley.protocol.Proposal;
 import dev.parley.protocol.Reaction;
 import dev.parley.protocol.Sticker;
 import dev.parley.protocol.UserProfile;
@@ -17,15 +19,25 @@ import java.util.UUID;
  * sender did) and empty text. A reply names the message it quotes ({@code replyTo}, else null);
  * {@code reactions} are the emoji people put on it, grouped per emoji; {@code card} is the profile it shares.
  * A poll has its question as text and its options and results in {@code poll} (null for anything else).
- * A sticker message has empty text and its {@code sticker} (null for anything else).
+ * A sticker message has empty text and its {@code sticker} (null for anything else). An {@code offer} or a
+ * {@code proposal} (with its status as last known) is what such a message carries; its text is a comment.
  */
 public record StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
         Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted, List<MediaItem> media,
         GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card, StoredPoll poll,
-        Sticker sticker) {
+        Sticker sticker, Offer offer, Proposal proposal) {
     public StoredMessage {
         media = media == null ? List.of() : List.copyOf(media);
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** A message with no offer and no proposal. */
+    public StoredMessage(long conversationId, long seq, UUID clientId, String sender, String text,
+            Instant sentAt, MessageStatus status, String failure, boolean unsent, boolean deleted,
+            List<MediaItem> media, GroupChange change, Long replyTo, List<Reaction> reactions, UserProfile card,
+            StoredPoll poll, Sticker sticker) {
+        this(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted, media, change,
+                replyTo, reactions, card, poll, sticker, null, null);
     }
 
     /** A message that is no sticker. */
@@ -96,41 +108,47 @@ public record StoredMessage(long conversationId, long seq, UUID clientId, String
     /** The same message, gone from this device. */
     public StoredMessage asDeleted() {
         return new StoredMessage(conversationId, seq, clientId, sender, "", sentAt, status, failure, unsent, true,
-                media, change, replyTo, reactions, card, poll, sticker);
+                media, change, replyTo, reactions, card, poll, sticker, offer, proposal);
     }
 
     /** The same outbox message with another status, keeping its media. */
     public StoredMessage withStatus(MessageStatus next, String reason) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, next, reason, unsent, deleted,
-                media, change, replyTo, reactions, card, poll, sticker);
+                media, change, replyTo, reactions, card, poll, sticker, offer, proposal);
     }
 
     public StoredMessage withMedia(List<MediaItem> items) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                items, change, replyTo, reactions, card, poll, sticker);
+                items, change, replyTo, reactions, card, poll, sticker, offer, proposal);
     }
 
     /** The same message as a poll with these results. */
     public StoredMessage withPoll(StoredPoll now) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, replyTo, reactions, card, now, sticker);
+                media, change, replyTo, reactions, card, now, sticker, offer, proposal);
     }
 
     /** The same message as a reply to {@code seq}, with these reactions. */
     public StoredMessage withReplyAndReactions(Long quoted, List<Reaction> now) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, quoted, now, card, poll, sticker);
+                media, change, quoted, now, card, poll, sticker, offer, proposal);
     }
 
     /** The same message as this sticker. */
     public StoredMessage withSticker(Sticker shown) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, replyTo, reactions, card, poll, shown);
+                media, change, replyTo, reactions, card, poll, shown, offer, proposal);
+    }
+
+    /** The same message carrying this offer and this proposal (either may be null). */
+    public StoredMessage withOfferAndProposal(Offer carried, Proposal proposed) {
+        return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
+                media, change, replyTo, reactions, card, poll, sticker, carried, proposed);
     }
 
     /** The same message sharing this profile. */
     public StoredMessage withCard(UserProfile shared) {
         return new StoredMessage(conversationId, seq, clientId, sender, text, sentAt, status, failure, unsent, deleted,
-                media, change, replyTo, reactions, shared, poll, sticker);
+                media, change, replyTo, reactions, shared, poll, sticker, offer, proposal);
     }
 }

@@ -161,6 +161,11 @@ public final class ChatSession implements AutoCloseable {
         models.removeArrivalListener(listener);
     }
 
+    /** The session's clock: what "now" is for everything time-bound the user sees (offers' countdowns). */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Tells the session which conversation the user is reading now (0 for none); it is kept read. */
     public void setReading(long conversationId) {
         reading = conversationId;
@@ -188,6 +193,50 @@ public final class ChatSession implements AutoCloseable {
             flushOutbox();
             return null;
         });
+    }
+
+    /**
+     * Sends a limited-time offer, with an optional comment, through the outbox like any message. The server refuses
+     * one that has already ended by the time it arrives.
+     */
+    public CompletableFuture<Void> sendOffer(long conversationId, dev.parley.protocol.Offer offer, String comment) {
+        Request.MessageSend validated = Request.MessageSend.offer(conversationId, UUID.randomUUID(), offer, comment);
+        return onIo(() -> {
+            publish(store.enqueueCarrying(conversationId, validated.clientId(), me.handle(), validated.text(),
+                    clock.instant(), validated.offer(), null));
+            flushOutbox();
+            return null;
+        });
+    }
+
+    /** Sends a collaboration proposal (direct conversations only), with an optional comment, through the outbox. */
+    public CompletableFuture<Void> sendProposal(long conversationId, dev.parley.protocol.Proposal proposal,
+            String comment) {
+        Request.MessageSend validated = Request.MessageSend.proposal(conversationId, UUID.randomUUID(), proposal,
+                comment);
+        return onIo(() -> {
+            publish(store.enqueueCarrying(conversationId, validated.clientId(), me.handle(), validated.text(),
+                    clock.instant(), null, validated.proposal()));
+            flushOutbox();
+            return null;
+        });
+    }
+
+    /**
+     * Accepts or declines a proposal made to the user, or withdraws one they made. Fails while offline and with the
+     * server's refusal (for example when it was answered meanwhile); every device of both people gets the change.
+     */
+    public CompletableFuture<Void> respondToProposal(long conversationId, long seq,
+            dev.parley.protocol.ProposalStatus status) {
+        Request.ProposalRespond respond = new Request.ProposalRespond(conversationId, seq, status);
+        return onIo(() -> connection.request(respond, Reply.Sent.class))
+                .thenCompose(reply -> reply)
+                .thenAcceptAsync(sent -> applyMessage(sent.message(), false), io);
+    }
+
+    /** Every proposal the user made or received, newest first, as the cache knows them. */
+    public CompletableFuture<List<StoredMessage>> proposals() {
+        return onIo(store::proposals);
     }
 
     /**
@@ -855,7 +904,9 @@ public final class ChatSession implements AutoCloseable {
         StoredMessage stored = new StoredMessage(message.conversationId(), message.seq(), message.clientId(),
                 message.sender(), message.text(), message.sentAt(), MessageStatus.SENT, null, message.unsent(), false,
                 message.media(), message.change(), message.replyTo(), message.reactions(), message.card(), null,
-                message.unsent() ? null : message.sticker());
+                message.unsent() ? null : message.sticker(), message.offer(),
+                message.proposal() == null ? null : store.message(message.conversationId(), message.seq())
+                        .map(StoredMessage::proposal).orElse(message.proposal()));
         publish(stored);
         if (live && !mine && message.seq() > knownLastSeq) {
             models.arrival(stored);

@@ -118,6 +118,10 @@ final class PhotoOutbox {
         if (next.sticker() != null) {
             return sticker(next);
         }
+        if (next.offer() != null || next.proposal() != null) {
+            return CompletableFuture.completedFuture(new Request.MessageSend(next.conversationId(), next.clientId(),
+                    next.text(), null, null, null, null, next.offer(), next.proposal()));
+        }
         List<OutboxMedia> items = store.get().outboxMedia(me, next.clientId());
         if (items.isEmpty()) {
             return CompletableFuture.completedFuture(new Request.MessageSend(next.conversationId(), next.clientId(),

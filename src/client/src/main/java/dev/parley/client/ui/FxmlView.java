@@ -36,7 +36,10 @@ public enum FxmlView {
     SETTINGS_SHORTCUTS("settings/ShortcutsSettingsView.fxml"),
     CONTACT_PANEL("outreach/ContactPanelView.fxml"),
     SEGMENT("outreach/SegmentView.fxml"),
-    BROADCASTS("outreach/BroadcastsView.fxml");
+    BROADCASTS("outreach/BroadcastsView.fxml"),
+    OFFER("offers/OfferView.fxml"),
+    PROPOSAL("offers/ProposalView.fxml"),
+    PROPOSALS("offers/ProposalsView.fxml");
 
     private final String path;
 

@@ -101,6 +101,11 @@ public abstract class AppTest extends FxRobot {
         launch(new AppOptions(server.uri(), dataDir(), false));
     }
 
+    /** The clock the app's session runs on; a test overrides it to move time by hand. */
+    protected java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     /** Where start at login writes its entry: the test's own folder. */
     protected Path autostartDir() {
         return tempDir.resolve("autostart");
@@ -119,7 +124,7 @@ public abstract class AppTest extends FxRobot {
                         trayActions = actions;
                         chosenNotifier = trayAvailable ? new FakeTray() : NotifierChoice.desktop().choose(owner, actions);
                         return new RecordingNotifier(chosenNotifier, notices);
-                    }, appearance, autostart, owner -> Optional.ofNullable(stickerPackToChoose));
+                    }, appearance, autostart, owner -> Optional.ofNullable(stickerPackToChoose)).withClock(clock());
             placed.set(screens.start());
         });
         // The app sizes and places its window (the saved place, or 1080 × 720 centred); shown as the app does.

@@ -58,7 +58,8 @@ public final class ConversationService {
         limits.message(me.userId());
         List<MediaRef> media = request.media() == null ? List.of() : request.media();
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
-                        media, request.replyTo(), request.card(), request.sticker(), clock.instant())
+                        media, request.replyTo(), request.card(), request.sticker(), request.offer(),
+                        request.proposal(), clock.instant())
                 .thenApply(this::publishIfNew);
     }
 
@@ -126,6 +127,16 @@ public final class ConversationService {
         limits.message(me.userId());
         return conversations.votePoll(request.conversationId(), me.userId(), request.seq(), request.options(),
                 clock.instant()).thenApply(this::publishIfNew);
+    }
+
+    /**
+     * Accepts, declines or withdraws a collaboration proposal; the proposal with its new status goes to every
+     * session of both people as an event.
+     */
+    public CompletableFuture<Reply.Sent> respondToProposal(Identity me, Request.ProposalRespond request) {
+        limits.message(me.userId());
+        return conversations.respondToProposal(request.conversationId(), me.userId(), request.seq(),
+                request.status(), clock.instant()).thenApply(this::publishIfNew);
     }
 
     /** Closes a poll (its author, or a group's owner or admin); the final results go out as an event. */

@@ -4,6 +4,9 @@ import dev.parley.protocol.ConversationSummary;
 import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.Sticker;
 import dev.parley.protocol.Reply;
+import dev.parley.protocol.Offer;
+import dev.parley.protocol.Proposal;
+import dev.parley.protocol.ProposalStatus;
 import dev.parley.protocol.Request;
 import java.time.Instant;
 import java.util.Map;
@@ -39,7 +42,23 @@ public interface ConversationStore {
      * ({@code bad_request}).
      */
     CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now);
+            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Offer offer, Proposal proposal,
+            Instant now);
+
+    /** {@link #append} of a message with no offer and no proposal. */
+    default CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
+            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now) {
+        return append(conversationId, senderId, clientId, text, media, replyTo, card, sticker, null, null, now);
+    }
+
+    /**
+     * Changes proposal {@code seq} to {@code status} (its recipient accepts or declines, its sender withdraws, while
+     * it is pending) and appends a {@code proposal_update} event with the next seq; asking for the status it has
+     * answers that event as a duplicate. {@code not_found} for no such proposal, {@code forbidden} for the wrong
+     * person, {@code conflict} once it was answered.
+     */
+    CompletableFuture<Appended> respondToProposal(long conversationId, long userId, long seq, ProposalStatus status,
+            Instant now);
 
     /**
      * Sets the user's reaction to message {@code seq} to {@code emoji} (null removes it) and appends a reaction

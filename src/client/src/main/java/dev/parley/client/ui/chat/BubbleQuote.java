@@ -59,6 +59,11 @@ final class BubbleQuote extends VBox {
             return dev.parley.client.ui.common.StickerWords.preview(quoted.sticker());
         }
         String text = quoted.text().strip().replaceAll("\\s+", " ");
+        if (text.isEmpty() && quoted.offer() != null) {
+            text = ViewLoader.text("offer.quote", quoted.offer().title());
+        } else if (text.isEmpty() && quoted.proposalProperty().get() != null) {
+            text = ViewLoader.text("proposal.quote", quoted.proposalProperty().get().idea());
+        }
         if (text.isEmpty() && !quoted.media().isEmpty()) {
             return ViewLoader.text("conversations.photos", quoted.media().size());
         }

@@ -43,6 +43,7 @@ public final class ChatViewModel {
     private final ChatSession session;
     private final FindInChat find;
     private final Formats formats;
+    private final dev.parley.client.ui.common.LiveClock liveClock;
     private final LinkOpener links;
     private final ObjectProperty<ConversationItem> conversation = new SimpleObjectProperty<>(this, "conversation");
     private final ObservableList<MessageItem> messages = FXCollections.observableArrayList();
@@ -90,6 +91,7 @@ public final class ChatViewModel {
         // Another conversation: the find bar closes (Ctrl+F opens it there).
         conversation.addListener((obs, old, item) -> find.close());
         this.formats = formats;
+        this.liveClock = new dev.parley.client.ui.common.LiveClock(session.clock());
         this.links = links;
         BooleanBinding leftGroup = Bindings.selectBoolean(conversation, "left");
         this.canSend = Bindings.createBooleanBinding(() -> conversation.get() != null && !draft.get().isBlank()
@@ -499,6 +501,16 @@ public final class ChatViewModel {
         return new ChatPolls(session, conversation);
     }
 
+    /** What offer and proposal cards in the open chat may do. */
+    public ChatProposals proposals() {
+        return new ChatProposals(session, conversation, this::reply);
+    }
+
+    /** The one ticking "now" every countdown in this window follows, on the session's clock. */
+    public dev.parley.client.ui.common.LiveClock liveClock() {
+        return liveClock;
+    }
+
     public dev.parley.client.ui.groups.EditGroupViewModel editGroup() {
         ConversationItem item = conversation.get();
         return new dev.parley.client.ui.groups.EditGroupViewModel(session.groups(), item.id(),
@@ -573,6 +585,8 @@ public final class ChatViewModel {
             // Before the status: the bubble redraws on that change and shows the server's copy of the card.
             message.setCard(stored.unsent() ? null : stored.card());
             message.setSticker(stored.unsent() ? null : stored.sticker());
+            message.setOffer(stored.unsent() ? null : stored.offer());
+            message.proposalProperty().set(stored.unsent() ? null : stored.proposal());
             message.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
             message.pollProperty().set(stored.poll());
             message.sentAtProperty().set(stored.sentAt());
@@ -620,6 +634,8 @@ public final class ChatViewModel {
         item.setReplyTo(stored.replyTo());
         item.setCard(stored.unsent() ? null : stored.card());
         item.setSticker(stored.unsent() ? null : stored.sticker());
+        item.setOffer(stored.unsent() ? null : stored.offer());
+        item.proposalProperty().set(stored.unsent() ? null : stored.proposal());
         item.reactionsProperty().set(stored.unsent() ? java.util.List.of() : stored.reactions());
         item.pollProperty().set(stored.poll());
         return item;
@@ -689,6 +705,7 @@ public final class ChatViewModel {
     /** Detaches from the session and the window, so a replaced screen stops acting on them. */
     public void dispose() {
         session.removeMessageListener(messageListener);
+        liveClock.stop();
         windowFocused.unbind();
         conversation.unbind();
         session.stateProperty().removeListener(stateListener);

@@ -111,7 +111,7 @@ final class MessageActions {
 
     private static void copy(MessageItem message) {
         ClipboardContent content = new ClipboardContent();
-        content.putString(message.text());
+        content.putString(message.text().isEmpty() ? BubbleQuote.snippetOf(message) : message.text());
         Clipboard.getSystemClipboard().setContent(content);
     }
 

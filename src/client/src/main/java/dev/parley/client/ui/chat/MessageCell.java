@@ -48,6 +48,8 @@ final class MessageCell extends ListCell<ChatRow> {
     private final BubbleCard card;
     private final BubblePoll poll;
     private final BubbleSticker sticker;
+    private final BubbleOffer offer;
+    private final BubbleProposal proposal;
     private final Label senderName = new Label();
     private final Label time = new Label();
     private final FontIcon status = new FontIcon();
@@ -72,7 +74,10 @@ final class MessageCell extends ListCell<ChatRow> {
         this.card = card;
         this.poll = new BubblePoll(model.polls());
         this.sticker = sticker;
-        bubble.getChildren().setAll(senderName, quote, card, sticker, photos, text, poll, meta, reactions);
+        this.offer = new BubbleOffer(model.liveClock(), model.formats());
+        this.proposal = new BubbleProposal(model.proposals(), model.formats());
+        bubble.getChildren().setAll(senderName, quote, card, sticker, photos, offer, proposal, text, poll, meta,
+                reactions);
         senderName.getStyleClass().add("bubble-sender");
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
@@ -125,20 +130,24 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.unsentProperty().removeListener(refresh);
             shown.reactionsProperty().removeListener(refresh);
             shown.pollProperty().removeListener(refresh);
+            shown.proposalProperty().removeListener(refresh);
             shown = null;
         }
         super.updateItem(row, empty);
         setText(null);
         if (empty || row == null) {
             photos.show(null);
+            offer.show(null);
             setGraphic(null);
             setAccessibleText(null);
         } else if (row instanceof ChatRow.Day separator) {
+            offer.show(null);
             day.setText(model.formats().dayLabel(separator.day()));
             setGraphic(dayRow);
             setAccessibleText(day.getText());
         } else if (row instanceof ChatRow.Line systemLine) {
             photos.show(null);
+            offer.show(null);
             line.setText(systemLine.text());
             setGraphic(lineRow);
             setAccessibleText(systemLine.text());
@@ -151,6 +160,7 @@ final class MessageCell extends ListCell<ChatRow> {
             shown.unsentProperty().addListener(refresh);
             shown.reactionsProperty().addListener(refresh);
             shown.pollProperty().addListener(refresh);
+            shown.proposalProperty().addListener(refresh);
             pseudoClassStateChanged(FIRST, message.first());
             pseudoClassStateChanged(LAST, message.last());
             // In a group, a run of someone else's messages opens with who wrote them.
@@ -203,9 +213,12 @@ final class MessageCell extends ListCell<ChatRow> {
         card.show(message);
         reactions.show(message);
         poll.show(message);
+        offer.show(message);
+        proposal.show(message);
         // A poll's question is its text: the card shows it.
-        boolean captionless = ((!message.media().isEmpty() || message.card() != null || isSticker) && !unsent
-                && shownText.isEmpty())
+        boolean carries = message.offer() != null || message.proposalProperty().get() != null;
+        boolean captionless = ((!message.media().isEmpty() || message.card() != null || isSticker || carries)
+                && !unsent && shownText.isEmpty())
                 || (message.pollProperty().get() != null && !unsent);
         text.setVisible(!captionless);
         text.setManaged(!captionless);
@@ -232,6 +245,8 @@ final class MessageCell extends ListCell<ChatRow> {
         statusTip.setText(statusText);
         // A screen reader says how many photos there are before the caption, since the pictures have no text.
         String spoken = isSticker ? StickerWords.preview(message.sticker())
+                : carries && !unsent ? String.join(" ", message.offer() != null ? offer.getAccessibleText()
+                        : proposal.getAccessibleText(), shownText).strip()
                 : unsent || message.media().isEmpty() ? shownText
                 : ViewLoader.text("chat.accessible.photos", message.media().size(), shownText);
         setAccessibleText((mine ? ViewLoader.text("chat.accessible.mine", spoken, time.getText(), statusText)

@@ -10,6 +10,7 @@ import dev.parley.client.ui.chat.ChatViewModel;
 import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.export.ExportDialog;
 import dev.parley.client.ui.export.ExportViewModel;
+import dev.parley.client.ui.offers.ChatOffers;
 import dev.parley.client.ui.quickreply.ComposerQuickReplies;
 import dev.parley.client.ui.quickreply.ContactFieldsDialog;
 import dev.parley.client.ui.quickreply.ContactFieldsViewModel;
@@ -39,7 +40,8 @@ import javafx.stage.Stage;
 
 /**
  * The tools for people who work through their messages, wired into the main window: scheduling and follow-ups,
- * quick replies with contact fields, export, labels and notes about contacts, and broadcasts. Each adds its menu items and bars here, so the window's own
+ * quick replies with contact fields, labels and notes about contacts, broadcasts, offers and collaboration proposals,
+ * and export. Each adds its menu items and bars here, so the window's own
  * wiring stays about the window.
  */
 final class CreatorTools {
@@ -93,6 +95,14 @@ final class CreatorTools {
         }));
 
         installContactPanel(chatView);
+        ChatOffers offers = new ChatOffers(session, chat.formats(), chat.conversationProperty(), stage,
+                (conversationId, seq) -> {
+                    model.conversations().select(conversationId);
+                    chat.jumpWhenLoaded(seq);
+                });
+        chatView.addComposerButton(offers.composerButton());
+        accountMenu.add(accountMenu.size() - 1, offers.proposalsItem());
+
         accountMenu.add(accountMenu.size() - 1, item("quickRepliesItem", "quickReply.menu", this::manageQuickReplies));
         accountMenu.add(accountMenu.size() - 1, item("broadcastsItem", "outreach.broadcasts.menu", () ->
                 new BroadcastsDialog(stage, new BroadcastsViewModel(session.outreach(), chat.formats()))

@@ -8,6 +8,9 @@ import dev.parley.protocol.Limits;
 import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.Message;
 import dev.parley.protocol.MessageKind;
+import dev.parley.protocol.Offer;
+import dev.parley.protocol.Proposal;
+import dev.parley.protocol.ProposalStatus;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
@@ -33,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SqliteConversationStore implements ConversationStore {
     static final String MESSAGE_SELECT = "SELECT m.conversation_id, m.seq, u.handle AS sender, m.client_id,"
             + " m.text, m.sent_at, m.kind, m.target_seq, m.unsent_at, m.change, m.reply_to_seq, m.card_user_id,"
-            + " m.sticker_pack, m.sticker_id, m.sticker_emoji, m.sticker_media,"
+            + " m.sticker_pack, m.sticker_id, m.sticker_emoji, m.sticker_media, m.offer, m.proposal,"
             + " EXISTS (SELECT 1 FROM message_media x WHERE x.conversation_id = m.conversation_id AND x.seq = m.seq)"
             + " AS has_media, EXISTS (SELECT 1 FROM reactions r WHERE r.conversation_id = m.conversation_id"
             + " AND r.seq = m.seq) AS has_reactions"
@@ -143,14 +146,22 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now) {
+            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Offer offer, Proposal proposal,
+            Instant now) {
         return db.writes().submit(c -> appendIn(c, conversationId, senderId, clientId, text, media, replyTo, card,
-                sticker, now));
+                sticker, offer, proposal, now));
+    }
+
+    /** {@link #append} of a message with no offer or proposal, inside the caller's transaction. */
+    static Appended appendIn(Connection c, long conversationId, long senderId, UUID clientId, String text,
+            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now) throws SQLException {
+        return appendIn(c, conversationId, senderId, clientId, text, media, replyTo, card, sticker, null, null, now);
     }
 
     /** {@link #append} inside the caller's transaction; a refusal throws before anything is written. */
     static Appended appendIn(Connection c, long conversationId, long senderId, UUID clientId, String text,
-            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now) throws SQLException {
+            List<MediaRef> media, Long replyTo, String card, Sticker sticker, Offer offer, Proposal proposal,
+            Instant now) throws SQLException {
         Membership membership = Membership.current(c, conversationId, senderId);
         List<Long> members = memberIds(c, conversationId);
         Optional<Message> original = earlier(c, conversationId, senderId, clientId);
@@ -165,15 +176,23 @@ public final class SqliteConversationStore implements ConversationStore {
         if (sticker != null && sticker.mediaId() != null) {
             SqliteMediaStore.requireStickerImage(c, senderId, sticker.mediaId());
         }
+        if (offer != null) {
+            Proposals.checkOffer(offer, now);
+        }
+        Long recipientId = proposal == null ? null : Proposals.recipient(membership, members, senderId);
         requireMaySend(c, membership, conversationId, senderId, members);
         long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                 + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
         Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at,"
-                + " reply_to_seq, card_user_id, sticker_pack, sticker_id, sticker_emoji, sticker_media)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId,
+                + " reply_to_seq, card_user_id, sticker_pack, sticker_id, sticker_emoji, sticker_media, offer, proposal)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", conversationId, seq, senderId,
                 clientId.toString(), text, now, replyTo, cardUserId, sticker == null ? null : sticker.pack(),
                 sticker == null ? null : sticker.id(), sticker == null ? null : sticker.emoji(),
-                sticker == null ? null : sticker.mediaId());
+                sticker == null ? null : sticker.mediaId(), Proposals.write(offer),
+                Proposals.write(proposal == null ? null : proposal.content()));
+        if (recipientId != null) {
+            Proposals.insert(c, conversationId, seq, senderId, recipientId);
+        }
         // Sending a message means the sender has seen the conversation up to it.
         Rows.update(c, "UPDATE members SET read_seq = ? WHERE conversation_id = ? AND user_id = ?",
                 seq, conversationId, senderId);
@@ -182,7 +201,8 @@ public final class SqliteConversationStore implements ConversationStore {
         Message message = new Message(conversationId, seq, sender, clientId, text,
                 Instant.ofEpochMilli(now.toEpochMilli()), MessageKind.TEXT, null, false,
                 SqliteMediaStore.attach(c, conversationId, seq, media), null, replyTo, List.of(),
-                cardUserId == null ? null : card(c, cardUserId), null, sticker);
+                cardUserId == null ? null : card(c, cardUserId), null, sticker, offer,
+                proposal == null ? null : proposal.content());
         return new Appended(message, false, members,
                 SqliteScheduleStore.cancelAnsweredFollowUps(c, conversationId, senderId),
                 membership.inGroup() ? null
@@ -218,7 +238,8 @@ public final class SqliteConversationStore implements ConversationStore {
                     clientId.toString(), now, seq);
             // The content goes for good; the row stays so seqs remain gap-free and the bubble can say "unsent".
             Rows.update(c, "UPDATE messages SET text = '', unsent_at = ?, sticker_pack = NULL, sticker_id = NULL,"
-                    + " sticker_emoji = NULL, sticker_media = NULL WHERE conversation_id = ? AND seq = ?",
+                    + " sticker_emoji = NULL, sticker_media = NULL, offer = NULL, proposal = NULL"
+                    + " WHERE conversation_id = ? AND seq = ?",
                     now, conversationId, seq);
             SqliteMediaStore.detach(c, conversationId, seq);
             Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq, ?) WHERE conversation_id = ? AND user_id = ?",
@@ -362,6 +383,12 @@ public final class SqliteConversationStore implements ConversationStore {
     public CompletableFuture<Appended> votePoll(long conversationId, long userId, long seq, List<Integer> options,
             Instant now) {
         return db.writes().submit(c -> Polls.vote(c, conversationId, userId, seq, options, now));
+    }
+
+    @Override
+    public CompletableFuture<Appended> respondToProposal(long conversationId, long userId, long seq,
+            ProposalStatus status, Instant now) {
+        return db.writes().submit(c -> Proposals.respond(c, conversationId, userId, seq, status, now));
     }
 
     @Override
@@ -559,6 +586,7 @@ public final class SqliteConversationStore implements ConversationStore {
                 GroupChanges.read(row.getString("change")), replyToSeq,
                 row.getBoolean("has_reactions") && !unsent ? Reactions.of(c, conversationId, seq) : List.of(),
                 cardUserId(row) == null || unsent ? null : card(c, cardUserId(row)),
-                Polls.of(c, kind, conversationId, seq, targetSeq), unsent ? null : sticker(row));
+                Polls.of(c, kind, conversationId, seq, targetSeq), unsent ? null : sticker(row),
+                Proposals.offer(row, unsent), Proposals.of(c, row, kind, conversationId, seq, targetSeq, unsent));
     }
 }

@@ -36,7 +36,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
         // Migrations run with foreign keys off, as SQLite requires for rebuilding a table that others reference
         // (V8); every connection that serves the application enforces them.
-        Flyway.configure().dataSource(dataSource(url, false)).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource(url, false)).locations("classpath:db/migration")
+                .javaMigrations(new V17__OffersAndProposals()).load().migrate();
         SQLiteDataSource writerSource = dataSource(url, true);
 
         Connection writer = writerSource.getConnection();

@@ -30,7 +30,10 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link ScheduleStore} on the SQLite file; delivery runs the same code as {@code msg.send}, in one transaction. */
 public final class SqliteScheduleStore implements ScheduleStore {
+    // Instants (an offer's end) are kept as ISO text, as on the wire.
     private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
     private static final String SELECT = "SELECT id, sender_id, payload, send_at, follow_up, status, reason, seq,"
             + " created_at FROM scheduled_messages";
@@ -117,7 +120,7 @@ public final class SqliteScheduleStore implements ScheduleStore {
             Request.MessageSend m = current.message();
             Request.MessageSend edited = request.text() == null ? m
                     : new Request.MessageSend(m.conversationId(), m.clientId(), request.text(), m.media(),
-                            m.replyTo(), m.card(), m.sticker());
+                            m.replyTo(), m.card(), m.sticker(), m.offer(), m.proposal());
             Instant sendAt = request.sendAt() == null ? current.sendAt() : request.sendAt();
             if (request.sendAt() != null) {
                 requireSendable(sendAt, now);
@@ -153,7 +156,8 @@ public final class SqliteScheduleStore implements ScheduleStore {
             Savepoint before = c.setSavepoint();
             try {
                 Appended appended = SqliteConversationStore.appendIn(c, m.conversationId(), from, m.clientId(),
-                        m.text(), m.media() == null ? List.of() : m.media(), m.replyTo(), m.card(), m.sticker(), now);
+                        m.text(), m.media() == null ? List.of() : m.media(), m.replyTo(), m.card(), m.sticker(), m.offer(),
+                        m.proposal(), now);
                 Rows.update(c, "UPDATE scheduled_messages SET status = 'sent', seq = ? WHERE id = ?",
                         appended.message().seq(), id);
                 return Optional.of(new Delivery(new ScheduleChange(from, find(c, id)), appended));
