@@ -98,6 +98,8 @@ public final class Limits {
     public static final int MAX_GROUP_TITLE_CHARS = 64;
     /** Longest group description (its rules), in code points after trimming. */
     public static final int MAX_GROUP_DESCRIPTION_CHARS = 1_000;
+    /** Most days one {@code insights.get} covers (a leap year), counting both ends. */
+    public static final int MAX_INSIGHTS_DAYS = 366;
 
     private Limits() {
     }

@@ -7,6 +7,8 @@ import dev.parley.server.bus.LocalBus;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
+import dev.parley.server.insights.InsightsService;
+import dev.parley.server.store.BroadcastTotals;
 import dev.parley.server.tools.QuickReplyService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.Gateway;
@@ -18,6 +20,7 @@ import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import dev.parley.server.store.sqlite.SqliteGroupStore;
+import dev.parley.server.store.sqlite.SqliteInsightsStore;
 import dev.parley.server.store.sqlite.SqliteMediaStore;
 import dev.parley.server.store.sqlite.SqliteProfileStore;
 import dev.parley.server.store.sqlite.SqliteQuickReplyStore;
@@ -100,9 +103,12 @@ public final class ParleyServer implements AutoCloseable {
                 social, limits, config.clock());
         GroupService groups = new GroupService(new SqliteGroupStore(database), conversationStore, limits, bus,
                 config.clock());
+        // Broadcast reach comes from the broadcast store once it exists; until then there is nothing to report.
+        InsightsService insights = new InsightsService(new SqliteInsightsStore(database),
+                (senderId, from, to) -> BroadcastTotals.NONE, config.clock());
         Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media,
                 profiles, groups, schedules, new QuickReplyService(new SqliteQuickReplyStore(database), social, limits,
-                bus, config.clock())), media, workers);
+                bus, config.clock()), insights), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules);

@@ -9,6 +9,7 @@ import dev.parley.server.auth.AccountService;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
+import dev.parley.server.insights.InsightsService;
 import dev.parley.server.tools.QuickReplyService;
 import dev.parley.server.media.MediaService;
 import dev.parley.server.net.ClientConnection;
@@ -32,10 +33,13 @@ final class Router implements RequestHandler {
     private final GroupService groups;
     private final ScheduleService schedules;
     private final QuickReplyService quickReplies;
+    private final InsightsService insights;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
             PresenceService presence, ReportService reports, MediaService media, ProfileService profiles,
-            GroupService groups, ScheduleService schedules, QuickReplyService quickReplies) {
+            GroupService groups, ScheduleService schedules, QuickReplyService quickReplies,
+            InsightsService insights) {
+        this.insights = insights;
         this.quickReplies = quickReplies;
         this.groups = groups;
         this.schedules = schedules;
@@ -107,6 +111,9 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.ContactSet contact) {
             return quickReplies.setContact(me, contact);
+        }
+        if (request instanceof Request.InsightsGet get) {
+            return completedFuture(insights.get(me, get));
         }
         if (request instanceof Request.PollCreate poll) {
             return conversations.createPoll(me, poll);
