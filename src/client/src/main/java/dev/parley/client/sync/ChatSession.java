@@ -74,6 +74,7 @@ public final class ChatSession implements AutoCloseable {
     private final MediaUploads uploads;
     private final Schedules schedules;
     private final QuickReplies quickReplies;
+    private final InsightsSource insights;
     private final PhotoOutbox photos;
     // Made on the I/O thread at start (the cache reads its folder).
     private MediaCache mediaCache;
@@ -112,6 +113,7 @@ public final class ChatSession implements AutoCloseable {
         this.schedules = new Schedules(connection, io, fx, message -> applyMessage(message, false), uploads,
                 cacheDir.resolve("scheduling"));
         this.quickReplies = new QuickReplies(connection, io, fx);
+        this.insights = new InsightsSource(connection, io);
         this.photos = new PhotoOutbox(me.handle(), cacheDir, () -> store, uploads, () -> mediaCache, fx);
     }
 
@@ -449,6 +451,11 @@ public final class ChatSession implements AutoCloseable {
     /** Quick replies and the contact fields they draw on. */
     public QuickReplies quickReplies() {
         return quickReplies;
+    }
+
+    /** The dashboard's figures, read from the server. */
+    public InsightsSource insights() {
+        return insights;
     }
 
     public Presence presence() {

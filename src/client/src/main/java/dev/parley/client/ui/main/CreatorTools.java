@@ -10,6 +10,8 @@ import dev.parley.client.ui.chat.ChatViewModel;
 import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.export.ExportDialog;
 import dev.parley.client.ui.export.ExportViewModel;
+import dev.parley.client.ui.insights.InsightsViewModel;
+import dev.parley.client.ui.insights.InsightsWindow;
 import dev.parley.client.ui.quickreply.ComposerQuickReplies;
 import dev.parley.client.ui.quickreply.ContactFieldsDialog;
 import dev.parley.client.ui.quickreply.ContactFieldsViewModel;
@@ -31,7 +33,7 @@ import javafx.stage.Stage;
 
 /**
  * The tools for people who work through their messages, wired into the main window: scheduling and follow-ups,
- * quick replies with contact fields, and export. Each adds its menu items and bars here, so the window's own
+ * quick replies with contact fields, export, and the insights dashboard. Each adds its menu items and bars here, so the window's own
  * wiring stays about the window.
  */
 final class CreatorTools {
@@ -42,6 +44,7 @@ final class CreatorTools {
     private final ChatViewModel chat;
     private ScheduleBar scheduleBar;
     private ComposerQuickReplies quickReplies;
+    private InsightsWindow insights;
 
     CreatorTools(MainViewModel model, Stage stage, SaveLocation saveLocation) {
         this.model = model;
@@ -85,6 +88,7 @@ final class CreatorTools {
         }));
 
         accountMenu.add(accountMenu.size() - 1, item("quickRepliesItem", "quickReply.menu", this::manageQuickReplies));
+        accountMenu.add(accountMenu.size() - 1, item("insightsItem", "insights.menu", this::showInsights));
         accountMenu.add(accountMenu.size() - 1, item("exportAllItem", "export.all.menu", () ->
                 export(List.copyOf(session.inbox().conversations()), ViewLoader.text("export.all.title"),
                         "Parley - all chats.html")));
@@ -92,6 +96,28 @@ final class CreatorTools {
 
     void dispose() {
         scheduleBar.dispose();
+        if (insights != null) {
+            insights.stage().close();
+        }
+    }
+
+    /** Opens the insights window, or brings it to the front if it is open. */
+    private void showInsights() {
+        if (insights != null && insights.stage().isShowing()) {
+            insights.stage().toFront();
+            return;
+        }
+        InsightsViewModel dashboard = new InsightsViewModel(session.insights()::load, Platform::runLater,
+                CreatorTools::exportThread, java.time.Clock.systemDefaultZone());
+        insights = new InsightsWindow(stage, dashboard, saveLocation);
+        insights.show();
+    }
+
+    /** Exports write on a thread of their own, so the window stays responsive. */
+    private static void exportThread(Runnable work) {
+        Thread thread = new Thread(work, "parley-insights-export");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static MenuItem item(String id, String textKey, Runnable action) {
