@@ -27,7 +27,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -67,11 +66,11 @@ public final class InsightsWindow {
         this.model = model;
         this.saveLocation = saveLocation;
         Parent root = ViewLoader.load(FxmlView.INSIGHTS, this);
-        Scene scene = new Scene(root, 1060, 800);
+        Scene scene = new Scene(root, 1100, 780);
         scene.getStylesheets().add(ViewLoader.stylesheet("app.css"));
         stage.initOwner(owner);
         stage.setTitle(ViewLoader.text("insights.title"));
-        stage.setMinWidth(720);
+        stage.setMinWidth(960);
         stage.setMinHeight(520);
         stage.setScene(scene);
     }
@@ -257,7 +256,6 @@ public final class InsightsWindow {
                         String.format("%02d:00", hour), String.format("%02d:00", (hour + 1) % 24), count);
                 Tooltip.install(cell, new Tooltip(text));
                 cell.setAccessibleText(text);
-                GridPane.setHgrow(cell, Priority.ALWAYS);
                 heatMap.add(cell, hour + 1, day + 1);
             }
         }
@@ -272,7 +270,6 @@ public final class InsightsWindow {
         } else {
             cell.setOpacity(0.25 + 0.75 * count / max);
         }
-        cell.setMaxWidth(Double.MAX_VALUE);
         return cell;
     }
 

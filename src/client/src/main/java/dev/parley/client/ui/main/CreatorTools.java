@@ -97,7 +97,13 @@ final class CreatorTools {
     void dispose() {
         scheduleBar.dispose();
         if (insights != null) {
-            insights.stage().close();
+            // Signing out may run off the FX thread; the window goes with the session either way.
+            Stage open = insights.stage();
+            if (Platform.isFxApplicationThread()) {
+                open.close();
+            } else {
+                Platform.runLater(open::close);
+            }
         }
     }
 
