@@ -24,6 +24,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -68,6 +70,7 @@ public final class InsightsWindow {
         Parent root = ViewLoader.load(FxmlView.INSIGHTS, this);
         Scene scene = new Scene(root, 1100, 780);
         scene.getStylesheets().add(ViewLoader.stylesheet("app.css"));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.initOwner(owner);
         stage.setTitle(ViewLoader.text("insights.title"));
         stage.setMinWidth(960);
