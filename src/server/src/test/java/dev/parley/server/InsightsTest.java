@@ -217,7 +217,8 @@ class InsightsTest extends ServerTest {
         assertThat(year.totalSent()).isEqualTo(30 * 66);
         assertThat(year.totalReceived()).isEqualTo(30 * 34);
         assertThat(year.hours().stream().flatMap(List::stream).mapToInt(Integer::intValue).sum()).isEqualTo(3000);
-        assertThat(took).as("insights over 3,000 messages").isLessThan(Duration.ofSeconds(2));
+        // Generous for a busy CI machine; it takes about 0.2 s here, wire included.
+        assertThat(took).as("insights over 3,000 messages").isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
