@@ -62,6 +62,19 @@ final class Check {
         return text;
     }
 
+    /** A time-zone id {@link java.time.ZoneId#of} understands, e.g. {@code Europe/Lisbon} or {@code +02:00}. */
+    static String zone(String value, String field) {
+        String zone = present(value, field).strip();
+        try {
+            if (zone.isEmpty() || zone.length() > 64) {
+                throw new java.time.DateTimeException("length");
+            }
+            return java.time.ZoneId.of(zone).getId();
+        } catch (java.time.DateTimeException e) {
+            throw ProtocolException.badRequest("'" + field + "' is not a known time zone");
+        }
+    }
+
     /** A handle to look up: lower-cased; too long or empty cannot name anyone. */
     static String lookupHandle(String value, String field) {
         String handle = present(value, field).strip().toLowerCase(Locale.ROOT);

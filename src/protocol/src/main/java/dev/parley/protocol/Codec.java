@@ -74,6 +74,7 @@ public final class Codec {
             Map.entry("template.order", Request.QuickReplyOrder.class),
             Map.entry("contact.get", Request.ContactGet.class),
             Map.entry("contact.set", Request.ContactSet.class),
+            Map.entry("insights.get", Request.InsightsGet.class),
             Map.entry("typing", Request.Typing.class),
             Map.entry("presence.get", Request.PresenceGet.class),
             Map.entry("report.create", Request.ReportCreate.class),

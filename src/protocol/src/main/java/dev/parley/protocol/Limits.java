@@ -121,6 +121,8 @@ public final class Limits {
     /** Longest proposal idea, and longest other part of a proposal (what each side brings, gains, ...). */
     public static final int MAX_PROPOSAL_IDEA_CHARS = 1_000;
     public static final int MAX_PROPOSAL_PART_CHARS = 500;
+    /** Most days one {@code insights.get} covers (a leap year), counting both ends. */
+    public static final int MAX_INSIGHTS_DAYS = 366;
 
     private Limits() {
     }

@@ -435,6 +435,30 @@ public sealed interface Request {
         }
     }
 
+    /**
+     * The caller's insights over the local dates {@code from}..{@code to} (both included) in the time zone
+     * {@code zone} (an IANA id such as {@code Europe/Lisbon}, or an offset such as {@code +02:00}): at most
+     * {@value Limits#MAX_INSIGHTS_DAYS} days.
+     */
+    record InsightsGet(java.time.LocalDate from, java.time.LocalDate to, String zone) implements Request {
+        public InsightsGet {
+            present(from, "from");
+            present(to, "to");
+            zone = Check.zone(zone, "zone");
+            if (to.isBefore(from)) {
+                throw ProtocolException.badRequest("'from' must not be after 'to'");
+            }
+            if (java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1 > Limits.MAX_INSIGHTS_DAYS) {
+                throw ProtocolException.badRequest("a period is at most " + Limits.MAX_INSIGHTS_DAYS + " days");
+            }
+        }
+
+        /** The zone as a {@link java.time.ZoneId} (valid by construction). */
+        public java.time.ZoneId zoneId() {
+            return java.time.ZoneId.of(zone);
+        }
+    }
+
     /** Moves the caller's read cursor forward to {@code seq}. */
     record MessageRead(Long conversationId, Long seq) implements Request {
         public MessageRead {

@@ -111,6 +111,8 @@ class CodecTest {
                 new Request.BroadcastSend(CLIENT_ID, 4L, new BroadcastContent("Hi {first_name}!")),
                 new Request.BroadcastList(),
                 new Request.BroadcastGet(2L),
+                new Request.InsightsGet(java.time.LocalDate.parse("2026-11-02"),
+                        java.time.LocalDate.parse("2026-11-08"), "Europe/Lisbon"),
                 new Request.Typing(7L),
                 new Request.PresenceGet(),
                 new Request.ReportCreate("bob", 7L, ReportReason.HARASSMENT, "keeps writing at night", true),
@@ -244,7 +246,15 @@ class CodecTest {
                 new Reply.ScheduledList(List.of()),
                 new Reply.QuickReplies(List.of(new QuickReply(4, "prices", "Hi {first_name}!"))),
                 new Reply.SavedQuickReply(new QuickReply(4, "prices", "Hi {first_name}!")),
-                new Reply.Contact("bob", Map.of("city", "Porto")));
+                new Reply.Contact("bob", Map.of("city", "Porto")),
+                new Insights(java.time.LocalDate.parse("2026-11-02"), java.time.LocalDate.parse("2026-11-02"), "UTC",
+                        List.of(new Insights.Day(java.time.LocalDate.parse("2026-11-02"), 3, 4)),
+                        new Insights.Conversations(1, 2, 1, 60_000L), new Insights.Requests(1, 0),
+                        new Insights.Broadcasts(1, 10, 2, 3, 1),
+                        java.util.Collections.nCopies(7, java.util.Collections.nCopies(24, 0))),
+                new Insights(java.time.LocalDate.parse("2026-11-02"), java.time.LocalDate.parse("2026-11-02"), "UTC",
+                        List.of(), new Insights.Conversations(0, 0, 0, null), new Insights.Requests(0, 0),
+                        new Insights.Broadcasts(0, 0, 0, 0, 0), List.of()));
     }
 
     static final ScheduledMessage SCHEDULED = new ScheduledMessage(3, new Request.MessageSend(7L, CLIENT_ID,
@@ -311,6 +321,21 @@ class CodecTest {
 
         assertThat(frame.at("/body/message/sentAt").asText()).isEqualTo("2026-11-25T09:30:00.123Z");
         assertThat(frame.at("/body/message/clientId").asText()).isEqualTo(CLIENT_ID.toString());
+    }
+
+    @Test
+    void insightsPeriodsAreLocalDatesInANamedZone() throws Exception {
+        String frame = CODEC.encodeRequest("r", new Request.InsightsGet(java.time.LocalDate.parse("2026-11-02"),
+                java.time.LocalDate.parse("2026-11-08"), " +05:30 "));
+
+        assertThat(new ObjectMapper().readTree(frame).get("body").toString())
+                .isEqualTo("{\"from\":\"2026-11-02\",\"to\":\"2026-11-08\",\"zone\":\"+05:30\"}");
+        assertThatThrownBy(() -> new Request.InsightsGet(java.time.LocalDate.parse("2026-11-02"),
+                java.time.LocalDate.parse("2026-11-01"), "UTC")).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> new Request.InsightsGet(java.time.LocalDate.parse("2026-01-01"),
+                java.time.LocalDate.parse("2027-01-02"), "UTC")).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> new Request.InsightsGet(java.time.LocalDate.parse("2026-01-01"),
+                java.time.LocalDate.parse("2026-01-02"), "Nowhere/Land")).isInstanceOf(ProtocolException.class);
     }
 
     @Test

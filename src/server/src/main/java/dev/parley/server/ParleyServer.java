@@ -7,6 +7,7 @@ import dev.parley.server.bus.LocalBus;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
+import dev.parley.server.insights.InsightsService;
 import dev.parley.server.tools.QuickReplyService;
 import dev.parley.server.outreach.BroadcastService;
 import dev.parley.server.outreach.ContactBookService;
@@ -22,6 +23,7 @@ import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import dev.parley.server.store.sqlite.SqliteGroupStore;
+import dev.parley.server.store.sqlite.SqliteInsightsStore;
 import dev.parley.server.store.sqlite.SqliteMediaStore;
 import dev.parley.server.store.sqlite.SqliteProfileStore;
 import dev.parley.server.store.sqlite.SqliteQuickReplyStore;
@@ -97,8 +99,9 @@ public final class ParleyServer implements AutoCloseable {
         registry.onPresence(presence);
         ScheduleService schedules = new ScheduleService(new SqliteScheduleStore(database), conversations, limits, bus,
                 config.clock());
-        BroadcastService broadcasts = new BroadcastService(new SqliteBroadcastStore(database), conversations, limits,
-                bus, config.clock(), config.broadcastPace());
+        SqliteBroadcastStore broadcastStore = new SqliteBroadcastStore(database);
+        BroadcastService broadcasts = new BroadcastService(broadcastStore, conversations, limits, bus, config.clock(),
+                config.broadcastPace());
         SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence,
                 schedules::recheckFollowUps);
         ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
@@ -108,10 +111,12 @@ public final class ParleyServer implements AutoCloseable {
                 social, limits, config.clock());
         GroupService groups = new GroupService(new SqliteGroupStore(database), conversationStore, limits, bus,
                 config.clock());
+        InsightsService insights = new InsightsService(new SqliteInsightsStore(database), broadcastStore::totals,
+                config.clock());
         Gateway gateway = new Gateway(codec, new Router(accounts, conversations, social, presence, reports, media,
                 profiles, groups, schedules, new QuickReplyService(new SqliteQuickReplyStore(database), social, limits,
                 bus, config.clock()), new ContactBookService(new SqliteContactStore(database), social, limits, bus,
-                config.clock()), broadcasts), media, workers);
+                config.clock()), broadcasts, insights), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules, broadcasts);

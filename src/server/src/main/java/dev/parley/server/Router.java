@@ -9,6 +9,7 @@ import dev.parley.server.auth.AccountService;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
+import dev.parley.server.insights.InsightsService;
 import dev.parley.server.tools.QuickReplyService;
 import dev.parley.server.outreach.BroadcastService;
 import dev.parley.server.outreach.ContactBookService;
@@ -36,11 +37,13 @@ final class Router implements RequestHandler {
     private final QuickReplyService quickReplies;
     private final ContactBookService contacts;
     private final BroadcastService broadcasts;
+    private final InsightsService insights;
 
     Router(AccountService accounts, ConversationService conversations, SocialService social,
             PresenceService presence, ReportService reports, MediaService media, ProfileService profiles,
             GroupService groups, ScheduleService schedules, QuickReplyService quickReplies,
-            ContactBookService contacts, BroadcastService broadcasts) {
+            ContactBookService contacts, BroadcastService broadcasts, InsightsService insights) {
+        this.insights = insights;
         this.quickReplies = quickReplies;
         this.contacts = contacts;
         this.broadcasts = broadcasts;
@@ -144,6 +147,9 @@ final class Router implements RequestHandler {
         }
         if (request instanceof Request.BroadcastGet get) {
             return completedFuture(broadcasts.detail(me, get));
+        }
+        if (request instanceof Request.InsightsGet get) {
+            return completedFuture(insights.get(me, get));
         }
         if (request instanceof Request.PollCreate poll) {
             return conversations.createPoll(me, poll);

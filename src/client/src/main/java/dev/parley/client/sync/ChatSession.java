@@ -75,6 +75,7 @@ public final class ChatSession implements AutoCloseable {
     private final Schedules schedules;
     private final QuickReplies quickReplies;
     private final Outreach outreach;
+    private final InsightsSource insights;
     private final PhotoOutbox photos;
     // Made on the I/O thread at start (the cache reads its folder).
     private MediaCache mediaCache;
@@ -114,6 +115,7 @@ public final class ChatSession implements AutoCloseable {
                 cacheDir.resolve("scheduling"));
         this.quickReplies = new QuickReplies(connection, io, fx);
         this.outreach = new Outreach(connection, io, fx);
+        this.insights = new InsightsSource(connection, io);
         this.photos = new PhotoOutbox(me.handle(), cacheDir, () -> store, uploads, () -> mediaCache, fx);
     }
 
@@ -505,6 +507,11 @@ public final class ChatSession implements AutoCloseable {
     /** Labels and notes about contacts, segments and broadcasts. */
     public Outreach outreach() {
         return outreach;
+    }
+
+    /** The dashboard's figures, read from the server. */
+    public InsightsSource insights() {
+        return insights;
     }
 
     public Presence presence() {

@@ -27,6 +27,7 @@ public enum FxmlView {
     CONTACT_FIELDS("quickreply/ContactFieldsView.fxml"),
     EXPORT("export/ExportView.fxml"),
     MESSAGE_SEARCH("search/MessageSearchView.fxml"),
+    INSIGHTS("insights/InsightsView.fxml"),
     SETTINGS("settings/SettingsView.fxml"),
     SETTINGS_ACCOUNT("settings/AccountSettingsView.fxml"),
     SETTINGS_PRIVACY("settings/PrivacySettingsView.fxml"),

@@ -128,7 +128,7 @@ public final class SocialService {
     }
 
     public CompletableFuture<Reply.Empty> decideRequest(Identity me, long conversationId, boolean accept) {
-        return social.decideRequest(conversationId, me.userId(), accept).thenApply(done -> {
+        return social.decideRequest(conversationId, me.userId(), accept, clock.instant()).thenApply(done -> {
             rulesChanged.accept(me.userId());
             return new Reply.Empty();
         });

@@ -45,6 +45,9 @@ public interface SocialStore {
     /** Whether the two see each other's read position: both share read receipts and neither blocked the other. */
     boolean sharesReceipts(long userId, long otherId);
 
-    /** Accepts (or declines) a message request addressed to the user; fails with not_found if there is none. */
-    CompletableFuture<Void> decideRequest(long conversationId, long userId, boolean accept);
+    /**
+     * Accepts (or declines) a message request addressed to the user, recording the decision and its time for
+     * insights; fails with not_found if there is none.
+     */
+    CompletableFuture<Void> decideRequest(long conversationId, long userId, boolean accept, Instant now);
 }

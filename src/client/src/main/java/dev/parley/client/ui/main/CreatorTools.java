@@ -11,6 +11,8 @@ import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.export.ExportDialog;
 import dev.parley.client.ui.export.ExportViewModel;
 import dev.parley.client.ui.offers.ChatOffers;
+import dev.parley.client.ui.insights.InsightsViewModel;
+import dev.parley.client.ui.insights.InsightsWindow;
 import dev.parley.client.ui.quickreply.ComposerQuickReplies;
 import dev.parley.client.ui.quickreply.ContactFieldsDialog;
 import dev.parley.client.ui.quickreply.ContactFieldsViewModel;
@@ -41,7 +43,7 @@ import javafx.stage.Stage;
 /**
  * The tools for people who work through their messages, wired into the main window: scheduling and follow-ups,
  * quick replies with contact fields, labels and notes about contacts, broadcasts, offers and collaboration proposals,
- * and export. Each adds its menu items and bars here, so the window's own
+ * the insights dashboard and export. Each adds its menu items and bars here, so the window's own
  * wiring stays about the window.
  */
 final class CreatorTools {
@@ -52,6 +54,7 @@ final class CreatorTools {
     private final ChatViewModel chat;
     private ScheduleBar scheduleBar;
     private ComposerQuickReplies quickReplies;
+    private InsightsWindow insights;
 
     CreatorTools(MainViewModel model, Stage stage, SaveLocation saveLocation) {
         this.model = model;
@@ -107,6 +110,7 @@ final class CreatorTools {
         accountMenu.add(accountMenu.size() - 1, item("broadcastsItem", "outreach.broadcasts.menu", () ->
                 new BroadcastsDialog(stage, new BroadcastsViewModel(session.outreach(), chat.formats()))
                         .showAndWait()));
+        accountMenu.add(accountMenu.size() - 1, item("insightsItem", "insights.menu", this::showInsights));
         accountMenu.add(accountMenu.size() - 1, item("exportAllItem", "export.all.menu", () ->
                 export(List.copyOf(session.inbox().conversations()), ViewLoader.text("export.all.title"),
                         "Parley - all chats.html")));
@@ -143,6 +147,34 @@ final class CreatorTools {
 
     void dispose() {
         scheduleBar.dispose();
+        if (insights != null) {
+            // Signing out may run off the FX thread; the window goes with the session either way.
+            Stage open = insights.stage();
+            if (Platform.isFxApplicationThread()) {
+                open.close();
+            } else {
+                Platform.runLater(open::close);
+            }
+        }
+    }
+
+    /** Opens the insights window, or brings it to the front if it is open. */
+    private void showInsights() {
+        if (insights != null && insights.stage().isShowing()) {
+            insights.stage().toFront();
+            return;
+        }
+        InsightsViewModel dashboard = new InsightsViewModel(session.insights()::load, Platform::runLater,
+                CreatorTools::exportThread, java.time.Clock.systemDefaultZone());
+        insights = new InsightsWindow(stage, dashboard, saveLocation);
+        insights.show();
+    }
+
+    /** Exports write on a thread of their own, so the window stays responsive. */
+    private static void exportThread(Runnable work) {
+        Thread thread = new Thread(work, "parley-insights-export");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static MenuItem item(String id, String textKey, Runnable action) {

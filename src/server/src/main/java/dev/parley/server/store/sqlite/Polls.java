@@ -51,7 +51,7 @@ final class Polls {
         if (original.isPresent()) {
             return new Appended(original.get(), true, members);
         }
-        SqliteConversationStore.requireMaySend(c, membership, conversationId, userId, members);
+        SqliteConversationStore.requireMaySend(c, membership, conversationId, userId, members, now);
         long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                 + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
         Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind)"

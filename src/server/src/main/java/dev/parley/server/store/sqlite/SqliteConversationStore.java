@@ -180,7 +180,7 @@ public final class SqliteConversationStore implements ConversationStore {
             Proposals.checkOffer(offer, now);
         }
         Long recipientId = proposal == null ? null : Proposals.recipient(membership, members, senderId);
-        requireMaySend(c, membership, conversationId, senderId, members);
+        requireMaySend(c, membership, conversationId, senderId, members, now);
         long seq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                 + " WHERE id = ? RETURNING last_seq", row -> row.getLong(1), now, conversationId).orElseThrow();
         Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at,"
@@ -363,13 +363,13 @@ public final class SqliteConversationStore implements ConversationStore {
 
     /** A muted group member may not write; in a direct conversation the delivery rules decide. */
     static void requireMaySend(Connection c, Membership membership, long conversationId, long senderId,
-            List<Long> members) throws SQLException {
+            List<Long> members, Instant now) throws SQLException {
         if (membership.inGroup()) {
             if (membership.muted()) {
                 throw new ProtocolException(ErrorCode.FORBIDDEN, "an admin muted you in this group");
             }
         } else {
-            checkDelivery(c, conversationId, senderId, members);
+            checkDelivery(c, conversationId, senderId, members, now);
         }
     }
 
@@ -485,8 +485,8 @@ public final class SqliteConversationStore implements ConversationStore {
      * Applies {@link DeliveryRules} inside the send's transaction, so a block or a privacy change committed
      * before it always wins; refuses with a typed error, or records the members' new states.
      */
-    private static void checkDelivery(Connection c, long conversationId, long senderId, List<Long> members)
-            throws SQLException {
+    private static void checkDelivery(Connection c, long conversationId, long senderId, List<Long> members,
+            Instant now) throws SQLException {
         if (members.size() != 2) {
             return;
         }
@@ -501,7 +501,9 @@ public final class SqliteConversationStore implements ConversationStore {
             Rows.update(c, "UPDATE members SET state = ? WHERE conversation_id = ? AND user_id = ?", next.name(),
                     conversationId, recipientId);
         }
-        // Writing in a conversation accepts it (replying to a request accepts the request).
+        // Writing in a conversation accepts it (replying to a request accepts the request, which insights count).
+        Rows.update(c, "UPDATE members SET request_decision = 'ACCEPTED', request_decided_at = ?"
+                + " WHERE conversation_id = ? AND user_id = ? AND state = 'REQUEST'", now, conversationId, senderId);
         Rows.update(c, "UPDATE members SET state = 'ACCEPTED' WHERE conversation_id = ? AND user_id = ?",
                 conversationId, senderId);
     }

@@ -155,10 +155,11 @@ public final class SqliteSocialStore implements SocialStore {
     }
 
     @Override
-    public CompletableFuture<Void> decideRequest(long conversationId, long userId, boolean accept) {
+    public CompletableFuture<Void> decideRequest(long conversationId, long userId, boolean accept, Instant now) {
         return write(c -> {
-            int changed = Rows.update(c, "UPDATE members SET state = ? WHERE conversation_id = ? AND user_id = ?"
-                    + " AND state = ?", (accept ? MemberState.ACCEPTED : MemberState.DECLINED).name(),
+            String decision = (accept ? MemberState.ACCEPTED : MemberState.DECLINED).name();
+            int changed = Rows.update(c, "UPDATE members SET state = ?, request_decision = ?, request_decided_at = ?"
+                    + " WHERE conversation_id = ? AND user_id = ? AND state = ?", decision, decision, now,
                     conversationId, userId, MemberState.REQUEST.name());
             if (changed == 0) {
                 throw ProtocolException.notFound("no such message request");
