@@ -45,8 +45,8 @@ class OffersMigrationTest {
             assertThat(rows(sql, "SELECT emoji FROM reactions")).containsExactly("👍");
             assertThat(rows(sql, "PRAGMA foreign_key_check")).isEmpty();
             assertThat(rows(sql, "SELECT name FROM sqlite_schema WHERE tbl_name = 'messages' AND type = 'index'"
-                    + " AND sql IS NOT NULL ORDER BY name"))
-                    .containsExactly("one_tombstone_per_message", "pinned_messages", "sticker_media");
+                    + " AND sql IS NOT NULL ORDER BY name")).as("the indexes from before the rebuild; later ones add more")
+                    .contains("one_tombstone_per_message", "pinned_messages", "sticker_media");
             sql.execute("INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind,"
                     + " target_seq) VALUES (5, 2, 2, 'c2', 'accepted', 2, 'proposal_update', 1)");
             assertThat(rows(sql, "SELECT sql FROM sqlite_schema WHERE sql LIKE '%\\_new%' ESCAPE '\\'")).isEmpty();
