@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.protocol.BroadcastContent;
+import dev.parley.protocol.Offer;
 import dev.parley.protocol.DmPolicy;
 import dev.parley.protocol.Request;
 import dev.parley.server.store.BroadcastStore;
@@ -212,6 +213,41 @@ class BroadcastTest extends ServerTest {
         assertThat(again.at("/broadcast/id")).isEqualTo(first.at("/broadcast/id"));
         assertThat(alice.ok(new Request.BroadcastList()).get("broadcasts")).hasSize(1);
         assertThat(texts(bob, "alice")).containsExactly("Hello Bob");
+    }
+
+    @Test
+    void aBroadcastCanCarryAnOfferThatEveryRecipientGetsWithTheirOwnComment() throws Exception {
+        Offer offer = new Offer("20% off prints", "This weekend only.", "PRINT20", clock.instant().plus(
+                Duration.ofDays(2)));
+        JsonNode preview = alice.ok(new Request.BroadcastPreview(customers,
+                new BroadcastContent("For you, {first_name}", offer)));
+        assertThat(preview.get("recipients").asInt()).isEqualTo(2);
+
+        long id = alice.ok(new Request.BroadcastSend(UUID.randomUUID(), customers,
+                new BroadcastContent("For you, {first_name}", offer))).at("/broadcast/id").asLong();
+        clock.advance(Duration.ofSeconds(1));
+        awaitResults(id, "sent", 2);
+
+        JsonNode toBob = bob.awaitMessages(1).get(0);
+        assertThat(toBob.get("text").asText()).isEqualTo("For you, Bob");
+        assertThat(toBob.at("/offer/title").asText()).isEqualTo("20% off prints");
+        assertThat(toBob.at("/offer/code").asText()).isEqualTo("PRINT20");
+        assertThat(Instant.parse(toBob.at("/offer/expiresAt").asText())).isEqualTo(offer.expiresAt());
+        assertThat(carol.awaitMessages(1).get(0).at("/offer/title").asText()).isEqualTo("20% off prints");
+        assertThat(alice.ok(new Request.BroadcastList()).at("/broadcasts/0/content/offer/code").asText())
+                .isEqualTo("PRINT20");
+    }
+
+    @Test
+    void aBroadcastOfferThatHasEndedIsRefusedAndNothingIsSent() {
+        Offer ended = new Offer("Flash sale", "", null, clock.instant().minus(Duration.ofMinutes(1)));
+
+        JsonNode refused = alice.error(new Request.BroadcastSend(UUID.randomUUID(), customers,
+                new BroadcastContent("", ended)));
+
+        assertThat(refused.get("code").asText()).isEqualTo("bad_request");
+        assertThat(refused.get("message").asText()).contains("end in the future");
+        assertThat(alice.ok(new Request.BroadcastList()).get("broadcasts")).isEmpty();
     }
 
     @Test

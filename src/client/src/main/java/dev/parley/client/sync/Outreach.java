@@ -75,14 +75,14 @@ public final class Outreach {
                 .thenAccept(reply -> segmentsChanged(reply.segments()));
     }
 
-    public CompletableFuture<Reply.BroadcastPreview> preview(long segmentId, String text) {
-        return call(new Request.BroadcastPreview(segmentId, new BroadcastContent(text)),
+    public CompletableFuture<Reply.BroadcastPreview> preview(long segmentId, BroadcastContent content) {
+        return call(new Request.BroadcastPreview(segmentId, content),
                 Reply.BroadcastPreview.class);
     }
 
     /** Sends a broadcast; {@code clientId} is kept by the caller, so trying again never sends twice. */
-    public CompletableFuture<Broadcast> send(UUID clientId, long segmentId, String text) {
-        return call(new Request.BroadcastSend(clientId, segmentId, new BroadcastContent(text)),
+    public CompletableFuture<Broadcast> send(UUID clientId, long segmentId, BroadcastContent content) {
+        return call(new Request.BroadcastSend(clientId, segmentId, content),
                 Reply.BroadcastSent.class).thenApply(sent -> {
                     broadcastChanged(sent.broadcast());
                     return sent.broadcast();

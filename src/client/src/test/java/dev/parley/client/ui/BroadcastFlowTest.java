@@ -68,4 +68,33 @@ class BroadcastFlowTest extends AliceAndBobTest {
         ContactCard card = alice.call(new Request.ContactCardGet("bob"), Reply.ContactCardReply.class).card();
         assertThat(card.note()).isEqualTo("Ordered two A3 prints in May.");
     }
+
+    @Test
+    void aBroadcastCanCarryAnOfferCard() throws Exception {
+        aliceChatsWithBob("Any discounts coming up?");
+        alice.call(new Request.ContactCardSet("bob", List.of("customer"), ""), Reply.ContactCardReply.class);
+        alice.call(new Request.SegmentSave(null, "Customers", List.of("customer"), false, null),
+                Reply.SavedSegment.class);
+
+        clickOn("#accountMenu");
+        clickOn(menuLabel("Broadcasts…"));
+        waitUntil(() -> onFx(() -> lookup("#segmentChoice").queryAs(ComboBox.class).getValue()) != null);
+        clickOn("#broadcastText").write("Just for you, {first_name}");
+        clickOn("#attachOfferButton");
+        clickOn("#offerTitleField").write("20% off all prints");
+        clickOn("#offerCodeField").write("PRINTS20");
+        clickOn("#offerLengthDAY");
+        clickOn("#sendOfferButton");
+        waitUntil(() -> seen("#attachedOffer") && textOf("#attachedOffer").equals("Offer: 20% off all prints"));
+        clickOn("#previewButton");
+        waitUntil(() -> seen("#previewSummary") && textOf("#previewSummary").equals("1 will receive it."));
+        snapshot(onFx(() -> lookup("#broadcastText").query().getScene()), SHOTS.resolve("broadcast-offer.png"));
+        clickOn("#sendBroadcastButton");
+
+        waitUntil(() -> bobSees.stream().anyMatch(m -> m.offer() != null
+                && m.offer().title().equals("20% off all prints") && m.text().equals("Just for you, Bob")));
+        assertThat(bobSees.stream().filter(m -> m.offer() != null).findFirst().orElseThrow().offer().code())
+                .isEqualTo("PRINTS20");
+        waitUntil(() -> seen("#resultText") && textOf("#resultText").contains("Offer: 20% off all prints"));
+    }
 }

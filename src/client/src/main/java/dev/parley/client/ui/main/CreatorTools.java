@@ -108,7 +108,7 @@ final class CreatorTools {
 
         accountMenu.add(accountMenu.size() - 1, item("quickRepliesItem", "quickReply.menu", this::manageQuickReplies));
         accountMenu.add(accountMenu.size() - 1, item("broadcastsItem", "outreach.broadcasts.menu", () ->
-                new BroadcastsDialog(stage, new BroadcastsViewModel(session.outreach(), chat.formats()))
+                new BroadcastsDialog(stage, new BroadcastsViewModel(session.outreach(), chat.formats(), session.clock()))
                         .showAndWait()));
         accountMenu.add(accountMenu.size() - 1, item("insightsItem", "insights.menu", this::showInsights));
         accountMenu.add(accountMenu.size() - 1, item("exportAllItem", "export.all.menu", () ->

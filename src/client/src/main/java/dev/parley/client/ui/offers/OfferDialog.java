@@ -34,11 +34,16 @@ public final class OfferDialog extends Dialog<Void> {
     @FXML private Label offerError;
 
     public OfferDialog(Window owner, OfferViewModel model) {
+        this(owner, model, ViewLoader.text("offer.new.send"));
+    }
+
+    /** The dialog whose confirming button says {@code action} ("Send", "Attach"). */
+    public OfferDialog(Window owner, OfferViewModel model, String action) {
         this.model = model;
         initOwner(owner);
         setTitle(ViewLoader.text("offer.new.title"));
         setHeaderText(null);
-        ButtonType send = new ButtonType(ViewLoader.text("offer.new.send"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType send = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(send, ButtonType.CANCEL);
         getDialogPane().setContent(ViewLoader.load(FxmlView.OFFER, this));
         Button sendButton = (Button) getDialogPane().lookupButton(send);

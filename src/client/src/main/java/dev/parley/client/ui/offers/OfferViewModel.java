@@ -8,6 +8,8 @@ import dev.parley.protocol.Limits;
 import dev.parley.protocol.Offer;
 import dev.parley.protocol.ProtocolException;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,8 +50,7 @@ public final class OfferViewModel {
         }
     }
 
-    private final ChatSession session;
-    private final long conversationId;
+    private final Function<Offer, CompletableFuture<?>> deliver;
     private final Clock clock;
     private final ZoneId zone;
     private final Formats formats;
@@ -64,10 +65,15 @@ public final class OfferViewModel {
     private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(this, "canSend");
     private boolean sending;
 
+    /** An offer sent into a chat. */
     public OfferViewModel(ChatSession session, long conversationId, Formats formats, ZoneId zone) {
-        this.session = session;
-        this.conversationId = conversationId;
-        this.clock = session.clock();
+        this(offer -> session.sendOffer(conversationId, offer, null), session.clock(), formats, zone);
+    }
+
+    /** An offer handed to {@code deliver} (which sends it, or keeps it for a broadcast) once it is valid. */
+    public OfferViewModel(Function<Offer, CompletableFuture<?>> deliver, Clock clock, Formats formats, ZoneId zone) {
+        this.deliver = deliver;
+        this.clock = clock;
         this.zone = zone;
         this.formats = formats;
         ZonedDateTime tomorrow = now().plusDays(1);
@@ -98,7 +104,7 @@ public final class OfferViewModel {
         }
         sending = true;
         recheck();
-        session.sendOffer(conversationId, offer.get(), null).whenComplete((done, failure) -> Platform.runLater(() -> {
+        deliver.apply(offer.get()).whenComplete((done, failure) -> Platform.runLater(() -> {
             sending = false;
             if (failure == null) {
                 close.run();

@@ -5,6 +5,7 @@ import dev.parley.client.ui.ViewLoader;
 import dev.parley.protocol.Broadcast;
 import dev.parley.protocol.Segment;
 import javafx.fxml.FXML;
+import dev.parley.client.ui.offers.OfferDialog;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -28,6 +30,9 @@ public final class BroadcastsDialog extends Dialog<Void> {
     @FXML private Button editSegmentButton;
     @FXML private TextArea broadcastText;
     @FXML private Button previewButton;
+    @FXML private Button attachOfferButton;
+    @FXML private HBox attachedOfferBox;
+    @FXML private Label attachedOffer;
     @FXML private Button sendBroadcastButton;
     @FXML private VBox previewExamples;
     @FXML private Label previewSummary;
@@ -67,7 +72,7 @@ public final class BroadcastsDialog extends Dialog<Void> {
             broadcastList.getItems().stream().filter(b -> b.id() == now.id()).findFirst()
                     .ifPresent(b -> broadcastList.getSelectionModel().select(b));
             resultHeading.setText(model.heading(now));
-            resultText.setText(now.content().text());
+            resultText.setText(BroadcastsViewModel.summary(now));
             resultCounts.setText(BroadcastsViewModel.results(now));
         });
         composePane.visibleProperty().bind(model.composingProperty());
@@ -90,6 +95,13 @@ public final class BroadcastsDialog extends Dialog<Void> {
         segmentChoice.valueProperty().bindBidirectional(model.segmentProperty());
         editSegmentButton.disableProperty().bind(model.segmentProperty().isNull());
         broadcastText.textProperty().bindBidirectional(model.textProperty());
+        attachedOffer.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.offerProperty().get() == null ? "" : ViewLoader.text("outreach.broadcast.offerLine",
+                        model.offerProperty().get().title()), model.offerProperty()));
+        attachedOfferBox.visibleProperty().bind(model.offerProperty().isNotNull());
+        attachedOfferBox.managedProperty().bind(attachedOfferBox.visibleProperty());
+        attachOfferButton.visibleProperty().bind(model.offerProperty().isNull());
+        attachOfferButton.managedProperty().bind(attachOfferButton.visibleProperty());
         previewButton.disableProperty().bind(model.canPreviewProperty().not());
         sendBroadcastButton.disableProperty().bind(model.canSendProperty().not());
         model.examples().addListener((javafx.collections.ListChangeListener<BroadcastsViewModel.Example>) change ->
@@ -158,6 +170,17 @@ public final class BroadcastsDialog extends Dialog<Void> {
     }
 
     @FXML
+    private void attachOffer() {
+        new OfferDialog(getDialogPane().getScene().getWindow(), model.offerForm(),
+                ViewLoader.text("outreach.broadcast.attachOffer.confirm")).showAndWait();
+    }
+
+    @FXML
+    private void removeOffer() {
+        model.offerProperty().set(null);
+    }
+
+    @FXML
     private void preview() {
         model.preview();
     }
@@ -180,7 +203,7 @@ public final class BroadcastsDialog extends Dialog<Void> {
             Label heading = new Label(model.heading(item));
             heading.setWrapText(true);
             heading.getStyleClass().add("broadcast-heading");
-            Label text = new Label(item.content().text());
+            Label text = new Label(BroadcastsViewModel.summary(item));
             text.getStyleClass().add("muted");
             Label results = new Label(BroadcastsViewModel.results(item));
             results.getStyleClass().add("broadcast-results");

@@ -1,20 +1,26 @@
 package dev.parley.client.ui.outreach;
 
 import dev.parley.client.sync.Outreach;
+import dev.parley.client.ui.offers.OfferViewModel;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.client.ui.common.Formats;
 import dev.parley.client.ui.common.Refusals;
 import dev.parley.protocol.Broadcast;
+import dev.parley.protocol.Offer;
+import dev.parley.protocol.BroadcastContent;
 import dev.parley.protocol.BroadcastRecipient;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.RecipientStatus;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Segment;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -46,8 +52,10 @@ public final class BroadcastsViewModel {
 
     private final Outreach outreach;
     private final Formats formats;
+    private final Clock clock;
     private final ObjectProperty<Segment> segment = new SimpleObjectProperty<>(this, "segment");
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<Offer> offer = new SimpleObjectProperty<>(this, "offer");
     private final ObservableList<Example> examples = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper(this, "previewSummary", "");
     private final BooleanProperty previewed = new SimpleBooleanProperty(this, "previewed");
@@ -60,11 +68,13 @@ public final class BroadcastsViewModel {
     private final BooleanBinding canSend;
     private UUID clientId = UUID.randomUUID();
 
-    public BroadcastsViewModel(Outreach outreach, Formats formats) {
+    public BroadcastsViewModel(Outreach outreach, Formats formats, Clock clock) {
         this.outreach = outreach;
         this.formats = formats;
+        this.clock = clock;
         segment.addListener((obs, was, now) -> inputsChanged());
         text.addListener((obs, was, now) -> inputsChanged());
+        offer.addListener((obs, was, now) -> inputsChanged());
         canSend = previewed.and(anyRecipient).and(busy.not());
         outreach.broadcasts().addListener((ListChangeListener<Broadcast>) change -> {
             Broadcast open = selected.get();
@@ -124,12 +134,13 @@ public final class BroadcastsViewModel {
             return;
         }
         String typed = text.get();
+        Offer attached = offer.get();
         busy.set(true);
         error.set("");
         try {
-            outreach.preview(chosen.id(), typed).whenComplete((preview, failure) -> Platform.runLater(() -> {
+            outreach.preview(chosen.id(), content()).whenComplete((preview, failure) -> Platform.runLater(() -> {
                 busy.set(false);
-                if (segment.get() != chosen || !text.get().equals(typed)) {
+                if (segment.get() != chosen || !text.get().equals(typed) || offer.get() != attached) {
                     return;
                 }
                 if (failure != null) {
@@ -145,8 +156,11 @@ public final class BroadcastsViewModel {
     }
 
     private void showPreview(Reply.BroadcastPreview preview) {
+        // The offer card goes to everyone the same; the examples name it under each person's text.
+        String card = offer.get() == null ? "" : ViewLoader.text("outreach.broadcast.offerLine", offer.get().title());
         examples.setAll(preview.examples().stream().map(e -> new Example(
-                ViewLoader.text("outreach.broadcast.to", e.displayName(), e.handle()), e.text())).toList());
+                ViewLoader.text("outreach.broadcast.to", e.displayName(), e.handle()),
+                card.isEmpty() ? e.text() : e.text().isBlank() ? card : e.text() + "\n" + card)).toList());
         String skipped = skipped(preview.skipped());
         previewSummary.set(skipped.isEmpty()
                 ? ViewLoader.text("outreach.broadcast.willReach", preview.recipients())
@@ -155,19 +169,42 @@ public final class BroadcastsViewModel {
         anyRecipient.set(preview.recipients() > 0);
     }
 
+    /** The text and the offer, if one is attached (then the text is its comment and may be empty). */
+    private BroadcastContent content() {
+        return new BroadcastContent(text.get(), offer.get());
+    }
+
+    /** A past broadcast's words in the list: its text, or the offer's title when it has no text. */
+    public static String summary(Broadcast broadcast) {
+        BroadcastContent content = broadcast.content();
+        if (content.offer() == null) {
+            return content.text();
+        }
+        String offer = ViewLoader.text("outreach.broadcast.offerLine", content.offer().title());
+        return content.text().isBlank() ? offer : content.text() + " · " + offer;
+    }
+
     public void send() {
         Segment chosen = segment.get();
         if (!canSend.get() || chosen == null) {
             return;
         }
+        BroadcastContent content;
+        try {
+            content = content();
+        } catch (ProtocolException refused) {
+            error.set(Refusals.describe(refused));
+            return;
+        }
         busy.set(true);
-        outreach.send(clientId, chosen.id(), text.get()).whenComplete((broadcast, failure) -> Platform.runLater(() -> {
+        outreach.send(clientId, chosen.id(), content).whenComplete((broadcast, failure) -> Platform.runLater(() -> {
             busy.set(false);
             if (failure != null) {
                 error.set(Refusals.describe(failure));
                 return;
             }
             text.set("");
+            offer.set(null);
             select(broadcast);
         }));
     }
@@ -237,6 +274,19 @@ public final class BroadcastsViewModel {
         return segment;
     }
 
+    /** The form for an offer to attach: it attaches, it does not send. */
+    public OfferViewModel offerForm() {
+        return new OfferViewModel(chosen -> {
+            offer.set(chosen);
+            return CompletableFuture.completedFuture(null);
+        }, clock, formats, ZoneId.systemDefault());
+    }
+
+    /** The offer the broadcast carries, or null. */
+    public ObjectProperty<Offer> offerProperty() {
+        return offer;
+    }
+
     public StringProperty textProperty() {
         return text;
     }
@@ -254,8 +304,8 @@ public final class BroadcastsViewModel {
     }
 
     public BooleanBinding canPreviewProperty() {
-        return Bindings.createBooleanBinding(() -> segment.get() != null && !text.get().isBlank() && !busy.get(),
-                segment, text, busy);
+        return Bindings.createBooleanBinding(() -> segment.get() != null
+                && (!text.get().isBlank() || offer.get() != null) && !busy.get(), segment, text, offer, busy);
     }
 
     public BooleanProperty composingProperty() {

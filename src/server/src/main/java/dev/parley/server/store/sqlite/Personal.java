@@ -24,15 +24,20 @@ final class Personal {
     private final long senderId;
     private final String senderName;
     private final String template;
+    private final int maxChars;
 
-    private Personal(long senderId, String senderName, String template) {
+    private Personal(long senderId, String senderName, String template, int maxChars) {
         this.senderId = senderId;
         this.senderName = senderName;
         this.template = template;
+        this.maxChars = maxChars;
     }
 
-    /** {@code bad_request} for a variable that is neither built in nor a contact field the sender uses. */
-    static Personal of(Connection c, long senderId, String template) throws SQLException {
+    /**
+     * {@code bad_request} for a variable that is neither built in nor a contact field the sender uses; a text filled
+     * in longer than {@code maxChars} is {@code too_large} when rendered.
+     */
+    static Personal of(Connection c, long senderId, String template, int maxChars) throws SQLException {
         List<String> fields = Rows.list(c, "SELECT DISTINCT name FROM contact_fields WHERE owner_id = ?",
                 r -> r.getString(1), senderId);
         for (String variable : Template.variables(template)) {
@@ -43,7 +48,7 @@ final class Personal {
         }
         String name = Rows.one(c, "SELECT display_name FROM users WHERE id = ?", r -> r.getString(1), senderId)
                 .orElseThrow();
-        return new Personal(senderId, name, template);
+        return new Personal(senderId, name, template, maxChars);
     }
 
     Rendered render(Connection c, Audience.Person to) throws SQLException {
@@ -62,9 +67,9 @@ final class Personal {
                 .filter(variable -> values.get(variable) == null || values.get(variable).isBlank())
                 .findFirst().orElse(null);
         String text = Template.fill(template, values::get);
-        if (text.codePointCount(0, text.length()) > Limits.MAX_TEXT_CHARS) {
+        if (text.codePointCount(0, text.length()) > maxChars) {
             throw new ProtocolException(dev.parley.protocol.ErrorCode.TOO_LARGE, "filled in for @" + to.handle()
-                    + ", the text is longer than " + Limits.MAX_TEXT_CHARS + " characters");
+                    + ", the text is longer than " + maxChars + " characters");
         }
         return new Rendered(text, missing);
     }

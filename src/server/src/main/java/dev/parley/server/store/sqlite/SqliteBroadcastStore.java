@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.parley.protocol.Broadcast;
 import dev.parley.protocol.BroadcastContent;
+import dev.parley.protocol.Offer;
 import dev.parley.protocol.BroadcastRecipient;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Limits;
@@ -39,7 +40,10 @@ import java.util.concurrent.CompletableFuture;
  * created; each is sent later through the same append as {@code msg.send}, in its own transaction.
  */
 public final class SqliteBroadcastStore implements BroadcastStore {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    // Instants (an offer's end) are kept as ISO text, as on the wire.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final String SUMMARY = "SELECT b.id, b.client_id, b.segment_name, b.content, b.created_at,"
             + " COALESCE(SUM(r.status = 'queued'), 0) AS queued, COALESCE(SUM(r.status = 'sent'), 0) AS sent,"
             + " COALESCE(SUM(r.status = 'skipped'), 0) AS skipped, COALESCE(SUM(r.status = 'failed'), 0) AS failed,"
@@ -72,8 +76,12 @@ public final class SqliteBroadcastStore implements BroadcastStore {
 
     private static Plan plan(Connection c, long senderId, Segment segment, BroadcastContent content, Pace pace,
             Instant now) throws SQLException {
+        if (content.offer() != null) {
+            Proposals.checkOffer(content.offer(), now);
+        }
         List<Audience.Person> people = Audience.of(c, senderId, segment, now);
-        Personal personal = Personal.of(c, senderId, content.text());
+        Personal personal = Personal.of(c, senderId, content.text(),
+                content.offer() == null ? Limits.MAX_TEXT_CHARS : Limits.MAX_CAPTION_CHARS);
         Instant dayAgo = now.minus(Duration.ofDays(1));
         int used = Rows.one(c, "SELECT COUNT(*) FROM broadcast_recipients r JOIN broadcasts b ON b.id = r.broadcast_id"
                 + " WHERE b.sender_id = ? AND b.created_at > ? AND r.status <> 'skipped'", r -> r.getInt(1),
@@ -218,6 +226,8 @@ public final class SqliteBroadcastStore implements BroadcastStore {
                     broadcastId).orElseThrow();
             String clientId = Rows.one(c, "SELECT client_id FROM broadcasts WHERE id = ?", r -> r.getString(1),
                     broadcastId).orElseThrow();
+            Offer offer = Rows.one(c, "SELECT content FROM broadcasts WHERE id = ?", r -> read(r.getString(1)),
+                    broadcastId).orElseThrow().offer();
             Long conversationId = Rows.one(c, "SELECT conversation_id FROM direct_pairs WHERE user_lo = ?"
                     + " AND user_hi = ?", r -> r.getLong(1), Math.min(senderId, recipientId),
                     Math.max(senderId, recipientId)).orElse(null);
@@ -233,7 +243,7 @@ public final class SqliteBroadcastStore implements BroadcastStore {
                 long conversation = conversationId != null ? conversationId
                         : SqliteConversationStore.openDirectIn(c, senderId, recipientId, now);
                 Appended appended = SqliteConversationStore.appendIn(c, conversation, senderId,
-                        messageId(clientId, recipientId), text.get(), List.of(), null, null, null, now);
+                        messageId(clientId, recipientId), text.get(), List.of(), null, null, null, offer, null, now);
                 Rows.update(c, "UPDATE broadcast_recipients SET status = 'sent', conversation_id = ?, seq = ?,"
                         + " sent_at = ? WHERE broadcast_id = ? AND recipient_id = ?", conversation,
                         appended.message().seq(), now, broadcastId, recipientId);
