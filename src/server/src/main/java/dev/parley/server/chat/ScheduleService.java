@@ -12,10 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +31,7 @@ public final class ScheduleService implements AutoCloseable {
     private final AccountLimits limits;
     private final Bus bus;
     private final Clock clock;
-    private final ScheduledExecutorService ticker;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final Ticker ticker;
 
     public ScheduleService(ScheduleStore store, ConversationService conversations, AccountLimits limits, Bus bus,
             Clock clock) {
@@ -45,16 +40,12 @@ public final class ScheduleService implements AutoCloseable {
         this.limits = limits;
         this.bus = bus;
         this.clock = clock;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "parley-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = new Ticker("parley-scheduler", TICK, this::sendDue);
     }
 
     /** Starts sending due messages, including any that fell due while the server was down. */
     public void start() {
-        ticker.scheduleWithFixedDelay(this::sendDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.start();
     }
 
     public CompletableFuture<Reply.Scheduled> create(Identity me, Request.ScheduleCreate request) {
@@ -106,22 +97,13 @@ public final class ScheduleService implements AutoCloseable {
 
     /** Sends everything due now, one at a time so that a conversation's messages keep their order. */
     void sendDue() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            List<Long> due;
-            do {
-                due = store.due(clock.instant(), BATCH);
-                for (long id : due) {
-                    store.deliver(id, null, true, clock.instant()).join().ifPresent(this::delivered);
-                }
-            } while (due.size() == BATCH);
-        } catch (RuntimeException e) {
-            log.error("sending scheduled messages failed; will try again", e);
-        } finally {
-            running.set(false);
-        }
+        List<Long> due;
+        do {
+            due = store.due(clock.instant(), BATCH);
+            for (long id : due) {
+                store.deliver(id, null, true, clock.instant()).join().ifPresent(this::delivered);
+            }
+        } while (due.size() == BATCH);
     }
 
     private void delivered(ScheduleStore.Delivery delivery) {
@@ -140,11 +122,6 @@ public final class ScheduleService implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
-        try {
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ticker.close();
     }
 }

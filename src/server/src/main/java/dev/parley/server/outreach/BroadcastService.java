@@ -5,6 +5,7 @@ import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.server.bus.Bus;
 import dev.parley.server.chat.ConversationService;
+import dev.parley.server.chat.Ticker;
 import dev.parley.server.net.Identity;
 import dev.parley.server.social.AccountLimits;
 import dev.parley.server.store.BroadcastStore;
@@ -12,12 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Broadcasts: preview, send and results. Sending queues each recipient's message, throttled to a number per minute
@@ -25,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * the same append as {@code msg.send}, re-checking blocks, privacy and opt-outs at that moment.
  */
 public final class BroadcastService implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(BroadcastService.class);
     /** How often the sender looks for due recipients. */
     static final Duration TICK = Duration.ofMillis(500);
     private static final int BATCH = 100;
@@ -36,8 +30,7 @@ public final class BroadcastService implements AutoCloseable {
     private final Bus bus;
     private final Clock clock;
     private final BroadcastStore.Pace pace;
-    private final ScheduledExecutorService ticker;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final Ticker ticker;
 
     public BroadcastService(BroadcastStore store, ConversationService conversations, AccountLimits limits, Bus bus,
             Clock clock, BroadcastStore.Pace pace) {
@@ -47,16 +40,12 @@ public final class BroadcastService implements AutoCloseable {
         this.bus = bus;
         this.clock = clock;
         this.pace = pace;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "parley-broadcasts");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = new Ticker("parley-broadcasts", TICK, this::sendDue);
     }
 
     /** Starts sending queued recipients, including any left queued when the server stopped. */
     public void start() {
-        ticker.scheduleWithFixedDelay(this::sendDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.start();
     }
 
     public Reply.BroadcastPreview preview(Identity me, Request.BroadcastPreview request) {
@@ -84,22 +73,13 @@ public final class BroadcastService implements AutoCloseable {
 
     /** Sends every recipient due now, one at a time. */
     void sendDue() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            List<long[]> due;
-            do {
-                due = store.due(clock.instant(), BATCH);
-                for (long[] recipient : due) {
-                    store.deliver(recipient[0], recipient[1], clock.instant()).join().ifPresent(this::delivered);
-                }
-            } while (due.size() == BATCH);
-        } catch (RuntimeException e) {
-            log.error("sending broadcasts failed; will try again", e);
-        } finally {
-            running.set(false);
-        }
+        List<long[]> due;
+        do {
+            due = store.due(clock.instant(), BATCH);
+            for (long[] recipient : due) {
+                store.deliver(recipient[0], recipient[1], clock.instant()).join().ifPresent(this::delivered);
+            }
+        } while (due.size() == BATCH);
     }
 
     private void delivered(BroadcastStore.Delivery delivery) {
@@ -111,11 +91,6 @@ public final class BroadcastService implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
-        try {
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ticker.close();
     }
 }
