@@ -35,7 +35,6 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label preview = new Label();
     private final Label time = new Label();
     private final Label badge = new Label();
-    private final Label members = new Label();
     private final HBox row;
     private final InvalidationListener refresh = observable -> show(getItem());
     private static final double PREVIEW_EMOJI = 16;
@@ -56,9 +55,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
         previewClip.widthProperty().bind(preview.widthProperty());
         previewClip.heightProperty().bind(preview.heightProperty());
         preview.setClip(previewClip);
-        members.getStyleClass().add("conversation-members");
-        members.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(8, name, members, time);
+        // The time never gives way to a long name; a group's member count is in its header, not here.
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, name, time);
         HBox.setHgrow(name, Priority.ALWAYS);
         top.setAlignment(Pos.BASELINE_LEFT);
         HBox bottom = new HBox(8, preview, badge);
@@ -135,13 +134,10 @@ final class ConversationCell extends ListCell<ConversationItem> {
         }
         if (item.group()) {
             pictures.showGroup(avatar, item.id(), item.peerNameProperty().get(), item.peerAvatarProperty().get());
-            members.setText(ViewLoader.text("group.members.count", item.memberCountProperty().get()));
         } else {
             pictures.show(avatar, new UserProfile(item.peerHandle(), item.peerNameProperty().get(), null, null, null,
                     item.peerAvatarProperty().get()));
         }
-        members.setVisible(item.group());
-        members.setManaged(item.group());
         name.setText(item.peerNameProperty().get());
         int media = item.lastMediaProperty().get();
         int videos = item.lastVideosProperty().get();
