@@ -6,6 +6,7 @@ import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.bus.Bus;
 import dev.parley.server.bus.LocalBus;
 import dev.parley.server.bus.RedisBus;
+import dev.parley.server.bus.RedisPresence;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
@@ -63,12 +64,14 @@ public final class ParleyServer implements AutoCloseable {
     private final ScheduleService schedules;
     private final BroadcastService broadcasts;
     private final RedisBus redisBus;
+    private final RedisPresence clusterPresence;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private ParleyServer(SqliteDatabase database, PasswordHasher hasher, ExecutorService workers,
             WsTransport transport, PresenceService presence, ScheduleService schedules, BroadcastService broadcasts,
-            RedisBus redisBus) {
+            RedisBus redisBus, RedisPresence clusterPresence) {
         this.redisBus = redisBus;
+        this.clusterPresence = clusterPresence;
         this.presence = presence;
         this.broadcasts = broadcasts;
         this.schedules = schedules;
@@ -102,8 +105,10 @@ public final class ParleyServer implements AutoCloseable {
         ConversationService conversations = new ConversationService(conversationStore, socialStore, limits, bus,
                 config.clock());
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
-        PresenceService presence = new PresenceService(socialStore, conversationStore, registry, bus, config.clock());
-        registry.onPresence(presence);
+        RedisPresence clusterPresence = redisBus == null ? null : new RedisPresence(redisBus, registry);
+        PresenceService presence = new PresenceService(socialStore, conversationStore,
+                clusterPresence == null ? registry::isOnline : clusterPresence, bus, config.clock());
+        registry.onPresence(clusterPresence == null ? presence : clusterPresence.before(presence));
         ScheduleService schedules = new ScheduleService(new SqliteScheduleStore(database), conversations, limits, bus,
                 config.clock());
         SqliteBroadcastStore broadcastStore = new SqliteBroadcastStore(database);
@@ -127,10 +132,8 @@ public final class ParleyServer implements AutoCloseable {
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules, broadcasts,
-                redisBus);
+                redisBus, clusterPresence);
         if (redisBus != null) {
-            redisBus.onGap(() -> transport.getConnections().forEach(socket -> socket.close(
-                    org.java_websocket.framing.CloseFrame.SERVICE_RESTART, "missed live events; reconnect and sync")));
             awaitRedis(redisBus, config);
         }
         try {
@@ -196,6 +199,9 @@ public final class ParleyServer implements AutoCloseable {
             transport.stop(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (clusterPresence != null) {
+            clusterPresence.close();
         }
         if (redisBus != null) {
             redisBus.close();

@@ -9,6 +9,7 @@ import dev.parley.protocol.Event;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.server.bus.RedisBus;
+import dev.parley.server.bus.RedisPresence;
 import dev.parley.server.net.RecordingConnections;
 import dev.parley.server.net.SessionRegistry;
 import dev.parley.server.store.sqlite.SqliteDatabase;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
 
 /**
  * A real server started with Redis delivers through it: its own clients get each event once, and the same
@@ -99,6 +101,31 @@ class RedisDeliveryTest extends TwoFriendsTest {
         alice.close();
         await().atMost(Duration.ofSeconds(10)).until(() -> bobElsewhere.size() >= 2);
         assertThat(decode(bobElsewhere).get(1)).isEqualTo(new Event.PresenceEvent("alice", false));
+    }
+
+    @Test
+    void someoneStillOnAnotherNodeIsNotAnnouncedOfflineWhenTheyLeaveThisOne() throws Exception {
+        long aliceId = userId("alice");
+        try (RedisPresence elsewhere = new RedisPresence(otherBus, otherNode);
+                Jedis jedis = new Jedis(redis.uri())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> jedis.sismember("parley:online:node-b",
+                    Long.toString(aliceId)));
+
+            alice.close();
+            WireClient aliceAgain = track(alice.resume(server.uri()));
+            // Announcements go out in order: had alice's leaving been announced, it would come before this.
+            JsonNode back = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence"));
+            assertThat(back.at("/body/handle").asText()).isEqualTo("alice");
+            assertThat(back.at("/body/online").asBoolean()).isTrue();
+
+            aliceAgain.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !jedis.sismember("parley:online:node-a",
+                    Long.toString(aliceId)));
+            assertThat(bob.ok(new Request.PresenceGet()).get("online")).extracting(JsonNode::asText)
+                    .as("alice still has a session on node b").containsExactly("alice");
+        }
+        assertThat(bob.ok(new Request.PresenceGet()).get("online")).extracting(JsonNode::asText)
+                .as("node b is gone").isEmpty();
     }
 
     @Test

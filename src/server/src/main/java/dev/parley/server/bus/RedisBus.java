@@ -37,6 +37,8 @@ public final class RedisBus implements Bus, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisBus.class);
     /** The channel all nodes share; one deployment per Redis database (see docs/DEPLOY.md). */
     public static final String CHANNEL = "parley:events";
+    /** Close code (service restart) for connections that may have missed events while Redis was away. */
+    public static final int CLOSE_MISSED_EVENTS = 1012;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -101,7 +103,7 @@ public final class RedisBus implements Bus, AutoCloseable {
         return config.build();
     }
 
-    /** What to do when the subscription comes back after a gap: the server closes its connections. */
+    /** Also runs when the subscription comes back after a gap, after this node's connections were closed. */
     public void onGap(Runnable onGap) {
         this.onGap = onGap;
     }
@@ -113,6 +115,11 @@ public final class RedisBus implements Bus, AutoCloseable {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** The pooled connections, shared with {@link RedisPresence}. */
+    JedisPooled redis() {
+        return publishers;
     }
 
     @Override
@@ -241,6 +248,7 @@ public final class RedisBus implements Bus, AutoCloseable {
                 log.warn("node {} subscribed to {} again at {}; closing its connections so clients resync",
                         nodeId, channel, address);
                 try {
+                    registry.closeAll(CLOSE_MISSED_EVENTS, "missed live events; reconnect and sync");
                     onGap.run();
                 } catch (RuntimeException e) {
                     log.warn("node {}: closing connections after a Redis gap failed", nodeId, e);
