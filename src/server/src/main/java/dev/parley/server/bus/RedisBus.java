@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +43,10 @@ public final class RedisBus implements Bus, AutoCloseable {
     public static final int CLOSE_MISSED_EVENTS = 1012;
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** How often the subscription is pinged; after three pings without an answer it is dropped and redone. */
+    private static final Duration PING_EVERY = Duration.ofSeconds(10);
+    /** After a failed publish, later ones are dropped at once for this long rather than each waiting. */
+    private static final Duration PUBLISH_PAUSE = Duration.ofSeconds(5);
 
     private final String nodeId;
     private final SessionRegistry registry;
@@ -53,8 +59,18 @@ public final class RedisBus implements Bus, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch firstSubscribed = new CountDownLatch(1);
     private final AtomicLong failedPublishes = new AtomicLong();
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "parley-redis-keepalive");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Runnable onGap = () -> { };
     private volatile boolean subscribed;
+    /** Subscribed once, and not now: Redis is away, so publishing would only wait. */
+    private volatile boolean lostSubscription;
+    private volatile Jedis subscriberConnection;
+    private volatile long lastPongNanos;
+    private volatile long publishPausedUntilNanos;
 
     /**
      * Connects the publisher pool and starts the subscriber thread; {@link #awaitSubscribed} says when events
@@ -78,6 +94,8 @@ public final class RedisBus implements Bus, AutoCloseable {
         this.subscriber = new Thread(this::subscribeUntilClosed, "parley-redis-subscriber");
         subscriber.setDaemon(true);
         subscriber.start();
+        keepAlive.scheduleWithFixedDelay(this::pingSubscription, PING_EVERY.toMillis(), PING_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private static JedisClientConfig clientConfig(URI redis, String nodeId) {
@@ -133,6 +151,10 @@ public final class RedisBus implements Bus, AutoCloseable {
         if (userIds.isEmpty()) {
             return;
         }
+        if (lostSubscription || System.nanoTime() - publishPausedUntilNanos < 0) {
+            failedPublishes.incrementAndGet();
+            return;
+        }
         String envelope = Envelope.write(nodeId, userIds, codec.encodeEvent(event));
         try {
             publishers.publish(CHANNEL, envelope);
@@ -142,6 +164,7 @@ public final class RedisBus implements Bus, AutoCloseable {
             }
         } catch (JedisException e) {
             // Not fatal: the event is stored (or only ephemeral, like typing); its recipients resync on reconnect.
+            publishPausedUntilNanos = System.nanoTime() + PUBLISH_PAUSE.toNanos();
             if (failedPublishes.getAndIncrement() == 0) {
                 log.warn("node {} cannot publish to Redis at {}; events are not delivered live until it is back",
                         nodeId, address, e);
@@ -168,8 +191,10 @@ public final class RedisBus implements Bus, AutoCloseable {
     private void subscribeUntilClosed() {
         long backoffMillis = 100;
         boolean hadGap = false;
+        boolean warned = false;
         while (!closed.get()) {
             try (Jedis jedis = new Jedis(address, clientConfig)) {
+                subscriberConnection = jedis;
                 // A fresh listener per connection: a broken one may still count itself subscribed.
                 Listener current = new Listener(hadGap);
                 listener = current;
@@ -182,10 +207,14 @@ public final class RedisBus implements Bus, AutoCloseable {
                     break;
                 }
                 if (subscribed) {
-                    log.warn("node {} lost its Redis subscription at {}; reconnecting", nodeId, address, e);
+                    log.warn("node {} lost its Redis subscription at {} ({}); reconnecting", nodeId, address,
+                            e.getMessage());
+                } else if (!warned) {
+                    log.warn("node {} cannot subscribe at {} ({}); retrying every {} s at most", nodeId, address,
+                            e.getMessage(), MAX_BACKOFF.toSeconds());
+                    warned = true;
                 } else {
-                    log.warn("node {} cannot subscribe at {} ({}); retrying in {} ms", nodeId, address,
-                            e.getMessage(), backoffMillis);
+                    log.debug("node {} cannot subscribe at {} ({})", nodeId, address, e.getMessage());
                 }
             } catch (RuntimeException e) {
                 log.error("node {}: Redis subscriber failed; reconnecting", nodeId, e);
@@ -194,8 +223,11 @@ public final class RedisBus implements Bus, AutoCloseable {
             hadGap = true;
             if (subscribed) {
                 backoffMillis = 100;
+                warned = false;
+                lostSubscription = true;
             }
             subscribed = false;
+            subscriberConnection = null;
             if (closed.get()) {
                 break;
             }
@@ -207,6 +239,28 @@ public final class RedisBus implements Bus, AutoCloseable {
             backoffMillis = Math.min(MAX_BACKOFF.toMillis(), backoffMillis * 2);
         }
         log.debug("node {}: Redis subscriber stopped", nodeId);
+    }
+
+    /**
+     * A subscribed connection only reads, so a Redis that vanished without closing it (a network partition)
+     * would go unnoticed: ping it, and drop it when the answers stop so that the subscriber reconnects.
+     */
+    private void pingSubscription() {
+        Listener current = listener;
+        Jedis connection = subscriberConnection;
+        if (!subscribed || connection == null) {
+            return;
+        }
+        try {
+            if (System.nanoTime() - lastPongNanos > 3 * PING_EVERY.toNanos()) {
+                log.warn("node {}: Redis at {} stopped answering; reconnecting the subscription", nodeId, address);
+                connection.disconnect();
+            } else {
+                current.ping();
+            }
+        } catch (RuntimeException e) {
+            log.debug("node {}: pinging the Redis subscription failed", nodeId, e);
+        }
     }
 
     /** Stops listening and closes the publisher pool. */
@@ -223,6 +277,7 @@ public final class RedisBus implements Bus, AutoCloseable {
         } catch (JedisException | NullPointerException e) {
             log.debug("node {}: unsubscribe failed while closing", nodeId, e);
         }
+        keepAlive.shutdownNow();
         subscriber.interrupt();
         try {
             subscriber.join(TIMEOUT.toMillis());
@@ -241,7 +296,10 @@ public final class RedisBus implements Bus, AutoCloseable {
 
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
+            lastPongNanos = System.nanoTime();
             subscribed = true;
+            lostSubscription = false;
+            publishPausedUntilNanos = System.nanoTime(); // Redis answers again: publish at once
             firstSubscribed.countDown();
             if (resubscribed) {
                 // Events published while we were away never reach us: make this node's clients resync.
@@ -256,6 +314,11 @@ public final class RedisBus implements Bus, AutoCloseable {
             } else {
                 log.info("node {} subscribed to {} at {}", nodeId, channel, address);
             }
+        }
+
+        @Override
+        public void onPong(String pattern) {
+            lastPongNanos = System.nanoTime();
         }
 
         @Override
