@@ -14,17 +14,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.Connection;
 
 /**
  * The multi-node {@link Bus}: every event goes through one Redis pub/sub channel, and every node hands what it
@@ -84,8 +83,10 @@ public final class RedisBus implements Bus, AutoCloseable {
         this.nodeId = nodeId;
         this.registry = registry;
         this.codec = codec;
-        this.address = new HostAndPort(redis.getHost(), redis.getPort() == -1 ? 6379 : redis.getPort());
-        this.clientConfig = clientConfig(redis, nodeId);
+        RedisEndpoint endpoint = RedisEndpoint.of(redis, nodeId, TIMEOUT);
+        this.address = endpoint.address();
+        this.clientConfig = endpoint.config();
+        this.publishPausedUntilNanos = System.nanoTime();
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(poolSize);
         pool.setMaxIdle(poolSize);
@@ -96,29 +97,6 @@ public final class RedisBus implements Bus, AutoCloseable {
         subscriber.start();
         keepAlive.scheduleWithFixedDelay(this::pingSubscription, PING_EVERY.toMillis(), PING_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
-    }
-
-    private static JedisClientConfig clientConfig(URI redis, String nodeId) {
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) TIMEOUT.toMillis()).socketTimeoutMillis((int) TIMEOUT.toMillis())
-                .clientName("parley-" + nodeId.replaceAll("\\s", "_")).ssl("rediss".equals(redis.getScheme()));
-        String userInfo = redis.getUserInfo();
-        if (userInfo != null && !userInfo.isEmpty()) {
-            int colon = userInfo.indexOf(':');
-            if (colon < 0) {
-                config.password(userInfo);
-            } else {
-                if (colon > 0) {
-                    config.user(userInfo.substring(0, colon));
-                }
-                config.password(userInfo.substring(colon + 1));
-            }
-        }
-        String path = redis.getPath();
-        if (path != null && path.length() > 1) {
-            config.database(Integer.parseInt(path.substring(1)));
-        }
-        return config.build();
     }
 
     /** Also runs when the subscription comes back after a gap, after this node's connections were closed. */
