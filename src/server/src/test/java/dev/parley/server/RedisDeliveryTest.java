@@ -112,6 +112,8 @@ class RedisDeliveryTest extends TwoFriendsTest {
                     Long.toString(aliceId)));
 
             alice.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !jedis.sismember("parley:online:node-a",
+                    Long.toString(aliceId)));
             WireClient aliceAgain = track(alice.resume(server.uri()));
             // Announcements go out in order: had alice's leaving been announced, it would come before this.
             JsonNode back = bob.awaitEvent(e -> e.get("type").asText().equals("evt.presence"));
