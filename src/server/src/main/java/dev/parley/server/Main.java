@@ -37,6 +37,14 @@ public final class Main implements Callable<Integer> {
                     + " (load tests only).")
     boolean relaxedLimits;
 
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "Redis for delivery across nodes, e.g. redis://redis:6379 (default: this node alone)")
+    java.net.URI redis;
+
+    @Option(names = "--node-id", paramLabel = "ID",
+            description = "This node's name in logs and on Redis (default: host name and process id)")
+    String nodeId;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -44,7 +52,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig config = ServerConfig.builder(data).bind(bind).port(port)
-                .argon(argonMemoryKiB, argonIterations)
+                .argon(argonMemoryKiB, argonIterations).redis(redis).nodeId(nodeId)
                 .accountRates(relaxedLimits ? AccountLimits.Rates.GENEROUS : AccountLimits.Rates.DEFAULT).build();
         ParleyServer server = ParleyServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);

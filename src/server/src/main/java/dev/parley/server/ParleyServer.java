@@ -3,7 +3,10 @@ package dev.parley.server;
 import dev.parley.protocol.Codec;
 import dev.parley.server.auth.AccountService;
 import dev.parley.server.auth.PasswordHasher;
+import dev.parley.server.bus.Bus;
 import dev.parley.server.bus.LocalBus;
+import dev.parley.server.bus.RedisBus;
+import dev.parley.server.bus.RedisPresence;
 import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.GroupService;
 import dev.parley.server.chat.ScheduleService;
@@ -60,10 +63,15 @@ public final class ParleyServer implements AutoCloseable {
     private final WsTransport transport;
     private final ScheduleService schedules;
     private final BroadcastService broadcasts;
+    private final RedisBus redisBus;
+    private final RedisPresence clusterPresence;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private ParleyServer(SqliteDatabase database, PasswordHasher hasher, ExecutorService workers,
-            WsTransport transport, PresenceService presence, ScheduleService schedules, BroadcastService broadcasts) {
+            WsTransport transport, PresenceService presence, ScheduleService schedules, BroadcastService broadcasts,
+            RedisBus redisBus, RedisPresence clusterPresence) {
+        this.redisBus = redisBus;
+        this.clusterPresence = clusterPresence;
         this.presence = presence;
         this.broadcasts = broadcasts;
         this.schedules = schedules;
@@ -88,15 +96,19 @@ public final class ParleyServer implements AutoCloseable {
         SqliteAccountStore accountStore = new SqliteAccountStore(database);
         AccountService accounts = new AccountService(accountStore, hasher, registry,
                 config.loginLimits(), config.clock());
-        LocalBus bus = new LocalBus(registry, codec);
+        RedisBus redisBus = config.redis() == null ? null
+                : new RedisBus(config.redis(), config.nodeId(), registry, codec, config.workerThreads() + 2);
+        Bus bus = redisBus == null ? new LocalBus(registry, codec) : redisBus;
         AccountLimits limits = new AccountLimits(config.accountRates(), config.clock());
         SqliteSocialStore socialStore = new SqliteSocialStore(database);
         SqliteConversationStore conversationStore = new SqliteConversationStore(database);
         ConversationService conversations = new ConversationService(conversationStore, socialStore, limits, bus,
                 config.clock());
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), namedThreads("parley-worker"));
-        PresenceService presence = new PresenceService(socialStore, conversationStore, registry, bus, config.clock());
-        registry.onPresence(presence);
+        RedisPresence clusterPresence = redisBus == null ? null : new RedisPresence(redisBus, registry);
+        PresenceService presence = new PresenceService(socialStore, conversationStore,
+                clusterPresence == null ? registry::isOnline : clusterPresence, bus, config.clock());
+        registry.onPresence(clusterPresence == null ? presence : clusterPresence.before(presence));
         ScheduleService schedules = new ScheduleService(new SqliteScheduleStore(database), conversations, limits, bus,
                 config.clock());
         SqliteBroadcastStore broadcastStore = new SqliteBroadcastStore(database);
@@ -119,7 +131,11 @@ public final class ParleyServer implements AutoCloseable {
                 config.clock()), broadcasts, insights), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames());
-        ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules, broadcasts);
+        ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules, broadcasts,
+                redisBus, clusterPresence);
+        if (redisBus != null) {
+            awaitRedis(redisBus, config);
+        }
         try {
             transport.startAndWait();
             schedules.start();
@@ -128,8 +144,21 @@ public final class ParleyServer implements AutoCloseable {
             server.stop();
             throw e;
         }
-        log.info("Parley server listening on {} with data in {}", server.uri(), config.dataDir().toAbsolutePath());
+        log.info("Parley server node {} listening on {} with data in {}{}", config.nodeId(), server.uri(),
+                config.dataDir().toAbsolutePath(), redisBus == null ? "" : ", events through Redis");
         return server;
+    }
+
+    /** Waits a moment for Redis so the first clients hear other nodes; without it the node still serves. */
+    private static void awaitRedis(RedisBus redisBus, ServerConfig config) {
+        try {
+            if (!redisBus.awaitSubscribed(Duration.ofSeconds(5))) {
+                log.warn("node {}: Redis not reachable yet; serving anyway and retrying in the background",
+                        config.nodeId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The port actually bound (useful after asking for port 0). */
@@ -170,6 +199,12 @@ public final class ParleyServer implements AutoCloseable {
             transport.stop(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (clusterPresence != null) {
+            clusterPresence.close();
+        }
+        if (redisBus != null) {
+            redisBus.close();
         }
         log.info("Parley server stopped");
     }

@@ -3,6 +3,9 @@ package dev.parley.server;
 import dev.parley.server.auth.LoginLimits;
 import dev.parley.server.social.AccountLimits;
 import dev.parley.server.store.BroadcastStore;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -18,10 +21,12 @@ import java.util.Objects;
  * @param argonIterations  Argon2id time cost
  * @param maxBacklogFrames unread outbound frames after which a connection is cut off
  * @param broadcastPace    each sender's daily cap of broadcast recipients, and how many go out per minute
+ * @param redis            Redis for delivery across nodes ({@code redis://host:port}); null: this node alone
+ * @param nodeId           this node's name in logs and on the Redis channel
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
         int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, LoginLimits loginLimits,
-        AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace) {
+        AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, URI redis, String nodeId) {
 
     public static final int DEFAULT_PORT = 7447;
 
@@ -32,6 +37,18 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         Objects.requireNonNull(loginLimits, "loginLimits");
         Objects.requireNonNull(accountRates, "accountRates");
         Objects.requireNonNull(broadcastPace, "broadcastPace");
+        Objects.requireNonNull(nodeId, "nodeId");
+    }
+
+    /** A name unique enough to tell nodes apart in logs: host name and process id. */
+    public static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     public static Builder builder(Path dataDir) {
@@ -52,6 +69,8 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         private LoginLimits loginLimits = LoginLimits.DEFAULT;
         private AccountLimits.Rates accountRates = AccountLimits.Rates.DEFAULT;
         private BroadcastStore.Pace broadcastPace = BroadcastStore.Pace.DEFAULT;
+        private URI redis;
+        private String nodeId;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -101,9 +120,22 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
             return this;
         }
 
+        /** Delivers events across nodes through this Redis ({@code redis://[user:password@]host[:port][/db]}). */
+        public Builder redis(URI redis) {
+            this.redis = redis;
+            return this;
+        }
+
+        /** This node's name in logs and on the Redis channel (default: host name and process id). */
+        public Builder nodeId(String nodeId) {
+            this.nodeId = nodeId;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                    workerThreads, maxBacklogFrames, loginLimits, accountRates, broadcastPace);
+                    workerThreads, maxBacklogFrames, loginLimits, accountRates, broadcastPace, redis,
+                    nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId);
         }
     }
 }

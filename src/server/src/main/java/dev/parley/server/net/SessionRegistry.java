@@ -70,6 +70,16 @@ public final class SessionRegistry {
         return byUser.getOrDefault(userId, Set.of());
     }
 
+    /** The users with at least one signed-in connection on this node. */
+    public Set<Long> onlineUserIds() {
+        return Set.copyOf(byUser.keySet());
+    }
+
+    /** Closes every signed-in connection on this node, e.g. so that clients reconnect and sync. */
+    public void closeAll(int code, String reason) {
+        byUser.values().forEach(connections -> connections.forEach(c -> c.close(code, reason)));
+    }
+
     public List<ClientConnection> connectionsOfSession(long userId, long sessionId) {
         return connectionsOf(userId).stream()
                 .filter(c -> c.identity() != null && c.identity().sessionId() == sessionId)

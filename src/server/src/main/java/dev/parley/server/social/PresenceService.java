@@ -6,6 +6,7 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.server.bus.Bus;
+import dev.parley.server.bus.OnlineUsers;
 import dev.parley.server.net.Identity;
 import dev.parley.server.net.SessionRegistry;
 import dev.parley.server.store.ConversationStore;
@@ -31,7 +32,8 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
 
     private final SocialStore social;
     private final ConversationStore conversations;
-    private final SessionRegistry registry;
+    /** Who is online on any node (this node's registry when it runs alone). */
+    private final OnlineUsers onlineUsers;
     private final Bus bus;
     /** One thread: a user's online and offline announcements go out in the order the registry saw them. */
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors
@@ -43,11 +45,11 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
     private final Clock clock;
     private final Map<String, Instant> lastTyping = new ConcurrentHashMap<>();
 
-    public PresenceService(SocialStore social, ConversationStore conversations, SessionRegistry registry, Bus bus,
+    public PresenceService(SocialStore social, ConversationStore conversations, OnlineUsers onlineUsers, Bus bus,
             Clock clock) {
         this.social = social;
         this.conversations = conversations;
-        this.registry = registry;
+        this.onlineUsers = onlineUsers;
         this.bus = bus;
         this.clock = clock;
     }
@@ -65,8 +67,10 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
 
     /** The caller's friends who are online and share it; nobody when the caller does not share. */
     public Reply.Presence onlineFriends(Identity me) {
-        return new Reply.Presence(social.presenceAudience(me.userId()).stream()
-                .filter(friend -> registry.isOnline(friend.id())).map(UserRef::handle).toList());
+        List<UserRef> audience = social.presenceAudience(me.userId());
+        var online = onlineUsers.onlineAmong(audience.stream().map(UserRef::id).toList());
+        return new Reply.Presence(audience.stream().filter(friend -> online.contains(friend.id()))
+                .map(UserRef::handle).toList());
     }
 
     /** Passes "typing" to the other person of a 1:1 conversation when the two share presence. */
@@ -91,7 +95,7 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
      * who now can see them see them come online.
      */
     public void visibilityChanged(Identity me, List<UserRef> audienceBefore, PresenceVisibility now) {
-        if (!registry.isOnline(me.userId())) {
+        if (!onlineUsers.isOnline(me.userId())) {
             return;
         }
         List<UserRef> audienceAfter = social.presenceAudience(me.userId());
@@ -110,8 +114,8 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
      */
     public void friendshipChanged(UserRef one, UserRef other) {
         boolean visible = social.presenceAudience(one.id()).contains(other);
-        bus.publish(other.id(), new Event.PresenceEvent(one.handle(), visible && registry.isOnline(one.id())));
-        bus.publish(one.id(), new Event.PresenceEvent(other.handle(), visible && registry.isOnline(other.id())));
+        bus.publish(other.id(), new Event.PresenceEvent(one.handle(), visible && onlineUsers.isOnline(one.id())));
+        bus.publish(one.id(), new Event.PresenceEvent(other.handle(), visible && onlineUsers.isOnline(other.id())));
     }
 
     private void announceLater(Identity identity, boolean online) {
@@ -124,8 +128,8 @@ public final class PresenceService implements SessionRegistry.PresenceListener {
 
     private void announce(Identity identity, boolean online) {
         try {
-            // Re-read the registry: a quick reconnect may have made this announcement stale.
-            if (registry.isOnline(identity.userId()) != online) {
+            // Re-read who is online: a quick reconnect (here or on another node) may have made this announcement stale.
+            if (onlineUsers.isOnline(identity.userId()) != online) {
                 return;
             }
             Event event = new Event.PresenceEvent(identity.handle(), online);
