@@ -55,9 +55,10 @@ public final class Rows {
         }
     }
 
-    /** Runs an insert and returns the generated row id. */
+    /** Runs an insert and returns the generated row id (the table's {@code id} column). */
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(c, sql, params)) {
+        try (PreparedStatement statement = bind(postgres(c) ? c.prepareStatement(sql, new String[] {"id"})
+                : c.prepareStatement(sql), params)) {
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -82,12 +83,34 @@ public final class Rows {
         return Instant.ofEpochMilli(row.getLong(column));
     }
 
+    /** Whether the connection is to PostgreSQL rather than SQLite, for the few statements that differ. */
+    public static boolean postgres(Connection c) throws SQLException {
+        return c.isWrapperFor(org.postgresql.PGConnection.class);
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object param = params[i];
-            statement.setObject(i + 1, param instanceof Instant instant ? instant.toEpochMilli() : param);
+        return bind(c.prepareStatement(sql), params);
+    }
+
+    /**
+     * Instants are stored as epoch milliseconds and flags as 0/1 integers (as SQLite keeps booleans), so the same
+     * parameters fit both databases' columns.
+     */
+    private static PreparedStatement bind(PreparedStatement statement, Object... params) throws SQLException {
+        try {
+            for (int i = 0; i < params.length; i++) {
+                Object param = params[i];
+                if (param instanceof Instant instant) {
+                    param = instant.toEpochMilli();
+                } else if (param instanceof Boolean flag) {
+                    param = flag ? 1 : 0;
+                }
+                statement.setObject(i + 1, param);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
-        return statement;
     }
 }

@@ -19,6 +19,7 @@ import dev.parley.protocol.SkipReason;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.BroadcastStore;
 import dev.parley.server.store.BroadcastTotals;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -51,9 +52,9 @@ public final class SqliteBroadcastStore implements BroadcastStore {
             + " (SELECT COUNT(*) FROM broadcast_opt_outs o WHERE o.broadcast_id = b.id) AS opted_out"
             + " FROM broadcasts b LEFT JOIN broadcast_recipients r ON r.broadcast_id = b.id";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteBroadcastStore(SqliteDatabase db) {
+    public SqliteBroadcastStore(Database db) {
         this.db = db;
     }
 

@@ -7,6 +7,7 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.Segment;
 import dev.parley.server.store.ContactStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,9 +23,9 @@ public final class SqliteContactStore implements ContactStore {
     private static final String SEGMENT_SELECT = "SELECT id, name, labels, friends_only, messaged_within_days"
             + " FROM segments";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteContactStore(SqliteDatabase db) {
+    public SqliteContactStore(Database db) {
         this.db = db;
     }
 

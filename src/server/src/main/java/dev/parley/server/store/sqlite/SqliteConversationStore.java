@@ -20,6 +20,7 @@ import dev.parley.server.social.DeliveryRules;
 import dev.parley.server.social.MemberState;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.ConversationStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,9 +60,9 @@ public final class SqliteConversationStore implements ConversationStore {
             + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id), me.user_id)"
             + " WHERE me.user_id = ? AND me.state <> 'DECLINED'";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteConversationStore(SqliteDatabase db) {
+    public SqliteConversationStore(Database db) {
         this.db = db;
     }
 

@@ -12,6 +12,7 @@ import dev.parley.protocol.Reply;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupStore;
 import dev.parley.server.store.ProfileStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,9 +29,9 @@ public final class SqliteGroupStore implements GroupStore {
     private static final String MEMBER_SELECT = "SELECT " + Profiles.COLUMNS + ", me.role, me.muted, me.joined_at"
             + " FROM members me JOIN users u ON u.id = me.user_id";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteGroupStore(SqliteDatabase db) {
+    public SqliteGroupStore(Database db) {
         this.db = db;
     }
 

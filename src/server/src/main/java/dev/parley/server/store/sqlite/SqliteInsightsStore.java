@@ -1,6 +1,7 @@
 package dev.parley.server.store.sqlite;
 
 import dev.parley.server.store.InsightsStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +18,9 @@ public final class SqliteInsightsStore implements InsightsStore {
     private static final String NOT_WITH_ONESELF = " NOT EXISTS (SELECT 1 FROM direct_pairs p"
             + " WHERE p.conversation_id = mb.conversation_id AND p.user_lo = p.user_hi)";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteInsightsStore(SqliteDatabase db) {
+    public SqliteInsightsStore(Database db) {
         this.db = db;
     }
 

@@ -5,6 +5,7 @@ import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.server.store.MediaStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,9 +33,9 @@ public final class SqliteMediaStore implements MediaStore {
             + " WHERE m.sticker_media = ? AND m.unsent_at IS NULL"
             + " AND m.seq >= me.from_seq AND (me.until_seq IS NULL OR m.seq <= me.until_seq) LIMIT 1";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteMediaStore(SqliteDatabase db) {
+    public SqliteMediaStore(Database db) {
         this.db = db;
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.server.store.sqlite;
 
 import dev.parley.server.store.ProfileStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link ProfileStore} on the SQLite file. */
 public final class SqliteProfileStore implements ProfileStore {
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteProfileStore(SqliteDatabase db) {
+    public SqliteProfileStore(Database db) {
         this.db = db;
     }
 

@@ -10,6 +10,7 @@ import dev.parley.protocol.UserProfile;
 import dev.parley.server.store.ReportEvidence;
 import dev.parley.server.store.ReportRecord;
 import dev.parley.server.store.ReportStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,9 +30,9 @@ public final class SqliteReportStore implements ReportStore {
             + " (SELECT COUNT(*) FROM report_messages m WHERE m.report_id = r.id) AS message_count"
             + " FROM reports r JOIN users me ON me.id = r.reporter_id JOIN users them ON them.id = r.reported_id";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteReportStore(SqliteDatabase db) {
+    public SqliteReportStore(Database db) {
         this.db = db;
     }
 

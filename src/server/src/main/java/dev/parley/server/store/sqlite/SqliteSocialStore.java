@@ -9,6 +9,7 @@ import dev.parley.protocol.UserProfile;
 import dev.parley.server.social.MemberState;
 import dev.parley.server.store.SocialStore;
 import dev.parley.server.store.UserRef;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,9 +19,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link SocialStore} on the SQLite file. */
 public final class SqliteSocialStore implements SocialStore {
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteSocialStore(SqliteDatabase db) {
+    public SqliteSocialStore(Database db) {
         this.db = db;
     }
 
