@@ -6,15 +6,34 @@ import dev.parley.server.social.AccountLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Real servers for tests: a free port, a data directory the test owns, cheap password hashing. */
 public final class TestServers {
+    private static volatile boolean onPostgres;
+    private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
+
     private TestServers() {
     }
 
-    /** Per-account limits are lifted: tests pipeline thousands of messages. RateLimitTest sets its own. */
+    /**
+     * Per-account limits are lifted: tests pipeline thousands of messages. RateLimitTest sets its own. Under
+     * {@link OnPostgres} the server stores its data in a PostgreSQL database of its own (one per data directory).
+     */
     public static ServerConfig.Builder config(Path dataDir) {
-        return ServerConfig.builder(dataDir).port(0).argon(1024, 1).accountRates(AccountLimits.Rates.GENEROUS);
+        ServerConfig.Builder builder = ServerConfig.builder(dataDir).port(0).argon(1024, 1)
+                .accountRates(AccountLimits.Rates.GENEROUS);
+        return onPostgres ? builder.postgres(postgresFor(dataDir)) : builder;
+    }
+
+    /** The PostgreSQL database of servers on {@code dataDir}: created on first use. */
+    public static String postgresFor(Path dataDir) {
+        return DATABASES.computeIfAbsent(dataDir.toAbsolutePath(), dir -> PostgresForTests.freshDatabase());
+    }
+
+    static void onPostgres(boolean on) {
+        onPostgres = on;
     }
 
     public static ParleyServer start(Path dataDir) {

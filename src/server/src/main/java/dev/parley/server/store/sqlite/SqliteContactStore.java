@@ -78,7 +78,7 @@ public final class SqliteContactStore implements ContactStore {
     }
 
     private static List<Segment> segments(Connection c, long ownerId) throws SQLException {
-        return Rows.list(c, SEGMENT_SELECT + " WHERE owner_id = ? ORDER BY name COLLATE NOCASE, id",
+        return Rows.list(c, SEGMENT_SELECT + " WHERE owner_id = ? ORDER BY lower(name), id",
                 SqliteContactStore::segment, ownerId);
     }
 

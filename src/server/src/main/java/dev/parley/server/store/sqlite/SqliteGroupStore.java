@@ -194,7 +194,8 @@ public final class SqliteGroupStore implements GroupStore {
                 return new GroupWrite(conversationId, List.of());
             }
             if (picture != null) {
-                Rows.update(c, "INSERT OR IGNORE INTO avatars (hash, mime, bytes, created_at) VALUES (?, ?, ?, ?)",
+                Rows.update(c, "INSERT INTO avatars (hash, mime, bytes, created_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
                         picture.hash(), picture.mime(), picture.bytes(), now);
             }
             Rows.update(c, "UPDATE groups SET avatar_hash = ? WHERE conversation_id = ?", hash, conversationId);

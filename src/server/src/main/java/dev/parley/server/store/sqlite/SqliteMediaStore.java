@@ -59,10 +59,11 @@ public final class SqliteMediaStore implements MediaStore {
     @Override
     public CompletableFuture<MediaItem> record(MediaItem item, long uploaderId, Instant now) {
         return db.writes().submit(c -> {
-            Rows.update(c, "INSERT OR IGNORE INTO media (sha256, mime, size, width, height, uploader, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", item.mediaId(), item.mime(), item.size(), item.width(),
+            Rows.update(c, "INSERT INTO media (sha256, mime, size, width, height, uploader, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", item.mediaId(), item.mime(), item.size(), item.width(),
                     item.height(), uploaderId, now);
-            Rows.update(c, "INSERT OR IGNORE INTO media_owners (sha256, user_id, created_at) VALUES (?, ?, ?)",
+            Rows.update(c, "INSERT INTO media_owners (sha256, user_id, created_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING",
                     item.mediaId(), uploaderId, now);
             return Rows.one(c, ITEM_SELECT + " WHERE md.sha256 = ?", SqliteMediaStore::item, item.mediaId())
                     .orElseThrow();
