@@ -3,9 +3,13 @@ package dev.parley.server.testing;
 import dev.parley.server.ParleyServer;
 import dev.parley.server.ServerConfig;
 import dev.parley.server.social.AccountLimits;
+import dev.parley.server.store.jdbc.Database;
+import dev.parley.server.store.postgres.PostgresDatabase;
+import dev.parley.server.store.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +34,18 @@ public final class TestServers {
     /** The PostgreSQL database of servers on {@code dataDir}: created on first use. */
     public static String postgresFor(Path dataDir) {
         return DATABASES.computeIfAbsent(dataDir.toAbsolutePath(), dir -> PostgresForTests.freshDatabase());
+    }
+
+    /** The database servers on {@code dataDir} use (SQLite, or PostgreSQL under {@link OnPostgres}), opened. */
+    public static Database database(Path dataDir) {
+        if (onPostgres) {
+            return PostgresDatabase.open(postgresFor(dataDir), null, null, 2);
+        }
+        try {
+            return SqliteDatabase.open(dataDir, 1);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void onPostgres(boolean on) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 /** Small JDBC conveniences: parameter binding, row mapping and read-only queries on a pool. */
 public final class Rows {
     private static final Logger log = LoggerFactory.getLogger(Rows.class);
+    /** SQLite's numbered parameters ({@code ?1}), which PostgreSQL's driver lacks: rewritten to plain ones. */
+    private static final Pattern NUMBERED = Pattern.compile("\\?\\d");
+    private static final Pattern PARAMETER = Pattern.compile("\\?(\\d*)");
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -89,6 +93,18 @@ public final class Rows {
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        if (postgres(c) && NUMBERED.matcher(sql).find()) {
+            // SQLite's rule: a bare ? is numbered one above the largest number used before it.
+            List<Object> ordered = new ArrayList<>();
+            int[] largest = {0};
+            String positional = PARAMETER.matcher(sql).replaceAll(m -> {
+                int number = m.group(1).isEmpty() ? largest[0] + 1 : Integer.parseInt(m.group(1));
+                largest[0] = Math.max(largest[0], number);
+                ordered.add(params[number - 1]);
+                return "?";
+            });
+            return bind(c.prepareStatement(positional), ordered.toArray());
+        }
         return bind(c.prepareStatement(sql), params);
     }
 

@@ -57,7 +57,7 @@ public final class SqliteConversationStore implements ConversationStore {
             + " u.id AS peer_id, me.user_id AS my_id, " + Profiles.COLUMNS + ", " + UNREAD + " AS unread"
             + " FROM members me JOIN conversations c ON c.id = me.conversation_id"
             + " JOIN users u ON u.id = COALESCE((SELECT o.user_id FROM members o"
-            + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id), me.user_id)"
+            + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id ORDER BY o.user_id LIMIT 1), me.user_id)"
             + " WHERE me.user_id = ? AND me.state <> 'DECLINED'";
 
     private final Database db;
