@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,6 +47,12 @@ public final class TestServers {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The command-line options that name the store of servers on {@code dataDir}, for the server's commands. */
+    public static List<String> storeOptions(Path dataDir) {
+        return onPostgres ? List.of("--data", dataDir.toString(), "--postgres", postgresFor(dataDir))
+                : List.of("--data", dataDir.toString());
     }
 
     static void onPostgres(boolean on) {

@@ -44,7 +44,8 @@ public final class PostgresDatabase implements Database {
             config.setPassword(password);
         }
         config.setPoolName("parley-postgres");
-        config.setMaximumPoolSize(poolSize);
+        // Flyway holds two connections while it migrates.
+        config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setMinimumIdle(1);
         HikariDataSource pool = new HikariDataSource(config);
         try {

@@ -53,7 +53,8 @@ public final class SqliteReportStore implements ReportStore {
                 // A copy, not a reference: the evidence must not change when the messages do.
                 // Tombstones are bookkeeping, not messages; an unsent message stays, marked, without its text.
                 Rows.update(c, "INSERT INTO report_messages (report_id, seq, sender, client_id, text, sent_at, unsent)"
-                        + " SELECT ?, m.seq, u.handle, m.client_id, m.text, m.sent_at, m.unsent_at IS NOT NULL"
+                        + " SELECT ?, m.seq, u.handle, m.client_id, m.text, m.sent_at,"
+                        + " CASE WHEN m.unsent_at IS NULL THEN 0 ELSE 1 END"
                         + " FROM messages m JOIN users u ON u.id = m.sender_id"
                         + " WHERE m.conversation_id = ? AND m.kind = 'text'"
                         + " ORDER BY m.seq DESC LIMIT ?", id, conversationId, Limits.REPORT_EVIDENCE_MESSAGES);
