@@ -63,6 +63,7 @@ class PostgresTwoNodesTest {
     void stop() {
         clients.forEach(WireClient::close);
         servers.forEach(ParleyServer::stop);
+        PostgresForTests.drop(database);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parley.server.testing;
 
+import dev.parley.server.store.postgres.PostgresDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real PostgreSQL for the whole test JVM (started on first use from the binaries on the test class path, its
- * files under {@code target/}, stopped when the JVM exits), and a fresh empty database for each test that asks.
+ * files under {@code target/}, stopped when the JVM exits), and a fresh database for each test that asks, dropped
+ * after the test.
  */
 public final class PostgresForTests {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres instance;
+    private static boolean templateReady;
 
     private PostgresForTests() {
     }
@@ -53,15 +56,37 @@ public final class PostgresForTests {
         return instance;
     }
 
-    /** Creates a new, empty database and returns its JDBC URL (user and password included). */
+    /**
+     * Creates a new database with the schema already migrated (a copy of a template migrated once per JVM, which
+     * is much faster than migrating each) and returns its JDBC URL (user and password included).
+     */
     public static String freshDatabase() {
         EmbeddedPostgres postgres = instance();
-        String name = "parley_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + name, e);
-        }
+        String name = "parley_" + DATABASES.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + template());
         return postgres.getJdbcUrl("postgres", name);
+    }
+
+    /** Drops a database made by {@link #freshDatabase}, closing any connection still open to it. */
+    public static void drop(String jdbcUrl) {
+        String name = jdbcUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static synchronized String template() {
+        if (!templateReady) {
+            execute("CREATE DATABASE parley_template");
+            PostgresDatabase.open(instance().getJdbcUrl("postgres", "parley_template"), null, null, 2).close();
+            templateReady = true;
+        }
+        return "parley_template";
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = instance().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("failed: " + sql, e);
+        }
     }
 }

@@ -57,6 +57,10 @@ public final class TestServers {
 
     static void onPostgres(boolean on) {
         onPostgres = on;
+        if (!on) {
+            DATABASES.values().forEach(PostgresForTests::drop);
+            DATABASES.clear();
+        }
     }
 
     public static ParleyServer start(Path dataDir) {
