@@ -31,7 +31,8 @@ public final class PostgresDatabase implements Database {
     }
 
     /**
-     * Connects to {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}, optionally with {@code ?user=…&password=…});
+     * Connects to {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db}, optionally with
+     * {@code ?user=…&password=…});
      * {@code user} and {@code password} may be null when the URL carries them.
      */
     public static PostgresDatabase open(String jdbcUrl, String user, String password, int poolSize) {

@@ -323,7 +323,8 @@ public final class SqliteConversationStore implements ConversationStore {
     private static Appended alreadySo(Connection c, List<Long> members, long conversationId, MessageKind kind,
             long target, Long userId) throws SQLException {
         Optional<Message> made = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = ?"
-                + " AND m.target_seq = ? AND (CAST(? AS BIGINT) IS NULL OR m.sender_id = ?) ORDER BY m.seq DESC LIMIT 1",
+                + " AND m.target_seq = ? AND (CAST(? AS BIGINT) IS NULL OR m.sender_id = ?)"
+                + " ORDER BY m.seq DESC LIMIT 1",
                 row -> message(c, row), conversationId, kind.wireName(), target, userId, userId);
         Message answer = made.isPresent() ? made.get() : Rows.one(c, MESSAGE_SELECT
                 + " WHERE m.conversation_id = ? AND m.seq = ?", row -> message(c, row), conversationId, target)

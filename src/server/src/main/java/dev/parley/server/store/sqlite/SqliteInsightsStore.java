@@ -28,7 +28,8 @@ public final class SqliteInsightsStore implements InsightsStore {
     public List<Bucket> messageCounts(long userId, Instant from, Instant to) {
         // A member sees others' messages between the line that added them and the one that removed them; direct
         // conversations have the whole range.
-        String sql = "SELECT m.sent_at / " + BUCKET_MILLIS + " AS bucket, CASE WHEN m.sender_id = ? THEN 1 ELSE 0 END AS mine, COUNT(*)"
+        String sql = "SELECT m.sent_at / " + BUCKET_MILLIS + " AS bucket,"
+                + " CASE WHEN m.sender_id = ? THEN 1 ELSE 0 END AS mine, COUNT(*)"
                 + " FROM members mb JOIN messages m ON m.conversation_id = mb.conversation_id"
                 + " WHERE mb.user_id = ? AND m.sent_at >= ? AND m.sent_at < ? AND m.kind" + COUNTED
                 + " AND m.unsent_at IS NULL"

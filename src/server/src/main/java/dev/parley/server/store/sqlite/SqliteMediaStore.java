@@ -60,7 +60,8 @@ public final class SqliteMediaStore implements MediaStore {
     public CompletableFuture<MediaItem> record(MediaItem item, long uploaderId, Instant now) {
         return db.writes().submit(c -> {
             Rows.update(c, "INSERT INTO media (sha256, mime, size, width, height, uploader, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", item.mediaId(), item.mime(), item.size(), item.width(),
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", item.mediaId(), item.mime(), item.size(),
+                    item.width(),
                     item.height(), uploaderId, now);
             Rows.update(c, "INSERT INTO media_owners (sha256, user_id, created_at) VALUES (?, ?, ?)"
                     + " ON CONFLICT DO NOTHING",
