@@ -45,6 +45,21 @@ public final class Main implements Callable<Integer> {
             description = "This node's name in logs and on Redis (default: host name and process id)")
     String nodeId;
 
+    @Option(names = "--postgres", paramLabel = "JDBC-URL",
+            description = "Store everything but media in this PostgreSQL database instead of SQLite, so several"
+                    + " server nodes can share it, e.g. jdbc:postgresql://db:5432/parley (user and password may be"
+                    + " given as ?user=…&password=… or with the two options below). Media files stay under --data,"
+                    + " which all nodes must share.")
+    String postgres;
+
+    @Option(names = "--postgres-user", description = "PostgreSQL user (unless the URL names it)")
+    String postgresUser;
+
+    @Option(names = "--postgres-password",
+            description = "PostgreSQL password (unless the URL has it); the environment variable"
+                    + " PARLEY_POSTGRES_PASSWORD is read when this is not given")
+    String postgresPassword;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -53,7 +68,10 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig config = ServerConfig.builder(data).bind(bind).port(port)
                 .argon(argonMemoryKiB, argonIterations).redis(redis).nodeId(nodeId)
-                .accountRates(relaxedLimits ? AccountLimits.Rates.GENEROUS : AccountLimits.Rates.DEFAULT).build();
+                .accountRates(relaxedLimits ? AccountLimits.Rates.GENEROUS : AccountLimits.Rates.DEFAULT)
+                .postgres(postgres, postgresUser,
+                        postgresPassword != null ? postgresPassword : System.getenv("PARLEY_POSTGRES_PASSWORD"))
+                .build();
         ParleyServer server = ParleyServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -24,6 +24,9 @@ import dev.parley.server.profile.ProfileService;
 import dev.parley.server.safety.ReportService;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
+import dev.parley.server.store.Lease;
+import dev.parley.server.store.jdbc.Database;
+import dev.parley.server.store.postgres.PostgresDatabase;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import dev.parley.server.store.sqlite.SqliteGroupStore;
 import dev.parley.server.store.sqlite.SqliteInsightsStore;
@@ -56,7 +59,7 @@ import org.slf4j.LoggerFactory;
 public final class ParleyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final PasswordHasher hasher;
     private final ExecutorService workers;
     private final PresenceService presence;
@@ -67,7 +70,7 @@ public final class ParleyServer implements AutoCloseable {
     private final RedisPresence clusterPresence;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private ParleyServer(SqliteDatabase database, PasswordHasher hasher, ExecutorService workers,
+    private ParleyServer(Database database, PasswordHasher hasher, ExecutorService workers,
             WsTransport transport, PresenceService presence, ScheduleService schedules, BroadcastService broadcasts,
             RedisBus redisBus, RedisPresence clusterPresence) {
         this.redisBus = redisBus;
@@ -83,12 +86,7 @@ public final class ParleyServer implements AutoCloseable {
 
     /** Opens (and migrates) the database, then listens; returns once the port is bound. */
     public static ParleyServer start(ServerConfig config) throws IOException {
-        SqliteDatabase database;
-        try {
-            database = SqliteDatabase.open(config.dataDir(), 4);
-        } catch (SQLException e) {
-            throw new IOException("cannot open the database in " + config.dataDir(), e);
-        }
+        Database database = open(config);
         Codec codec = new Codec();
         SessionRegistry registry = new SessionRegistry();
         PasswordHasher hasher = new PasswordHasher(config.argonMemoryKiB(), config.argonIterations(),
@@ -110,10 +108,10 @@ public final class ParleyServer implements AutoCloseable {
                 clusterPresence == null ? registry::isOnline : clusterPresence, bus, config.clock());
         registry.onPresence(clusterPresence == null ? presence : clusterPresence.before(presence));
         ScheduleService schedules = new ScheduleService(new SqliteScheduleStore(database), conversations, limits, bus,
-                config.clock());
+                config.clock(), lease(database, "parley-scheduler"));
         SqliteBroadcastStore broadcastStore = new SqliteBroadcastStore(database);
         BroadcastService broadcasts = new BroadcastService(broadcastStore, conversations, limits, bus, config.clock(),
-                config.broadcastPace());
+                config.broadcastPace(), lease(database, "parley-broadcasts"));
         SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence,
                 schedules::recheckFollowUps);
         ReportService reports = new ReportService(new SqliteReportStore(database), accountStore, socialStore, limits,
@@ -144,8 +142,9 @@ public final class ParleyServer implements AutoCloseable {
             server.stop();
             throw e;
         }
-        log.info("Parley server node {} listening on {} with data in {}{}", config.nodeId(), server.uri(),
-                config.dataDir().toAbsolutePath(), redisBus == null ? "" : ", events through Redis");
+        log.info("Parley server node {} listening on {} with data in {}{}{}", config.nodeId(), server.uri(),
+                config.dataDir().toAbsolutePath(), config.postgres() == null ? "" : " and " + config.postgres(),
+                redisBus == null ? "" : ", events through Redis");
         return server;
     }
 
@@ -159,6 +158,28 @@ public final class ParleyServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The SQLite file in the data directory, or the shared PostgreSQL database when one is configured. */
+    private static Database open(ServerConfig config) throws IOException {
+        if (config.postgres() != null) {
+            ServerConfig.Postgres pg = config.postgres();
+            try {
+                return PostgresDatabase.open(pg.jdbcUrl(), pg.user(), pg.password(), 8);
+            } catch (RuntimeException e) {
+                throw new IOException("cannot open the database " + pg, e);
+            }
+        }
+        try {
+            return SqliteDatabase.open(config.dataDir(), 4);
+        } catch (SQLException e) {
+            throw new IOException("cannot open the database in " + config.dataDir(), e);
+        }
+    }
+
+    /** Background sending runs on one node at a time: a PostgreSQL advisory lock, or always held on SQLite. */
+    private static Lease lease(Database database, String name) {
+        return database instanceof PostgresDatabase postgres ? postgres.lease(name) : Lease.ALWAYS;
     }
 
     /** The port actually bound (useful after asking for port 0). */

@@ -6,6 +6,7 @@ import dev.parley.protocol.UserProfile;
 import dev.parley.server.store.ReportEvidence;
 import dev.parley.server.store.ReportRecord;
 import dev.parley.server.store.ReportStore;
+import dev.parley.server.store.postgres.PostgresDatabase;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import dev.parley.server.store.sqlite.SqliteReportStore;
 import java.io.IOException;
@@ -45,11 +46,25 @@ public final class ReportsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Say what to do: list, show or resolve.");
     }
 
-    /** Opens the store of the data directory named by {@code --data} and runs one action on it. */
+    /**
+     * Opens the store of the data directory named by {@code --data} (or the PostgreSQL database named by
+     * {@code --postgres}) and runs one action on it.
+     */
     abstract static class Action implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR",
                 description = "The server's data directory (default: ${DEFAULT-VALUE})")
         Path data = Path.of("parley-data");
+
+        @Option(names = "--postgres", paramLabel = "JDBC-URL",
+                description = "The servers' PostgreSQL database instead of the data directory's SQLite file")
+        String postgres;
+
+        @Option(names = "--postgres-user", description = "PostgreSQL user (unless the URL names it)")
+        String postgresUser;
+
+        @Option(names = "--postgres-password",
+                description = "PostgreSQL password (unless the URL has it; else PARLEY_POSTGRES_PASSWORD is read)")
+        String postgresPassword;
 
         @Spec
         CommandSpec spec;
@@ -58,6 +73,18 @@ public final class ReportsCommand implements Runnable {
         public final Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (postgres != null) {
+                try (PostgresDatabase database = PostgresDatabase.open(postgres, postgresUser,
+                        postgresPassword != null ? postgresPassword : System.getenv("PARLEY_POSTGRES_PASSWORD"), 2)) {
+                    return run(new SqliteReportStore(database), out, err);
+                } catch (RuntimeException e) {
+                    err.println("Cannot open the PostgreSQL database: " + e.getMessage());
+                    return 1;
+                } finally {
+                    out.flush();
+                    err.flush();
+                }
+            }
             if (!Files.isRegularFile(data.resolve(SqliteDatabase.FILE_NAME))) {
                 err.println("There is no Parley database in " + data.toAbsolutePath() + ".");
                 return 1;

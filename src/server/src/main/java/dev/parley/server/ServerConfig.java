@@ -23,10 +23,31 @@ import java.util.Objects;
  * @param broadcastPace    each sender's daily cap of broadcast recipients, and how many go out per minute
  * @param redis            Redis for delivery across nodes ({@code redis://host:port}); null: this node alone
  * @param nodeId           this node's name in logs and on the Redis channel
+ * @param postgres         the shared PostgreSQL database of a multi-node deployment, or null for the SQLite file in
+ *                         {@code dataDir} (media files stay under {@code dataDir} either way)
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
         int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, LoginLimits loginLimits,
-        AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, URI redis, String nodeId) {
+        AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
+        String nodeId) {
+
+    /**
+     * Where a PostgreSQL database is: a JDBC URL ({@code jdbc:postgresql://host:5432/parley}) and, unless the URL
+     * carries them, the user and password (either may be null).
+     */
+    public record Postgres(String jdbcUrl, String user, String password) {
+        public Postgres {
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Postgres[" + jdbcUrl.replaceAll("(?i)password=[^&]*", "password=***") + ", user=" + user + "]";
+        }
+    }
 
     public static final int DEFAULT_PORT = 7447;
 
@@ -71,6 +92,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         private BroadcastStore.Pace broadcastPace = BroadcastStore.Pace.DEFAULT;
         private URI redis;
         private String nodeId;
+        private Postgres postgres;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -132,9 +154,20 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
             return this;
         }
 
+        /** Stores everything but media files in this PostgreSQL database instead of SQLite (several nodes). */
+        public Builder postgres(String jdbcUrl) {
+            return postgres(jdbcUrl, null, null);
+        }
+
+        /** As {@link #postgres(String)}, with the user and password apart from the URL; null to clear. */
+        public Builder postgres(String jdbcUrl, String user, String password) {
+            this.postgres = jdbcUrl == null ? null : new Postgres(jdbcUrl, user, password);
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                    workerThreads, maxBacklogFrames, loginLimits, accountRates, broadcastPace, redis,
+                    workerThreads, maxBacklogFrames, loginLimits, accountRates, broadcastPace, postgres, redis,
                     nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId);
         }
     }

@@ -11,7 +11,7 @@ import dev.parley.protocol.Request;
 import dev.parley.server.store.BroadcastStore;
 import dev.parley.server.store.BroadcastTotals;
 import dev.parley.server.store.sqlite.SqliteBroadcastStore;
-import dev.parley.server.store.sqlite.SqliteDatabase;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.testing.MutableClock;
 import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.TestServers;
@@ -357,7 +357,7 @@ class BroadcastTest extends ServerTest {
         long aliceId = 1;
         server.stop();
 
-        SqliteDatabase db = SqliteDatabase.open(dataDir, 1);
+        Database db = TestServers.database(dataDir);
         try {
             SqliteBroadcastStore store = new SqliteBroadcastStore(db);
             assertThat(store.totals(aliceId, start, start.plus(Duration.ofDays(1))))

@@ -8,6 +8,7 @@ import dev.parley.protocol.Reply;
 import dev.parley.protocol.ReportReason;
 import dev.parley.protocol.Request;
 import dev.parley.server.testing.ServerTest;
+import dev.parley.server.testing.TestServers;
 import dev.parley.server.testing.WireClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -66,7 +67,7 @@ class ReportTest extends ServerTest {
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
         String[] full = Stream.concat(Stream.of("reports"), Stream.of(args)).toArray(String[]::new);
-        String[] withData = Stream.concat(Stream.of(full), Stream.of("--data", dataDir.toString()))
+        String[] withData = Stream.concat(Stream.of(full), TestServers.storeOptions(dataDir).stream())
                 .toArray(String[]::new);
         return new Run(command.execute(withData), out.toString(), err.toString());
     }

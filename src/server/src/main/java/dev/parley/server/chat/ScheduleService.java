@@ -6,6 +6,7 @@ import dev.parley.protocol.Request;
 import dev.parley.server.bus.Bus;
 import dev.parley.server.net.Identity;
 import dev.parley.server.social.AccountLimits;
+import dev.parley.server.store.Lease;
 import dev.parley.server.store.ScheduleChange;
 import dev.parley.server.store.ScheduleStore;
 import java.time.Clock;
@@ -35,12 +36,18 @@ public final class ScheduleService implements AutoCloseable {
 
     public ScheduleService(ScheduleStore store, ConversationService conversations, AccountLimits limits, Bus bus,
             Clock clock) {
+        this(store, conversations, limits, bus, clock, Lease.ALWAYS);
+    }
+
+    /** Due messages are sent only while this node holds {@code lease} (one node of a cluster at a time). */
+    public ScheduleService(ScheduleStore store, ConversationService conversations, AccountLimits limits, Bus bus,
+            Clock clock, Lease lease) {
         this.store = store;
         this.conversations = conversations;
         this.limits = limits;
         this.bus = bus;
         this.clock = clock;
-        this.ticker = new Ticker("parley-scheduler", TICK, this::sendDue);
+        this.ticker = new Ticker("parley-scheduler", TICK, lease, this::sendDue);
     }
 
     /** Starts sending due messages, including any that fell due while the server was down. */

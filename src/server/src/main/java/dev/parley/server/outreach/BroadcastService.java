@@ -9,6 +9,7 @@ import dev.parley.server.chat.Ticker;
 import dev.parley.server.net.Identity;
 import dev.parley.server.social.AccountLimits;
 import dev.parley.server.store.BroadcastStore;
+import dev.parley.server.store.Lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +35,19 @@ public final class BroadcastService implements AutoCloseable {
 
     public BroadcastService(BroadcastStore store, ConversationService conversations, AccountLimits limits, Bus bus,
             Clock clock, BroadcastStore.Pace pace) {
+        this(store, conversations, limits, bus, clock, pace, Lease.ALWAYS);
+    }
+
+    /** Queued recipients are sent only while this node holds {@code lease} (one node of a cluster at a time). */
+    public BroadcastService(BroadcastStore store, ConversationService conversations, AccountLimits limits, Bus bus,
+            Clock clock, BroadcastStore.Pace pace, Lease lease) {
         this.store = store;
         this.conversations = conversations;
         this.limits = limits;
         this.bus = bus;
         this.clock = clock;
         this.pace = pace;
-        this.ticker = new Ticker("parley-broadcasts", TICK, this::sendDue);
+        this.ticker = new Ticker("parley-broadcasts", TICK, lease, this::sendDue);
     }
 
     /** Starts sending queued recipients, including any left queued when the server stopped. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 /** Small JDBC conveniences: parameter binding, row mapping and read-only queries on a pool. */
 public final class Rows {
     private static final Logger log = LoggerFactory.getLogger(Rows.class);
+    /** SQLite's numbered parameters ({@code ?1}), which PostgreSQL's driver lacks: rewritten to plain ones. */
+    private static final Pattern NUMBERED = Pattern.compile("\\?\\d");
+    private static final Pattern PARAMETER = Pattern.compile("\\?(\\d*)");
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -55,9 +59,10 @@ public final class Rows {
         }
     }
 
-    /** Runs an insert and returns the generated row id. */
+    /** Runs an insert and returns the generated row id (the table's {@code id} column). */
     public static long insert(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(c, sql, params)) {
+        try (PreparedStatement statement = bind(postgres(c) ? c.prepareStatement(sql, new String[] {"id"})
+                : c.prepareStatement(sql), params)) {
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -82,12 +87,46 @@ public final class Rows {
         return Instant.ofEpochMilli(row.getLong(column));
     }
 
+    /** Whether the connection is to PostgreSQL rather than SQLite, for the few statements that differ. */
+    public static boolean postgres(Connection c) throws SQLException {
+        return c.isWrapperFor(org.postgresql.PGConnection.class);
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object param = params[i];
-            statement.setObject(i + 1, param instanceof Instant instant ? instant.toEpochMilli() : param);
+        if (postgres(c) && NUMBERED.matcher(sql).find()) {
+            // SQLite's rule: a bare ? is numbered one above the largest number used before it.
+            List<Object> ordered = new ArrayList<>();
+            int[] largest = {0};
+            String positional = PARAMETER.matcher(sql).replaceAll(m -> {
+                int number = m.group(1).isEmpty() ? largest[0] + 1 : Integer.parseInt(m.group(1));
+                largest[0] = Math.max(largest[0], number);
+                ordered.add(params[number - 1]);
+                return "?";
+            });
+            return bind(c.prepareStatement(positional), ordered.toArray());
         }
-        return statement;
+        return bind(c.prepareStatement(sql), params);
+    }
+
+    /**
+     * Instants are stored as epoch milliseconds and flags as 0/1 integers (as SQLite keeps booleans), so the same
+     * parameters fit both databases' columns.
+     */
+    private static PreparedStatement bind(PreparedStatement statement, Object... params) throws SQLException {
+        try {
+            for (int i = 0; i < params.length; i++) {
+                Object param = params[i];
+                if (param instanceof Instant instant) {
+                    param = instant.toEpochMilli();
+                } else if (param instanceof Boolean flag) {
+                    param = flag ? 1 : 0;
+                }
+                statement.setObject(i + 1, param);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
     }
 }

@@ -40,7 +40,21 @@ public final class WriteQueue implements AutoCloseable {
     private record Outcome(Task<?> task, Object value, Throwable failure) {
     }
 
+    /** Where the writer's connection comes from: one kept open (SQLite), or one borrowed per batch (a pool). */
+    @FunctionalInterface
+    private interface Connections {
+        Connection borrow() throws SQLException;
+    }
+
+    /** SQLSTATEs of a transaction PostgreSQL aborted because another one got in its way: retried whole. */
+    private static final List<String> CONFLICTS = List.of("40001", "40P01");
+    /** A unique key another node's transaction inserted meanwhile: the write is run again and sees that row. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int ATTEMPTS = 5;
+
     private final Connection connection;
+    private final Connections connections;
+    private final boolean retryConflicts;
     private final BlockingQueue<Task<?>> queue;
     private final ExecutorService delivery;
     private final Thread writer;
@@ -48,8 +62,31 @@ public final class WriteQueue implements AutoCloseable {
     private volatile boolean closing;
 
     public WriteQueue(Connection connection, int capacity, String name) throws SQLException {
+        this(connection, null, false, capacity, name);
+    }
+
+    /**
+     * A writer that borrows a connection from {@code pool} for each batch, for a database that other servers write
+     * to at the same time (PostgreSQL): a batch that deadlocks or fails to serialise with theirs is rolled back and
+     * run again, and a write that hits a unique key they just inserted is run again so it finds their row (which
+     * makes a resend of the same client id through two servers one message).
+     */
+    public static WriteQueue pooled(javax.sql.DataSource pool, int capacity, String name) {
+        try {
+            return new WriteQueue(null, pool::getConnection, true, capacity, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private WriteQueue(Connection connection, Connections connections, boolean retryConflicts, int capacity,
+            String name) throws SQLException {
+        if (connection != null) {
+            connection.setAutoCommit(false);
+        }
         this.connection = connection;
-        this.connection.setAutoCommit(false);
+        this.connections = connections != null ? connections : () -> connection;
+        this.retryConflicts = retryConflicts;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.delivery = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-delivery"));
         this.writer = new Thread(this::run, name + "-writer");
@@ -89,20 +126,42 @@ public final class WriteQueue implements AutoCloseable {
 
     private void commit(List<Task<?>> batch) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
-        try {
-            for (Task<?> task : batch) {
-                outcomes.add(runInSavepoint(task));
-            }
-            connection.commit();
-            commits.incrementAndGet();
-        } catch (SQLException | RuntimeException e) {
-            log.error("commit of {} writes failed; all are reported as failed", batch.size(), e);
-            rollbackQuietly();
-            ProtocolException failure = new ProtocolException(ErrorCode.INTERNAL, "the write could not be stored");
+        for (int attempt = 1; ; attempt++) {
             outcomes.clear();
-            batch.forEach(task -> outcomes.add(new Outcome(task, null, failure)));
+            Connection c = null;
+            try {
+                c = connections.borrow();
+                if (c != connection) {
+                    c.setAutoCommit(false);
+                }
+                for (Task<?> task : batch) {
+                    outcomes.add(runInSavepoint(c, task));
+                }
+                c.commit();
+                commits.incrementAndGet();
+                break;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                if (retryConflicts && attempt < ATTEMPTS && conflict(e)) {
+                    log.debug("batch of {} writes conflicted with another server's; running it again", batch.size());
+                    continue;
+                }
+                log.error("commit of {} writes failed; all are reported as failed", batch.size(), e);
+                ProtocolException failure = new ProtocolException(ErrorCode.INTERNAL, "the write could not be stored");
+                outcomes.clear();
+                batch.forEach(task -> outcomes.add(new Outcome(task, null, failure)));
+                break;
+            } finally {
+                if (c != null && c != connection) {
+                    closeQuietly(c);
+                }
+            }
         }
         delivery.execute(() -> outcomes.forEach(WriteQueue::complete));
+    }
+
+    private static boolean conflict(Throwable e) {
+        return e instanceof SQLException sql && CONFLICTS.contains(sql.getSQLState());
     }
 
     /** Transactions committed so far; with group commit, usually far fewer than writes. */
@@ -110,19 +169,28 @@ public final class WriteQueue implements AutoCloseable {
         return commits.get();
     }
 
-    private Outcome runInSavepoint(Task<?> task) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            Object value = task.write().apply(connection);
-            connection.releaseSavepoint(savepoint);
-            return new Outcome(task, value, null);
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback(savepoint);
-            connection.releaseSavepoint(savepoint);
-            if (!(e instanceof ProtocolException)) {
-                log.error("write failed and was rolled back", e);
+    private Outcome runInSavepoint(Connection c, Task<?> task) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                Object value = task.write().apply(c);
+                c.releaseSavepoint(savepoint);
+                return new Outcome(task, value, null);
+            } catch (SQLException | RuntimeException e) {
+                if (retryConflicts && conflict(e)) {
+                    throw e;
+                }
+                c.rollback(savepoint);
+                c.releaseSavepoint(savepoint);
+                if (retryConflicts && attempt < ATTEMPTS && e instanceof SQLException sql
+                        && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    continue;
+                }
+                if (!(e instanceof ProtocolException)) {
+                    log.error("write failed and was rolled back", e);
+                }
+                return new Outcome(task, null, e);
             }
-            return new Outcome(task, null, e);
         }
     }
 
@@ -142,11 +210,22 @@ public final class WriteQueue implements AutoCloseable {
         }
     }
 
-    private void rollbackQuietly() {
+    private static void rollbackQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
         try {
-            connection.rollback();
+            c.rollback();
         } catch (SQLException e) {
             log.error("rollback failed", e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.error("returning the write connection failed", e);
         }
     }
 
@@ -163,10 +242,12 @@ public final class WriteQueue implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            log.error("closing the write connection failed", e);
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.error("closing the write connection failed", e);
+            }
         }
     }
 }

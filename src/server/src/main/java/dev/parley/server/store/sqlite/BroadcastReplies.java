@@ -60,8 +60,9 @@ final class BroadcastReplies {
         Appended notice = null;
         if (stop) {
             long answered = received.get(received.size() - 1);
-            optedOut = Rows.update(c, "INSERT OR IGNORE INTO broadcast_opt_outs (sender_id, recipient_id,"
-                    + " broadcast_id, created_at) VALUES (?, ?, ?, ?)", senderId, writerId, answered, now) == 1;
+            optedOut = Rows.update(c, "INSERT INTO broadcast_opt_outs (sender_id, recipient_id,"
+                    + " broadcast_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    senderId, writerId, answered, now) == 1;
             if (optedOut) {
                 changed.add(answered);
                 notice = notice(c, conversationId, senderId, writerId, now);

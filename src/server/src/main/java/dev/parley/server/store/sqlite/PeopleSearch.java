@@ -19,7 +19,7 @@ final class PeopleSearch {
             + "    OR lower(u.display_name) LIKE '% ' || ? || '%' ESCAPE '\\' THEN 2"
             + "  WHEN lower(u.display_name) LIKE '%' || ? || '%' ESCAPE '\\' THEN 3 END AS rank"
             + " FROM users u WHERE" + VISIBLE
-            + ") WHERE rank IS NOT NULL ORDER BY rank, handle LIMIT ? OFFSET ?";
+            + ") ranked WHERE rank IS NOT NULL ORDER BY rank, handle LIMIT ? OFFSET ?";
     // Rank: has exactly the tag, has a tag starting with it; then the most followed first. Tags are [a-z0-9_],
     // all below '~', so the prefix is a range on the tag index.
     private static final String BY_TAG = "SELECT " + Profiles.COLUMNS + " FROM users u JOIN ("

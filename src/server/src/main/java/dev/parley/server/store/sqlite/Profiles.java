@@ -12,7 +12,7 @@ import java.util.List;
 final class Profiles {
     /** Select-list of a profile; the table {@code users} must be aliased {@code u}. */
     static final String COLUMNS = "u.handle, u.display_name, u.created_at, u.bio, u.avatar_hash,"
-            + " (SELECT group_concat(t.tag, ' ' ORDER BY t.tag) FROM user_tags t WHERE t.user_id = u.id) AS tags";
+            + " (SELECT string_agg(t.tag, ' ' ORDER BY t.tag) FROM user_tags t WHERE t.user_id = u.id) AS tags";
 
     private Profiles() {
     }

@@ -7,6 +7,7 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.SessionRecord;
 import dev.parley.server.store.UserRecord;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,9 +21,9 @@ public final class SqliteAccountStore implements AccountStore {
     private static final String USER_SELECT = "SELECT u.id, u.password_hash, " + Profiles.COLUMNS + " FROM users u";
     private static final String SESSION_COLUMNS = "id, user_id, device, created_at, last_seen_at";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteAccountStore(SqliteDatabase db) {
+    public SqliteAccountStore(Database db) {
         this.db = db;
     }
 

@@ -19,6 +19,7 @@ import dev.parley.protocol.SkipReason;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.BroadcastStore;
 import dev.parley.server.store.BroadcastTotals;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,15 +46,15 @@ public final class SqliteBroadcastStore implements BroadcastStore {
             .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final String SUMMARY = "SELECT b.id, b.client_id, b.segment_name, b.content, b.created_at,"
-            + " COALESCE(SUM(r.status = 'queued'), 0) AS queued, COALESCE(SUM(r.status = 'sent'), 0) AS sent,"
-            + " COALESCE(SUM(r.status = 'skipped'), 0) AS skipped, COALESCE(SUM(r.status = 'failed'), 0) AS failed,"
-            + " COALESCE(SUM(r.replied_at IS NOT NULL), 0) AS replied,"
+            + " " + count("r.status = 'queued'") + " AS queued, " + count("r.status = 'sent'") + " AS sent,"
+            + " " + count("r.status = 'skipped'") + " AS skipped, " + count("r.status = 'failed'") + " AS failed,"
+            + " " + count("r.replied_at IS NOT NULL") + " AS replied,"
             + " (SELECT COUNT(*) FROM broadcast_opt_outs o WHERE o.broadcast_id = b.id) AS opted_out"
             + " FROM broadcasts b LEFT JOIN broadcast_recipients r ON r.broadcast_id = b.id";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteBroadcastStore(SqliteDatabase db) {
+    public SqliteBroadcastStore(Database db) {
         this.db = db;
     }
 
@@ -257,6 +258,11 @@ public final class SqliteBroadcastStore implements BroadcastStore {
         });
     }
 
+    /** How many rows meet {@code condition}, in SQL that SQLite and PostgreSQL both run (no sum of booleans). */
+    private static String count(String condition) {
+        return "COALESCE(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
+    }
+
     /** The message a broadcast becomes for one recipient always has the same client id, so it is stored once. */
     static UUID messageId(String broadcastClientId, long recipientId) {
         return UUID.nameUUIDFromBytes(("broadcast:" + broadcastClientId + ":" + recipientId)
@@ -266,8 +272,8 @@ public final class SqliteBroadcastStore implements BroadcastStore {
     @Override
     public BroadcastTotals totals(long senderId, Instant from, Instant to) {
         return Rows.read(db.readers(), c -> Rows.one(c, "SELECT COUNT(DISTINCT b.id),"
-                + " COALESCE(SUM(r.status = 'sent'), 0), COALESCE(SUM(r.status = 'skipped'), 0),"
-                + " COALESCE(SUM(r.replied_at IS NOT NULL), 0),"
+                + " " + count("r.status = 'sent'") + ", " + count("r.status = 'skipped'") + ","
+                + " " + count("r.replied_at IS NOT NULL") + ","
                 + " (SELECT COUNT(*) FROM broadcast_opt_outs o JOIN broadcasts ob ON ob.id = o.broadcast_id"
                 + "  WHERE ob.sender_id = ?1 AND ob.created_at >= ?2 AND ob.created_at < ?3)"
                 + " FROM broadcasts b LEFT JOIN broadcast_recipients r ON r.broadcast_id = b.id"

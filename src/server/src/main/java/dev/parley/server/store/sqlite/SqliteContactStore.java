@@ -7,6 +7,7 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Request;
 import dev.parley.protocol.Segment;
 import dev.parley.server.store.ContactStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,9 +23,9 @@ public final class SqliteContactStore implements ContactStore {
     private static final String SEGMENT_SELECT = "SELECT id, name, labels, friends_only, messaged_within_days"
             + " FROM segments";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteContactStore(SqliteDatabase db) {
+    public SqliteContactStore(Database db) {
         this.db = db;
     }
 
@@ -77,7 +78,7 @@ public final class SqliteContactStore implements ContactStore {
     }
 
     private static List<Segment> segments(Connection c, long ownerId) throws SQLException {
-        return Rows.list(c, SEGMENT_SELECT + " WHERE owner_id = ? ORDER BY name COLLATE NOCASE, id",
+        return Rows.list(c, SEGMENT_SELECT + " WHERE owner_id = ? ORDER BY lower(name), id",
                 SqliteContactStore::segment, ownerId);
     }
 

@@ -20,6 +20,7 @@ import dev.parley.server.social.DeliveryRules;
 import dev.parley.server.social.MemberState;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.ConversationStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -56,12 +57,12 @@ public final class SqliteConversationStore implements ConversationStore {
             + " u.id AS peer_id, me.user_id AS my_id, " + Profiles.COLUMNS + ", " + UNREAD + " AS unread"
             + " FROM members me JOIN conversations c ON c.id = me.conversation_id"
             + " JOIN users u ON u.id = COALESCE((SELECT o.user_id FROM members o"
-            + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id), me.user_id)"
+            + "    WHERE o.conversation_id = c.id AND o.user_id <> me.user_id ORDER BY o.user_id LIMIT 1), me.user_id)"
             + " WHERE me.user_id = ? AND me.state <> 'DECLINED'";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteConversationStore(SqliteDatabase db) {
+    public SqliteConversationStore(Database db) {
         this.db = db;
     }
 
@@ -322,7 +323,8 @@ public final class SqliteConversationStore implements ConversationStore {
     private static Appended alreadySo(Connection c, List<Long> members, long conversationId, MessageKind kind,
             long target, Long userId) throws SQLException {
         Optional<Message> made = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.kind = ?"
-                + " AND m.target_seq = ? AND (? IS NULL OR m.sender_id = ?) ORDER BY m.seq DESC LIMIT 1",
+                + " AND m.target_seq = ? AND (CAST(? AS BIGINT) IS NULL OR m.sender_id = ?)"
+                + " ORDER BY m.seq DESC LIMIT 1",
                 row -> message(c, row), conversationId, kind.wireName(), target, userId, userId);
         Message answer = made.isPresent() ? made.get() : Rows.one(c, MESSAGE_SELECT
                 + " WHERE m.conversation_id = ? AND m.seq = ?", row -> message(c, row), conversationId, target)

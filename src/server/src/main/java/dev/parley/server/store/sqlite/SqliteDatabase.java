@@ -2,6 +2,7 @@ package dev.parley.server.store.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.WriteQueue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.sqlite.SQLiteDataSource;
  * pool of connections serves reads concurrently, which WAL allows. (The pool's connections are not opened
  * read-only: HikariCP resets the flag, which sqlite-jdbc refuses once connected.)
  */
-public final class SqliteDatabase implements AutoCloseable {
+public final class SqliteDatabase implements Database {
     public static final String FILE_NAME = "parley.db";
 
     private final HikariDataSource readers;
@@ -62,10 +63,12 @@ public final class SqliteDatabase implements AutoCloseable {
         return source;
     }
 
+    @Override
     public DataSource readers() {
         return readers;
     }
 
+    @Override
     public WriteQueue writes() {
         return writes;
     }

@@ -12,6 +12,7 @@ import dev.parley.protocol.Reply;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupStore;
 import dev.parley.server.store.ProfileStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,9 +29,9 @@ public final class SqliteGroupStore implements GroupStore {
     private static final String MEMBER_SELECT = "SELECT " + Profiles.COLUMNS + ", me.role, me.muted, me.joined_at"
             + " FROM members me JOIN users u ON u.id = me.user_id";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteGroupStore(SqliteDatabase db) {
+    public SqliteGroupStore(Database db) {
         this.db = db;
     }
 
@@ -193,7 +194,8 @@ public final class SqliteGroupStore implements GroupStore {
                 return new GroupWrite(conversationId, List.of());
             }
             if (picture != null) {
-                Rows.update(c, "INSERT OR IGNORE INTO avatars (hash, mime, bytes, created_at) VALUES (?, ?, ?, ?)",
+                Rows.update(c, "INSERT INTO avatars (hash, mime, bytes, created_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
                         picture.hash(), picture.mime(), picture.bytes(), now);
             }
             Rows.update(c, "UPDATE groups SET avatar_hash = ? WHERE conversation_id = ?", hash, conversationId);

@@ -1,6 +1,7 @@
 package dev.parley.server.store.sqlite;
 
 import dev.parley.server.store.InsightsStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +18,9 @@ public final class SqliteInsightsStore implements InsightsStore {
     private static final String NOT_WITH_ONESELF = " NOT EXISTS (SELECT 1 FROM direct_pairs p"
             + " WHERE p.conversation_id = mb.conversation_id AND p.user_lo = p.user_hi)";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteInsightsStore(SqliteDatabase db) {
+    public SqliteInsightsStore(Database db) {
         this.db = db;
     }
 
@@ -27,7 +28,8 @@ public final class SqliteInsightsStore implements InsightsStore {
     public List<Bucket> messageCounts(long userId, Instant from, Instant to) {
         // A member sees others' messages between the line that added them and the one that removed them; direct
         // conversations have the whole range.
-        String sql = "SELECT m.sent_at / " + BUCKET_MILLIS + " AS bucket, m.sender_id = ? AS mine, COUNT(*)"
+        String sql = "SELECT m.sent_at / " + BUCKET_MILLIS + " AS bucket,"
+                + " CASE WHEN m.sender_id = ? THEN 1 ELSE 0 END AS mine, COUNT(*)"
                 + " FROM members mb JOIN messages m ON m.conversation_id = mb.conversation_id"
                 + " WHERE mb.user_id = ? AND m.sent_at >= ? AND m.sent_at < ? AND m.kind" + COUNTED
                 + " AND m.unsent_at IS NULL"
@@ -53,7 +55,7 @@ public final class SqliteInsightsStore implements InsightsStore {
                 + " AND m.unsent_at IS NULL ORDER BY m.seq LIMIT 1) AS seq"
                 + " FROM members mb JOIN conversations c ON c.id = mb.conversation_id"
                 + " WHERE mb.user_id = ? AND c.kind = 'direct' AND c.created_at < ? AND" + NOT_WITH_ONESELF + ")"
-                + " SELECT f.cid, m.sender_id = ?, m.sent_at,"
+                + " SELECT f.cid, CASE WHEN m.sender_id = ? THEN 1 ELSE 0 END, m.sent_at,"
                 + " (SELECT r.sent_at FROM messages r WHERE r.conversation_id = f.cid AND r.sender_id = ?"
                 + " AND r.kind" + COUNTED + " AND r.unsent_at IS NULL ORDER BY r.seq LIMIT 1)"
                 + " FROM firsts f JOIN messages m ON m.conversation_id = f.cid AND m.seq = f.seq"

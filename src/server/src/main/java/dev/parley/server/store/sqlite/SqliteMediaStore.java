@@ -5,6 +5,7 @@ import dev.parley.protocol.MediaItem;
 import dev.parley.protocol.MediaRef;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.server.store.MediaStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,9 +33,9 @@ public final class SqliteMediaStore implements MediaStore {
             + " WHERE m.sticker_media = ? AND m.unsent_at IS NULL"
             + " AND m.seq >= me.from_seq AND (me.until_seq IS NULL OR m.seq <= me.until_seq) LIMIT 1";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteMediaStore(SqliteDatabase db) {
+    public SqliteMediaStore(Database db) {
         this.db = db;
     }
 
@@ -58,10 +59,12 @@ public final class SqliteMediaStore implements MediaStore {
     @Override
     public CompletableFuture<MediaItem> record(MediaItem item, long uploaderId, Instant now) {
         return db.writes().submit(c -> {
-            Rows.update(c, "INSERT OR IGNORE INTO media (sha256, mime, size, width, height, uploader, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", item.mediaId(), item.mime(), item.size(), item.width(),
+            Rows.update(c, "INSERT INTO media (sha256, mime, size, width, height, uploader, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", item.mediaId(), item.mime(), item.size(),
+                    item.width(),
                     item.height(), uploaderId, now);
-            Rows.update(c, "INSERT OR IGNORE INTO media_owners (sha256, user_id, created_at) VALUES (?, ?, ?)",
+            Rows.update(c, "INSERT INTO media_owners (sha256, user_id, created_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING",
                     item.mediaId(), uploaderId, now);
             return Rows.one(c, ITEM_SELECT + " WHERE md.sha256 = ?", SqliteMediaStore::item, item.mediaId())
                     .orElseThrow();

@@ -1,6 +1,7 @@
 package dev.parley.server.store.sqlite;
 
 import dev.parley.server.store.ProfileStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,17 +12,17 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link ProfileStore} on the SQLite file. */
 public final class SqliteProfileStore implements ProfileStore {
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteProfileStore(SqliteDatabase db) {
+    public SqliteProfileStore(Database db) {
         this.db = db;
     }
 
     @Override
     public CompletableFuture<Void> update(long userId, String displayName, String bio, List<String> tags) {
         return db.writes().submit(c -> {
-            Rows.update(c, "UPDATE users SET display_name = COALESCE(?, display_name),"
-                    + " bio = CASE WHEN ? IS NULL THEN bio ELSE NULLIF(?, '') END WHERE id = ?",
+            Rows.update(c, "UPDATE users SET display_name = COALESCE(CAST(? AS TEXT), display_name),"
+                    + " bio = CASE WHEN CAST(? AS TEXT) IS NULL THEN bio ELSE NULLIF(?, '') END WHERE id = ?",
                     displayName, bio, bio, userId);
             if (tags != null) {
                 Rows.update(c, "DELETE FROM user_tags WHERE user_id = ?", userId);
@@ -39,7 +40,8 @@ public final class SqliteProfileStore implements ProfileStore {
             String old = Rows.one(c, "SELECT COALESCE(avatar_hash, '') FROM users WHERE id = ?",
                     row -> row.getString(1), userId).filter(hash -> !hash.isEmpty()).orElse(null);
             if (picture != null) {
-                Rows.update(c, "INSERT OR IGNORE INTO avatars (hash, mime, bytes, created_at) VALUES (?, ?, ?, ?)",
+                Rows.update(c, "INSERT INTO avatars (hash, mime, bytes, created_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
                         picture.hash(), picture.mime(), picture.bytes(), now);
             }
             Rows.update(c, "UPDATE users SET avatar_hash = ? WHERE id = ?",

@@ -5,6 +5,7 @@ import dev.parley.protocol.Limits;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.QuickReply;
 import dev.parley.server.store.QuickReplyStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link QuickReplyStore} on the SQLite file. */
 public final class SqliteQuickReplyStore implements QuickReplyStore {
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteQuickReplyStore(SqliteDatabase db) {
+    public SqliteQuickReplyStore(Database db) {
         this.db = db;
     }
 

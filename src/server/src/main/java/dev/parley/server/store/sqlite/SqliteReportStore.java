@@ -10,6 +10,7 @@ import dev.parley.protocol.UserProfile;
 import dev.parley.server.store.ReportEvidence;
 import dev.parley.server.store.ReportRecord;
 import dev.parley.server.store.ReportStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,9 +30,9 @@ public final class SqliteReportStore implements ReportStore {
             + " (SELECT COUNT(*) FROM report_messages m WHERE m.report_id = r.id) AS message_count"
             + " FROM reports r JOIN users me ON me.id = r.reporter_id JOIN users them ON them.id = r.reported_id";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteReportStore(SqliteDatabase db) {
+    public SqliteReportStore(Database db) {
         this.db = db;
     }
 
@@ -52,7 +53,8 @@ public final class SqliteReportStore implements ReportStore {
                 // A copy, not a reference: the evidence must not change when the messages do.
                 // Tombstones are bookkeeping, not messages; an unsent message stays, marked, without its text.
                 Rows.update(c, "INSERT INTO report_messages (report_id, seq, sender, client_id, text, sent_at, unsent)"
-                        + " SELECT ?, m.seq, u.handle, m.client_id, m.text, m.sent_at, m.unsent_at IS NOT NULL"
+                        + " SELECT ?, m.seq, u.handle, m.client_id, m.text, m.sent_at,"
+                        + " CASE WHEN m.unsent_at IS NULL THEN 0 ELSE 1 END"
                         + " FROM messages m JOIN users u ON u.id = m.sender_id"
                         + " WHERE m.conversation_id = ? AND m.kind = 'text'"
                         + " ORDER BY m.seq DESC LIMIT ?", id, conversationId, Limits.REPORT_EVIDENCE_MESSAGES);

@@ -16,6 +16,7 @@ import dev.parley.server.social.DeliveryRules;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.ScheduleChange;
 import dev.parley.server.store.ScheduleStore;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,9 +39,9 @@ public final class SqliteScheduleStore implements ScheduleStore {
     private static final String SELECT = "SELECT id, sender_id, payload, send_at, follow_up, status, reason, seq,"
             + " created_at FROM scheduled_messages";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteScheduleStore(SqliteDatabase db) {
+    public SqliteScheduleStore(Database db) {
         this.db = db;
     }
 

@@ -9,6 +9,7 @@ import dev.parley.protocol.UserProfile;
 import dev.parley.server.social.MemberState;
 import dev.parley.server.store.SocialStore;
 import dev.parley.server.store.UserRef;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,16 +19,16 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link SocialStore} on the SQLite file. */
 public final class SqliteSocialStore implements SocialStore {
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteSocialStore(SqliteDatabase db) {
+    public SqliteSocialStore(Database db) {
         this.db = db;
     }
 
     @Override
     public CompletableFuture<Void> follow(long followerId, long followeeId, Instant now) {
-        return write(c -> Rows.update(c, "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at)"
-                + " VALUES (?, ?, ?)", followerId, followeeId, now));
+        return write(c -> Rows.update(c, "INSERT INTO follows (follower_id, followee_id, created_at)"
+                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", followerId, followeeId, now));
     }
 
     @Override
@@ -43,7 +44,8 @@ public final class SqliteSocialStore implements SocialStore {
 
     /** Blocks inside the caller's transaction; also ends following in both directions (no longer friends). */
     static int block(Connection c, long blockerId, long blockedId, Instant now) throws SQLException {
-        Rows.update(c, "INSERT OR IGNORE INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)",
+        Rows.update(c, "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING",
                 blockerId, blockedId, now);
         return Rows.update(c, "DELETE FROM follows WHERE (follower_id = ? AND followee_id = ?)"
                 + " OR (follower_id = ? AND followee_id = ?)", blockerId, blockedId, blockedId, blockerId);

@@ -1,0 +1,9 @@
+package dev.parley.server;
+
+import dev.parley.server.testing.OnPostgres;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link PinnedMessagesTest} with the server's data in PostgreSQL. */
+@ExtendWith(OnPostgres.class)
+class PostgresPinnedMessagesTest extends PinnedMessagesTest {
+}
