@@ -117,17 +117,17 @@ final class Proposals {
                     ? "only the person who made a proposal can withdraw it"
                     : "only the person a proposal was made to can accept or decline it");
         }
-        if (status == next) {
-            Message answer = Rows.one(c, SqliteConversationStore.MESSAGE_SELECT + " WHERE m.conversation_id = ?"
-                    + " AND m.kind = 'proposal_update' AND m.target_seq = ? ORDER BY m.seq DESC LIMIT 1",
-                    r -> SqliteConversationStore.message(c, r), conversationId, seq).orElseThrow();
-            return new Appended(answer, true, members);
-        }
         if (status != ProposalStatus.PENDING) {
-            throw new ProtocolException(ErrorCode.CONFLICT, "this proposal was already " + status.wireName());
+            return alreadyAnswered(c, conversationId, seq, status, next, members);
         }
-        Rows.update(c, "UPDATE proposals SET status = ?, status_at = ? WHERE conversation_id = ? AND seq = ?",
-                next.wireName(), now, conversationId, seq);
+        // Only from pending, checked again by the update itself: on PostgreSQL an answer committed meanwhile through
+        // another node leaves this one nothing to change.
+        if (Rows.update(c, "UPDATE proposals SET status = ?, status_at = ? WHERE conversation_id = ? AND seq = ?"
+                + " AND status = 'pending'", next.wireName(), now, conversationId, seq) == 0) {
+            String answered = Rows.one(c, "SELECT status FROM proposals WHERE conversation_id = ? AND seq = ?",
+                    r -> r.getString(1), conversationId, seq).orElseThrow();
+            return alreadyAnswered(c, conversationId, seq, ProposalStatus.fromWire(answered), next, members);
+        }
         long eventSeq = Rows.one(c, "UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?"
                 + " WHERE id = ? RETURNING last_seq", r -> r.getLong(1), now, conversationId).orElseThrow();
         Rows.update(c, "INSERT INTO messages (conversation_id, seq, sender_id, client_id, text, sent_at, kind,"
@@ -138,6 +138,18 @@ final class Proposals {
         Message event = Rows.one(c, SqliteConversationStore.MESSAGE_SELECT + " WHERE m.conversation_id = ?"
                 + " AND m.seq = ?", r -> SqliteConversationStore.message(c, r), conversationId, eventSeq).orElseThrow();
         return new Appended(event, false, members);
+    }
+
+    /** Asking again for the status it has answers with the event that set it; any other answer is too late. */
+    private static Appended alreadyAnswered(Connection c, long conversationId, long seq, ProposalStatus status,
+            ProposalStatus next, List<Long> members) throws SQLException {
+        if (status != next) {
+            throw new ProtocolException(ErrorCode.CONFLICT, "this proposal was already " + status.wireName());
+        }
+        Message answer = Rows.one(c, SqliteConversationStore.MESSAGE_SELECT + " WHERE m.conversation_id = ?"
+                + " AND m.kind = 'proposal_update' AND m.target_seq = ? ORDER BY m.seq DESC LIMIT 1",
+                r -> SqliteConversationStore.message(c, r), conversationId, seq).orElseThrow();
+        return new Appended(answer, true, members);
     }
 
     private static Optional<Proposal> current(Connection c, long conversationId, long seq) throws SQLException {
