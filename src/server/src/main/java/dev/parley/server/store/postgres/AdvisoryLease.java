@@ -86,6 +86,13 @@ public final class AdvisoryLease implements Lease {
         properties.setProperty("tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(jdbcUrl, properties);
         connection.setAutoCommit(true);
+        // And the server's side of this session must notice within a minute, not after the kernel's two hours:
+        // until it does, the lock stays with a node that may be gone and nobody else can take over.
+        try (java.sql.Statement settings = connection.createStatement()) {
+            settings.execute("SET tcp_keepalives_idle = 10");
+            settings.execute("SET tcp_keepalives_interval = 5");
+            settings.execute("SET tcp_keepalives_count = 3");
+        }
         return connection;
     }
 

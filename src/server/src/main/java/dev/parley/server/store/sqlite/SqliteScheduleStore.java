@@ -126,8 +126,8 @@ public final class SqliteScheduleStore implements ScheduleStore {
             if (request.sendAt() != null) {
                 requireSendable(sendAt, now);
             }
-            Rows.update(c, "UPDATE scheduled_messages SET payload = ?, send_at = ? WHERE id = ?", write(edited),
-                    sendAt, current.id());
+            stillPending(c, Rows.update(c, "UPDATE scheduled_messages SET payload = ?, send_at = ? WHERE id = ?"
+                    + " AND status = 'pending'", write(edited), sendAt, current.id()), current.id(), senderId);
             return find(c, current.id());
         });
     }
@@ -136,7 +136,8 @@ public final class SqliteScheduleStore implements ScheduleStore {
     public CompletableFuture<ScheduledMessage> cancel(long senderId, long id) {
         return db.writes().submit(c -> {
             pendingOf(c, id, senderId);
-            Rows.update(c, "UPDATE scheduled_messages SET status = 'cancelled' WHERE id = ?", id);
+            stillPending(c, Rows.update(c, "UPDATE scheduled_messages SET status = 'cancelled' WHERE id = ?"
+                    + " AND status = 'pending'", id), id, senderId);
             return find(c, id);
         });
     }
@@ -145,8 +146,10 @@ public final class SqliteScheduleStore implements ScheduleStore {
     public CompletableFuture<Optional<Delivery>> deliver(long id, Long senderId, boolean skipWhenRefused,
             Instant now) {
         return db.writes().submit(c -> {
-            Optional<Long> author = Rows.one(c, "SELECT sender_id FROM scheduled_messages WHERE id = ?"
-                    + " AND status = 'pending'", row -> row.getLong(1), id);
+            // Claims the row (a row lock on PostgreSQL, held to commit): an edit or a cancel committed meanwhile
+            // through another node is seen, and one arriving now waits and then finds it no longer pending.
+            Optional<Long> author = Rows.one(c, "UPDATE scheduled_messages SET status = status WHERE id = ?"
+                    + " AND status = 'pending' RETURNING sender_id", row -> row.getLong(1), id);
             if (senderId != null) {
                 pendingOf(c, id, senderId);
             } else if (author.isEmpty()) {
@@ -215,6 +218,14 @@ public final class SqliteScheduleStore implements ScheduleStore {
             changes.add(new ScheduleChange(row[1], find(c, row[0])));
         }
         return changes;
+    }
+
+    /** An update that changed no row lost a race (sent or cancelled meanwhile): {@link #pendingOf} says how. */
+    private static void stillPending(Connection c, int changed, long id, long senderId) throws SQLException {
+        if (changed == 0) {
+            pendingOf(c, id, senderId);
+            throw new IllegalStateException("scheduled message " + id + " is pending but was not changed");
+        }
     }
 
     private static ScheduledMessage pendingOf(Connection c, long id, long senderId) throws SQLException {
