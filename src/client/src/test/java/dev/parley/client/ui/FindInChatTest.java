@@ -62,12 +62,13 @@ class FindInChatTest extends AppTest {
         waitUntil(() -> showing("#findBar") && lookup("#findField").query().isFocused());
         write("lightho");
 
-        waitUntil(() -> "1 of 3".equals(textOf("#findCount")));
+        waitUntilEquals(() -> lookup("#findField").queryAs(javafx.scene.control.TextField.class).getText(), "lightho");
+        waitUntilEquals(() -> textOf("#findCount"), "1 of 3");
         waitUntil(() -> shownAndSelected("Photos from the lighthouses are up"));
         assertThat(onFx(() -> marks("Photos from the lighthouses are up"))).containsExactly("lighthouses");
 
         type(KeyCode.ENTER);
-        waitUntil(() -> "2 of 3".equals(textOf("#findCount")));
+        waitUntilEquals(() -> textOf("#findCount"), "2 of 3");
         waitUntil(() -> shownAndSelected("Bring the lighthouse permit, please"));
         assertThat(onFx(() -> marks("Bring the lighthouse permit, please"))).containsExactly("lighthouse");
         snapshot(SHOTS.resolve("find-in-chat.png"));
@@ -85,7 +86,7 @@ class FindInChatTest extends AppTest {
         waitUntil(() -> shownAndSelected("The Lighthouse shoot is on Friday"));
 
         clickOn("#findNewer");
-        waitUntil(() -> "2 of 3".equals(textOf("#findCount")));
+        waitUntilEquals(() -> textOf("#findCount"), "2 of 3");
 
         type(KeyCode.ESCAPE);
         waitUntil(() -> !showing("#findBar"));

@@ -53,6 +53,8 @@ public final class ChatView {
     private final Parent root;
     private final Avatar avatar = new Avatar(Avatar.Size.HEADER);
     private Anchor pendingAnchor;
+    /** Whether the list was scrolled to its end since the pending page of older messages was asked for. */
+    private boolean endSinceLoad;
     private FindBar findBar;
 
     @FXML private VBox nothingOpen;
@@ -153,6 +155,7 @@ public final class ChatView {
 
     /** Scrolls the list to a message (the one a reply quotes) and selects it for a moment so it stands out. */
     private void scrollTo(MessageItem target) {
+        endSinceLoad = false;
         var rows = messageList.getItems();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i) instanceof ChatRow.Bubble bubble && bubble.message() == target) {
@@ -235,8 +238,14 @@ public final class ChatView {
         messageList.skinProperty().addListener((obs, old, skin) -> watchScrolling());
         noMessages.visibleProperty().bind(Bindings.isEmpty(model.rows()).and(model.loadingProperty().not()));
         // Until the anchor is restored, pendingAnchor stays set, which also keeps another load from starting.
+        // A chat scrolled to its end after the page was asked for (it had just opened, and the list still sat at the
+        // top before its first scroll to the end) stays at its end rather than going back to the old top.
         model.olderPagesLoadedProperty().addListener((obs, old, count) -> Platform.runLater(() -> {
-            restore(pendingAnchor);
+            if (pendingAnchor != null && endSinceLoad) {
+                scrollToEnd();
+            } else {
+                restore(pendingAnchor);
+            }
             pendingAnchor = null;
         }));
         model.scrollToEndRequestsProperty().addListener((obs, old, now) -> Platform.runLater(this::scrollToEnd));
@@ -374,6 +383,7 @@ public final class ChatView {
             Anchor anchor = anchorOf(flow);
             if (anchor != null) {
                 pendingAnchor = anchor;
+                endSinceLoad = false;
                 model.loadOlder();
             }
         }
@@ -433,6 +443,7 @@ public final class ChatView {
     }
 
     private void scrollToEnd() {
+        endSinceLoad = true;
         VirtualFlow<?> flow = flow();
         int size = model.rows().size();
         if (flow == null || size == 0) {
