@@ -182,6 +182,25 @@ public abstract class AppTest extends FxRobot {
                 .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(onFx(read)).isEqualTo(expected));
     }
 
+    /** The text of the first control matching the query that a person can see now, or empty. */
+    protected String visibleText(String query) throws Exception {
+        return onFx(() -> lookup(query).match(AppTest::showsWithParents).tryQuery()
+                .map(node -> ((Labeled) node).getText()).orElse(""));
+    }
+
+    /** Visible, and so is everything it sits in (chat rows keep their cards, hidden unless used). */
+    protected static boolean showsWithParents(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     protected <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get();
     }

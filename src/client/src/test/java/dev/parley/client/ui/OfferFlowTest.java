@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.parley.client.store.StoredMessage;
+import dev.parley.client.testing.AppTest;
 import dev.parley.client.testing.AliceAndBobTest;
 import dev.parley.client.testing.MutableClock;
 import dev.parley.protocol.Offer;
@@ -54,20 +55,20 @@ class OfferFlowTest extends AliceAndBobTest {
         snapshot(dialogScene("New offer"), SHOTS.resolve("offer-dialog.png"));
         clickOn("#sendOfferButton");
 
-        waitUntil(() -> "Ends in 24 h".equals(shownText("#offerCountdown")));
+        waitUntil(() -> "Ends in 24 h".equals(visibleText("#offerCountdown")));
         Offer onBob = bobsMessage(m -> m.offer() != null).offer();
         assertThat(onBob.code()).isEqualTo("GLAZE-20");
         assertThat(onBob.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
         bothThemes("offer-live");
 
         clickOn(shown("#copyCodeButton"));
-        waitUntil(() -> "Copied".equals(shownText("#copyCodeButton")));
+        waitUntil(() -> "Copied".equals(visibleText("#copyCodeButton")));
         assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("GLAZE-20");
 
         clock.set(onBob.expiresAt().minusSeconds(90));
-        waitUntil(() -> "Ends in 1 min".equals(shownText("#offerCountdown")));
+        waitUntil(() -> "Ends in 1 min".equals(visibleText("#offerCountdown")));
         clock.set(onBob.expiresAt());
-        waitUntil(() -> "Expired".equals(shownText("#offerCountdown")));
+        waitUntil(() -> "Expired".equals(visibleText("#offerCountdown")));
         Labeled copy = shown("#copyCodeButton");
         assertThat(onFx(copy::isDisabled)).isFalse();
         bothThemes("offer-expired");
@@ -81,7 +82,7 @@ class OfferFlowTest extends AliceAndBobTest {
                 "Shoot in two weeks, out by the 20th", "One 12-minute video, three short clips"), null)
                 .get(10, TimeUnit.SECONDS);
         long seq = bobsMessage(m -> m.proposal() != null && m.seq() > 0).seq();
-        waitUntil(() -> "Pending".equals(shownText("#proposalStatus")));
+        waitUntil(() -> "Pending".equals(visibleText("#proposalStatus")));
         bothThemes("proposal-pending");
 
         clickOn(shown("#discussProposalButton"));
@@ -93,9 +94,9 @@ class OfferFlowTest extends AliceAndBobTest {
         assertThat(reply.replyTo()).isEqualTo(seq);
 
         clickOn(shown("#acceptProposalButton"));
-        waitUntil(() -> "Accepted".equals(shownText("#proposalStatus")));
+        waitUntil(() -> "Accepted".equals(visibleText("#proposalStatus")));
         bobsMessage(m -> m.proposal() != null && m.proposal().status() == ProposalStatus.ACCEPTED);
-        waitUntil(() -> lookup("#acceptProposalButton").match(OfferFlowTest::isShown).tryQuery().isEmpty());
+        waitUntil(() -> lookup("#acceptProposalButton").match(AppTest::showsWithParents).tryQuery().isEmpty());
         bothThemes("proposal-accepted");
 
         clickOn("#accountMenu");
@@ -128,16 +129,16 @@ class OfferFlowTest extends AliceAndBobTest {
         snapshot(dialogScene("Propose a collaboration to Bob Marsh"), SHOTS.resolve("proposal-dialog.png"));
         clickOn("#sendProposalButton");
 
-        waitUntil(() -> "Pending".equals(shownText("#proposalStatus")));
+        waitUntil(() -> "Pending".equals(visibleText("#proposalStatus")));
         StoredMessage onBob = bobsMessage(m -> m.proposal() != null);
         assertThat(onBob.proposal().senderBrings()).isEqualTo("Forty mugs and the display");
         assertThat(onBob.proposal().recipientBrings()).isEqualTo("Beans, grinder and tasting cups");
-        assertThat(onFx(() -> lookup("#acceptProposalButton").match(OfferFlowTest::isShown).tryQuery()))
+        assertThat(onFx(() -> lookup("#acceptProposalButton").match(AppTest::showsWithParents).tryQuery()))
                 .isEmpty();
 
         bothThemes("proposal-mine");
         clickOn(shown("#withdrawProposalButton"));
-        waitUntil(() -> "Withdrawn".equals(shownText("#proposalStatus")));
+        waitUntil(() -> "Withdrawn".equals(visibleText("#proposalStatus")));
         bobsMessage(m -> m.proposal() != null && m.proposal().status() == ProposalStatus.WITHDRAWN);
     }
 
@@ -173,25 +174,7 @@ class OfferFlowTest extends AliceAndBobTest {
     }
 
     private Labeled shown(String query) throws Exception {
-        waitUntil(() -> lookup(query).match(OfferFlowTest::isShown).tryQuery().isPresent());
-        return onFx(() -> (Labeled) lookup(query).match(OfferFlowTest::isShown).query());
-    }
-
-    private String shownText(String query) throws Exception {
-        return onFx(() -> lookup(query).match(OfferFlowTest::isShown).tryQuery()
-                .map(node -> ((Labeled) node).getText()).orElse(""));
-    }
-
-    /** Visible, and so is everything it sits in (every chat row has the cards, hidden unless used). */
-    private static boolean isShown(Node node) {
-        if (node.getScene() == null) {
-            return false;
-        }
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        waitUntil(() -> lookup(query).match(AppTest::showsWithParents).tryQuery().isPresent());
+        return onFx(() -> (Labeled) lookup(query).match(AppTest::showsWithParents).query());
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.store.StoredMessage;
+import dev.parley.client.testing.AppTest;
 import dev.parley.client.testing.AliceAndBobTest;
 import dev.parley.protocol.PollOption;
 import java.nio.file.Path;
@@ -35,16 +36,16 @@ class PollFlowTest extends AliceAndBobTest {
         bobSession.vote(conversation, poll.seq(), List.of(2)).get(10, TimeUnit.SECONDS);
         waitUntil(() -> counts().equals(List.of("0 · 0%", "0 · 0%", "1 · 100%")));
 
-        clickOn(onFx(() -> lookup("#pollChoice2").match(PollFlowTest::shown).queryAs(Node.class)));
+        clickOn(onFx(() -> lookup("#pollChoice2").match(AppTest::showsWithParents).queryAs(Node.class)));
         waitUntil(() -> counts().equals(List.of("0 · 0%", "0 · 0%", "2 · 100%")));
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> bobsPoll().poll().poll().options().stream()
                 .map(PollOption::votes).toList().equals(List.of(0, 0, 2)));
         assertThat(bobsPoll().poll().poll().options().get(2).handles()).containsExactly("bob", "alice");
         snapshot(SHOTS.resolve("poll.png"));
 
-        clickOn(onFx(() -> lookup("#closePollButton").match(PollFlowTest::shown).queryButton()));
+        clickOn(onFx(() -> lookup("#closePollButton").match(AppTest::showsWithParents).queryButton()));
         waitUntil(() -> visibleText(".poll-summary").contains("Closed")
-                && lookup("#closePollButton").match(PollFlowTest::shown).tryQuery().isEmpty());
+                && lookup("#closePollButton").match(AppTest::showsWithParents).tryQuery().isEmpty());
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> bobsPoll().poll().poll().closed());
         snapshot(SHOTS.resolve("poll-closed.png"));
     }
@@ -56,26 +57,8 @@ class PollFlowTest extends AliceAndBobTest {
                 .filter(m -> m.poll() != null).findFirst().orElseThrow();
     }
 
-    private String visibleText(String query) throws Exception {
-        return onFx(() -> lookup(query).match(PollFlowTest::shown).tryQuery()
-                .map(node -> ((Labeled) node).getText()).orElse(""));
-    }
-
-    /** Visible, and so is everything it sits in (each chat row has a poll card, hidden unless it is a poll). */
-    private static boolean shown(Node node) {
-        if (node.getScene() == null) {
-            return false;
-        }
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private List<String> counts() throws Exception {
-        return onFx(() -> lookup(".poll-count").queryAll().stream().filter(PollFlowTest::shown)
+        return onFx(() -> lookup(".poll-count").queryAll().stream().filter(AppTest::showsWithParents)
                 .map(node -> ((Labeled) node).getText()).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.client.store.StoredMessage;
+import dev.parley.client.testing.AppTest;
 import dev.parley.client.testing.AliceAndBobTest;
 import dev.parley.protocol.Reaction;
 import java.nio.file.Path;
@@ -149,28 +150,13 @@ class ReactionsAndRepliesFlowTest extends AliceAndBobTest {
                     .anyMatch(m -> m.card() != null && m.card().handle().equals("maya")));
             snapshot(SHOTS.resolve("profile-card-message.png"));
 
-            clickOn(lookup(".bubble-card-follow").match(ReactionsAndRepliesFlowTest::shown).queryAs(Node.class));
+            clickOn(lookup(".bubble-card-follow").match(AppTest::showsWithParents).queryAs(Node.class));
             waitUntil(() -> "Following".equals(visibleText(".bubble-card-follow")));
-            clickOn(lookup(".bubble-card-message").match(ReactionsAndRepliesFlowTest::shown).queryAs(Node.class));
+            clickOn(lookup(".bubble-card-message").match(AppTest::showsWithParents).queryAs(Node.class));
             waitUntil(() -> screen.conversationNames().contains("Maya Lopes"));
         } finally {
             maya.close();
         }
-    }
-
-    private String visibleText(String query) throws Exception {
-        return onFx(() -> lookup(query).match(ReactionsAndRepliesFlowTest::shown).tryQuery()
-                .map(node -> ((Labeled) node).getText()).orElse(null));
-    }
-
-    /** Visible, and so is everything around it. */
-    private static boolean shown(Node node) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private List<Reaction> reactionsBobSees(long seq) throws Exception {
