@@ -1,0 +1,22 @@
+package dev.parley.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar src/bench/target/parley-bench.jar <scenario> [--quick]}: runs one scenario against the Parley
+ * server (and the bare relay in the same invocation) or the client, prints a table and writes JSON.
+ */
+@Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "Parley bench 0.1",
+        description = "Measures the Parley server against a bare WebSocket relay, and the client.",
+        subcommands = {})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.parley.bench.server;
+
+import dev.parley.bench.harness.Jvm;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+
+/**
+ * The Parley server in a JVM of its own, on a free port with its own data directory, started as an operator
+ * would ({@code dev.parley.server.Main}). Passwords are hashed cheaply (Argon2id 1 MiB, 1 iteration) and the
+ * per-account limits are relaxed, since the load generator signs in thousands of accounts and each sends
+ * more than a person would; everything else — durable commits, seq, fan-out — is the production path.
+ */
+public final class ServerUnderTest implements AutoCloseable {
+    private final Jvm jvm;
+    private final URI uri;
+
+    private ServerUnderTest(Jvm jvm, URI uri) {
+        this.jvm = jvm;
+        this.uri = uri;
+    }
+
+    /** Starts a server with its data under {@code dataDir}; {@code jvmFlags} come after {@link Jvm#COMMON_FLAGS}. */
+    public static ServerUnderTest start(Path dataDir, List<String> jvmFlags, String... extraArgs)
+            throws TimeoutException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir.resolve("data").toString(),
+                "--argon-memory-kib", "1024", "--argon-iterations", "1", "--relaxed-limits"));
+        args.addAll(List.of(extraArgs));
+        Jvm jvm = Jvm.start("parley-server", dataDir, jvmFlags, "dev.parley.server.Main", args);
+        try {
+            Matcher m = jvm.awaitLine("listening on (ws://\\S+)", Duration.ofSeconds(60));
+            return new ServerUnderTest(jvm, URI.create(m.group(1)));
+        } catch (TimeoutException | InterruptedException | RuntimeException e) {
+            jvm.close();
+            throw e;
+        }
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public Jvm jvm() {
+        return jvm;
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}
