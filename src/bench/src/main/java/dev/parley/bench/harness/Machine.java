@@ -22,6 +22,7 @@ public final class Machine {
                 + System.getProperty("os.arch"));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("openFilesLimit", openFilesLimit());
+        m.put("loadAverage1m", loadAverage());
         return m;
     }
 
@@ -48,6 +49,11 @@ public final class Machine {
             // not Linux
         }
         return -1;
+    }
+
+    /** The 1-minute load average when the report was written: above ~0.5 the other core was busy too. */
+    public static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long memTotalKiB() {
