@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +35,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Redis only carries live traffic: what is stored is in the database, and a client that missed events
  * (because Redis or a node went away) catches up from its cursors when it reconnects. So when the subscription
  * comes back after a gap, this node closes its connections (1012, service restart) to make its clients resync.
+ * An event this node could not publish is remembered by its recipients: once Redis takes publishes again, a
+ * resync notice naming them goes out first, and every node closes their connections the same way.
  */
 public final class RedisBus implements Bus, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisBus.class);
@@ -46,6 +50,8 @@ public final class RedisBus implements Bus, AutoCloseable {
     private static final Duration PING_EVERY = Duration.ofSeconds(10);
     /** After a failed publish, later ones are dropped at once for this long rather than each waiting. */
     private static final Duration PUBLISH_PAUSE = Duration.ofSeconds(5);
+    /** Past this many recipients of unpublished events, the resync notice names everybody. */
+    private static final int MAX_MISSED_USERS = 100_000;
 
     private final String nodeId;
     private final SessionRegistry registry;
@@ -70,6 +76,9 @@ public final class RedisBus implements Bus, AutoCloseable {
     private volatile Jedis subscriberConnection;
     private volatile long lastPongNanos;
     private volatile long publishPausedUntilNanos;
+    /** Recipients of events this node could not publish, owed a resync notice. */
+    private final Set<Long> missedUsers = ConcurrentHashMap.newKeySet();
+    private volatile boolean missedTooMany;
 
     /**
      * Connects the publisher pool and starts the subscriber thread; {@link #awaitSubscribed} says when events
@@ -129,8 +138,9 @@ public final class RedisBus implements Bus, AutoCloseable {
         if (userIds.isEmpty()) {
             return;
         }
-        if (lostSubscription || System.nanoTime() - publishPausedUntilNanos < 0) {
+        if (lostSubscription || System.nanoTime() - publishPausedUntilNanos < 0 || !sendResyncNotice()) {
             failedPublishes.incrementAndGet();
+            missed(userIds);
             return;
         }
         String envelope = Envelope.write(nodeId, userIds, codec.encodeEvent(event));
@@ -142,11 +152,60 @@ public final class RedisBus implements Bus, AutoCloseable {
             }
         } catch (JedisException e) {
             // Not fatal: the event is stored (or only ephemeral, like typing); its recipients resync on reconnect.
-            publishPausedUntilNanos = System.nanoTime() + PUBLISH_PAUSE.toNanos();
-            if (failedPublishes.getAndIncrement() == 0) {
-                log.warn("node {} cannot publish to Redis at {}; events are not delivered live until it is back",
-                        nodeId, address, e);
-            }
+            publishFailed(e);
+            missed(userIds);
+        }
+    }
+
+    private void publishFailed(JedisException e) {
+        publishPausedUntilNanos = System.nanoTime() + PUBLISH_PAUSE.toNanos();
+        if (failedPublishes.getAndIncrement() == 0) {
+            log.warn("node {} cannot publish to Redis at {}; events are not delivered live until it is back",
+                    nodeId, address, e);
+        }
+    }
+
+    private void missed(Collection<Long> userIds) {
+        if (missedTooMany) {
+            return;
+        }
+        missedUsers.addAll(userIds);
+        if (missedUsers.size() > MAX_MISSED_USERS) {
+            missedTooMany = true;
+            missedUsers.clear();
+        }
+    }
+
+    /**
+     * Publishes the resync notice owed for events that could not be published, if any: an envelope with no frame,
+     * naming the recipients (or nobody, meaning everybody). True when nothing is owed any more.
+     */
+    private synchronized boolean sendResyncNotice() {
+        if (!missedTooMany && missedUsers.isEmpty()) {
+            return true;
+        }
+        boolean everybody = missedTooMany;
+        List<Long> users = everybody ? List.of() : List.copyOf(missedUsers);
+        try {
+            publishers.publish(CHANNEL, Envelope.write(nodeId, users, ""));
+        } catch (JedisException e) {
+            publishFailed(e);
+            return false;
+        }
+        if (everybody) {
+            missedTooMany = false;
+        } else {
+            missedUsers.removeAll(users);
+        }
+        log.info("node {} asked {} to resync after events it could not publish", nodeId,
+                everybody ? "every client" : users.size() + " users' clients");
+        return true;
+    }
+
+    /** Sends an owed resync notice once Redis is there again, even if this node has nothing else to publish. */
+    private void retryResyncNotice() {
+        if (subscribed && !lostSubscription && System.nanoTime() - publishPausedUntilNanos >= 0) {
+            sendResyncNotice();
         }
     }
 
@@ -158,9 +217,29 @@ public final class RedisBus implements Bus, AutoCloseable {
             log.warn("node {} ignores a malformed message on {}: {}", nodeId, CHANNEL, e.getMessage());
             return;
         }
+        if (envelope.frame().isEmpty()) {
+            resync(envelope);
+            return;
+        }
         for (long userId : envelope.userIds()) {
             for (ClientConnection connection : registry.connectionsOf(userId)) {
                 connection.send(envelope.frame());
+            }
+        }
+    }
+
+    /** A resync notice: the named users' connections here (or all of them) may have missed events. */
+    private void resync(Envelope notice) {
+        String reason = "missed live events; reconnect and sync";
+        if (notice.userIds().isEmpty()) {
+            log.warn("node {} closes all its connections: node {} could not publish events", nodeId,
+                    notice.nodeId());
+            registry.closeAll(CLOSE_MISSED_EVENTS, reason);
+            return;
+        }
+        for (long userId : notice.userIds()) {
+            for (ClientConnection connection : registry.connectionsOf(userId)) {
+                connection.close(CLOSE_MISSED_EVENTS, reason);
             }
         }
     }
@@ -230,6 +309,7 @@ public final class RedisBus implements Bus, AutoCloseable {
             return;
         }
         try {
+            retryResyncNotice();
             if (System.nanoTime() - lastPongNanos > 3 * PING_EVERY.toNanos()) {
                 log.warn("node {}: Redis at {} stopped answering; reconnecting the subscription", nodeId, address);
                 connection.disconnect();
@@ -279,10 +359,12 @@ public final class RedisBus implements Bus, AutoCloseable {
             lostSubscription = false;
             publishPausedUntilNanos = System.nanoTime(); // Redis answers again: publish at once
             firstSubscribed.countDown();
-            if (resubscribed) {
+            keepAlive.execute(RedisBus.this::retryResyncNotice);
+            // Clients that signed in here before the first subscription may have missed events as well.
+            if (resubscribed || !registry.onlineUserIds().isEmpty()) {
                 // Events published while we were away never reach us: make this node's clients resync.
-                log.warn("node {} subscribed to {} again at {}; closing its connections so clients resync",
-                        nodeId, channel, address);
+                log.warn("node {} subscribed to {} {}at {}; closing its connections so clients resync",
+                        nodeId, channel, resubscribed ? "again " : "after clients signed in ", address);
                 try {
                     registry.closeAll(CLOSE_MISSED_EVENTS, "missed live events; reconnect and sync");
                     onGap.run();

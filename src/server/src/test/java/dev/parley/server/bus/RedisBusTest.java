@@ -11,6 +11,7 @@ import dev.parley.server.net.SessionRegistry;
 import dev.parley.server.testing.EmbeddedRedis;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.ClientKillParams;
 
 /** Two nodes' buses over one real Redis: each node's connections hear what either node publishes, once, in order. */
 class RedisBusTest {
@@ -118,6 +121,42 @@ class RedisBusTest {
         busA.publish(ALICE, new Event.TypingEvent(2, "back"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !aliceOnB.isEmpty());
         assertThat(decode(aliceOnB)).containsExactly(new Event.TypingEvent(2, "back"));
+    }
+
+    @Test
+    void anEventThatCouldNotBePublishedMakesItsRecipientsResyncOnEveryNode() {
+        List<Integer> aliceClosedOnB = new CopyOnWriteArrayList<>();
+        List<Integer> bobClosedOnB = new CopyOnWriteArrayList<>();
+        RecordingConnections.signIn(nodeB, ALICE, 12, aliceClosedOnB);
+        List<String> bobOnB = RecordingConnections.signIn(nodeB, BOB, 21, bobClosedOnB);
+        busA.publish(BOB, new Event.TypingEvent(1, "before"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !bobOnB.isEmpty());
+
+        // Redis drops the connections that last published (node A's) while every subscription stays up.
+        try (Jedis admin = new Jedis(redis.uri())) {
+            for (String client : admin.clientList().split("\n")) {
+                if (client.contains(" cmd=publish")) {
+                    admin.clientKill(new ClientKillParams().id(client.replaceAll("^id=(\\d+) .*$", "$1")));
+                }
+            }
+        }
+        busA.publish(ALICE, new Event.TypingEvent(2, "lost"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !aliceClosedOnB.isEmpty());
+        assertThat(aliceClosedOnB).containsExactly(RedisBus.CLOSE_MISSED_EVENTS);
+        assertThat(bobClosedOnB).isEmpty();
+    }
+
+    @Test
+    void clientsSignedInBeforeANodesFirstSubscriptionAreAskedToResync() {
+        SessionRegistry nodeC = new SessionRegistry();
+        List<Integer> aliceClosedOnC = new CopyOnWriteArrayList<>();
+        RecordingConnections.signIn(nodeC, ALICE, 13, aliceClosedOnC);
+
+        try (RedisBus busC = new RedisBus(redis.uri(), "node-c", nodeC, codec, 2)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !aliceClosedOnC.isEmpty());
+        }
+        assertThat(aliceClosedOnC).containsExactly(RedisBus.CLOSE_MISSED_EVENTS);
     }
 
     private List<Event> decode(List<String> frames) {

@@ -15,12 +15,24 @@ public final class RecordingConnections {
 
     /** A connection signed in to the registry as the user; the returned list fills with the frames it is sent. */
     public static List<String> signIn(SessionRegistry registry, long userId, long sessionId) {
+        return signIn(registry, userId, sessionId, new CopyOnWriteArrayList<>());
+    }
+
+    /** As {@link #signIn(SessionRegistry, long, long)}; {@code closeCodes} fills with the codes it is closed with. */
+    public static List<String> signIn(SessionRegistry registry, long userId, long sessionId,
+                                      List<Integer> closeCodes) {
         List<String> frames = new CopyOnWriteArrayList<>();
         WebSocket socket = (WebSocket) Proxy.newProxyInstance(WebSocket.class.getClassLoader(),
                 new Class<?>[] {WebSocket.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "isOpen" -> true;
                     case "send" -> {
                         frames.add((String) args[0]);
+                        yield null;
+                    }
+                    case "close" -> {
+                        if (args != null && args.length > 0 && args[0] instanceof Integer code) {
+                            closeCodes.add(code);
+                        }
                         yield null;
                     }
                     case "hashCode" -> System.identityHashCode(proxy);
