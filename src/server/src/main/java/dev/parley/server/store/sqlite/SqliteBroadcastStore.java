@@ -144,6 +144,8 @@ public final class SqliteBroadcastStore implements BroadcastStore {
     public CompletableFuture<Created> create(long senderId, UUID clientId, long segmentId, BroadcastContent content,
             Pace pace, Instant now) {
         return db.writes().submit(c -> {
+            // One broadcast created at a time per sender across nodes, so two cannot both fit under the daily cap.
+            Rows.update(c, "UPDATE users SET display_name = display_name WHERE id = ?", senderId);
             Optional<Long> earlier = Rows.one(c, "SELECT id FROM broadcasts WHERE sender_id = ? AND client_id = ?",
                     r -> r.getLong(1), senderId, clientId.toString());
             if (earlier.isPresent()) {
@@ -232,7 +234,11 @@ public final class SqliteBroadcastStore implements BroadcastStore {
             Long conversationId = Rows.one(c, "SELECT conversation_id FROM direct_pairs WHERE user_lo = ?"
                     + " AND user_hi = ?", r -> r.getLong(1), Math.min(senderId, recipientId),
                     Math.max(senderId, recipientId)).orElse(null);
-            // Anything may have changed since it was queued: a block, a privacy setting, an opt-out.
+            // Anything may have changed since it was queued: a block, a privacy setting, an opt-out. A STOP or a
+            // block being committed right now through another node holds the conversation's lock: wait for it.
+            if (conversationId != null) {
+                SqliteConversationStore.lock(c, conversationId);
+            }
             Optional<SkipReason> skip = Audience.skip(c, senderId, recipientId, conversationId);
             if (skip.isPresent()) {
                 Rows.update(c, "UPDATE broadcast_recipients SET status = 'skipped', reason = ? WHERE broadcast_id = ?"

@@ -153,6 +153,22 @@ public final class SqliteConversationStore implements ConversationStore {
                 sticker, offer, proposal, now));
     }
 
+    /**
+     * Takes the conversation's row lock for the rest of the caller's transaction. On PostgreSQL this orders a send
+     * and whatever it checks against that takes the same lock (a block, an opt-out), so the later of two
+     * concurrent transactions on two nodes reads what the earlier committed; SQLite has one writer anyway.
+     */
+    static void lock(Connection c, long conversationId) throws SQLException {
+        Rows.update(c, "UPDATE conversations SET last_seq = last_seq WHERE id = ?", conversationId);
+    }
+
+    /** {@link #lock} on the direct conversation of two people, if they have one. */
+    static void lockDirect(Connection c, long oneId, long otherId) throws SQLException {
+        Rows.update(c, "UPDATE conversations SET last_seq = last_seq WHERE id = (SELECT conversation_id"
+                + " FROM direct_pairs WHERE user_lo = ? AND user_hi = ?)", Math.min(oneId, otherId),
+                Math.max(oneId, otherId));
+    }
+
     /** {@link #append} of a message with no offer or proposal, inside the caller's transaction. */
     static Appended appendIn(Connection c, long conversationId, long senderId, UUID clientId, String text,
             List<MediaRef> media, Long replyTo, String card, Sticker sticker, Instant now) throws SQLException {
@@ -163,6 +179,7 @@ public final class SqliteConversationStore implements ConversationStore {
     static Appended appendIn(Connection c, long conversationId, long senderId, UUID clientId, String text,
             List<MediaRef> media, Long replyTo, String card, Sticker sticker, Offer offer, Proposal proposal,
             Instant now) throws SQLException {
+        lock(c, conversationId);
         Membership membership = Membership.current(c, conversationId, senderId);
         List<Long> members = memberIds(c, conversationId);
         Optional<Message> original = earlier(c, conversationId, senderId, clientId);

@@ -44,6 +44,8 @@ public final class SqliteSocialStore implements SocialStore {
 
     /** Blocks inside the caller's transaction; also ends following in both directions (no longer friends). */
     static int block(Connection c, long blockerId, long blockedId, Instant now) throws SQLException {
+        // A message being sent between them right now either commits first or reads this block (see lock()).
+        SqliteConversationStore.lockDirect(c, blockerId, blockedId);
         Rows.update(c, "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)"
                 + " ON CONFLICT DO NOTHING",
                 blockerId, blockedId, now);
