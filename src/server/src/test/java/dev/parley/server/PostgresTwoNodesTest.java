@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Request;
 import dev.parley.server.store.Lease;
 import dev.parley.server.store.postgres.PostgresDatabase;
+import dev.parley.server.testing.ChildServer;
 import dev.parley.server.testing.MutableClock;
 import dev.parley.server.testing.PostgresForTests;
 import dev.parley.server.testing.TestServers;
@@ -170,6 +171,31 @@ class PostgresTwoNodesTest {
         assertThat(leaseHolders()).as("node B took both leases over").hasSize(2).doesNotContainAnyElementsOf(nodeA);
         assertThat(query("SELECT COUNT(*), COUNT(DISTINCT client_id) FROM messages WHERE conversation_id = "
                 + conversation).get(0)).containsExactly(21, 21);
+    }
+
+    @Test
+    void whenTheNodeHoldingTheLeasesIsKilledOutrightTheOtherTakesThemAndSendsWhatIsDue() throws Exception {
+        try (ChildServer killed = ChildServer.start(List.of("--data", dataA.toString(), "--postgres", database))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> leaseHolders().size() == 2);
+            Set<Long> first = leaseHolders();
+            ParleyServer b = node(dataB);
+            WireClient alice = track(WireClient.registered(b.uri(), "alice"));
+            WireClient bob = track(WireClient.registered(b.uri(), "bob"));
+            WireClient.befriend(alice, bob);
+            long conversation = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
+            // Due in months by either clock: the killed node (on the real clock) never finds it due.
+            Instant later = Instant.now().plus(Duration.ofDays(300));
+            Request.MessageSend message = new Request.MessageSend(conversation, UUID.randomUUID(), "after the kill");
+            alice.ok(new Request.ScheduleCreate(message, later, false));
+            assertThat(leaseHolders()).as("the first node's sessions hold both leases").isEqualTo(first);
+
+            killed.kill();
+            clock.advance(Duration.between(clock.instant(), later).plusMinutes(1));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> sentCount() == 1);
+            assertThat(messagesWith(List.of(message.clientId().toString()))).isEqualTo(1);
+            assertThat(leaseHolders()).as("taken over").hasSize(2).doesNotContainAnyElementsOf(first);
+        }
     }
 
     private String schedule(WireClient who, long conversation, String text, Duration in) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Request;
+import dev.parley.server.testing.ChildServer;
 import dev.parley.server.testing.EmbeddedRedis;
 import dev.parley.server.testing.OnPostgres;
 import dev.parley.server.testing.TestServers;
@@ -62,7 +63,11 @@ class TwoNodesTest {
     }
 
     WireClient user(ParleyServer node, String handle) {
-        WireClient user = WireClient.registered(node.uri(), handle);
+        return user(node.uri(), handle);
+    }
+
+    WireClient user(java.net.URI node, String handle) {
+        WireClient user = WireClient.registered(node, handle);
         clients.stream().filter(c -> c.handle() != null).forEach(other -> WireClient.befriend(user, other));
         return track(user);
     }
@@ -143,6 +148,50 @@ class TwoNodesTest {
         assertThat(synced.get("messages")).extracting(m -> m.get("seq").asLong())
                 .as("stored once each, seq without gaps")
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, total + 1).mapToObj(i -> (long) i).toList());
+    }
+
+    @Test
+    void whenANodeIsKilledOutrightItsClientsContinueOnTheOtherWithNothingLostOrDoubled() throws Exception {
+        List<String> options = new ArrayList<>(TestServers.storeOptions(dataDir));
+        options.addAll(List.of("--redis", redis.uri().toString(), "--node-id", "node-c"));
+        WireClient alice;
+        WireClient bob = user(nodeB, "bob");
+        long direct;
+        int total = 200;
+        List<UUID> clientIds = IntStream.range(0, total).mapToObj(i -> UUID.randomUUID()).toList();
+        List<CompletableFuture<JsonNode>> replies;
+        try (ChildServer nodeC = ChildServer.start(options)) {
+            alice = user(nodeC.uri(), "alice");
+            direct = alice.ok(new Request.ConversationOpen("bob")).get("id").asLong();
+            // Alice sends everything at once; node c's process is killed (SIGKILL) while the sends are in flight.
+            replies = IntStream.range(0, total)
+                    .mapToObj(i -> alice.request(new Request.MessageSend(direct, clientIds.get(i), "m" + i))).toList();
+            replies.get(total / 10).join();
+            nodeC.kill();
+        }
+        long acked = replies.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
+
+        try (WireClient again = alice.resume(nodeB.uri())) {
+            IntStream.range(0, total).filter(i -> !replies.get(i).isDone() || replies.get(i).isCompletedExceptionally())
+                    .mapToObj(i -> again.request(new Request.MessageSend(direct, clientIds.get(i), "m" + i)))
+                    .toList().forEach(CompletableFuture::join);
+            send(again, direct, "after the kill");
+        }
+
+        JsonNode synced = bob.ok(new Request.Sync(Map.of()));
+        List<String> expected = new ArrayList<>(IntStream.range(0, total).mapToObj(i -> "m" + i).toList());
+        expected.add("after the kill");
+        assertThat(texts(iterable(synced.get("messages")))).as("%d acked before the kill", acked)
+                .containsExactlyElementsOf(expected);
+        assertThat(synced.get("messages")).extracting(m -> m.get("seq").asLong())
+                .as("stored once each, seq without gaps")
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, total + 1).mapToObj(i -> (long) i).toList());
+    }
+
+    private static List<JsonNode> iterable(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
     }
 
     @Test

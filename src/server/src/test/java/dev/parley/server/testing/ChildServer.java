@@ -25,13 +25,17 @@ public final class ChildServer implements AutoCloseable {
     }
 
     public static ChildServer start(Path dataDir) throws IOException {
+        return start(List.of("--data", dataDir.toString()));
+    }
+
+    /** A server with these options besides the test ones (a free port, cheap hashing, relaxed limits). */
+    public static ChildServer start(List<String> options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=logback.xml", "dev.parley.server.Main",
-                "--port", "0", "--data", dataDir.toString(), "--argon-memory-kib", "1024", "--argon-iterations", "1",
-                "--relaxed-limits"))
-                .redirectErrorStream(true)
-                .start();
+                "--port", "0", "--argon-memory-kib", "1024", "--argon-iterations", "1", "--relaxed-limits"));
+        command.addAll(options);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<URI> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
