@@ -21,10 +21,23 @@ import dev.parley.server.profile.ProfileService;
 import dev.parley.server.social.PresenceService;
 import dev.parley.server.safety.ReportService;
 import dev.parley.server.social.SocialService;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
-/** Sends each request type to the service that serves it, after checking that the caller is signed in. */
+/**
+ * Sends each request type to the service that serves it, after checking that the caller is signed in: one table,
+ * from the request's record type to its route. Every type in {@link Request} has one (RouterTest checks).
+ */
 final class Router implements RequestHandler {
+    /** How one request type is served. */
+    private interface Route {
+        CompletionStage<?> serve(ClientConnection connection, Request request);
+    }
+
+    private final Map<Class<? extends Request>, Route> routes = new HashMap<>();
     private final AccountService accounts;
     private final ConversationService conversations;
     private final SocialService social;
@@ -56,259 +69,140 @@ final class Router implements RequestHandler {
         this.social = social;
         this.presence = presence;
         this.reports = reports;
+        route();
+    }
+
+    private void route() {
+        anonymous(Request.Hello.class, (connection, hello) -> accounts.hello(connection, hello));
+        anonymous(Request.Register.class, (connection, register) -> accounts.register(connection, register));
+        anonymous(Request.Login.class, (connection, login) -> accounts.login(connection, login));
+        signedIn(Request.MessageSend.class, (me, send) -> conversations.send(me, send));
+        signedIn(Request.MessageUnsend.class, (me, unsend) -> conversations.unsend(me, unsend));
+        signedIn(Request.MessageReact.class, (me, react) -> conversations.react(me, react));
+        signedIn(Request.MessagePin.class, (me, pin) -> conversations.pin(me, pin));
+        signedIn(Request.ScheduleCreate.class, (me, schedule) -> schedules.create(me, schedule));
+        answer(Request.ScheduleList.class, (me, list) -> schedules.list(me, list));
+        signedIn(Request.ScheduleUpdate.class, (me, update) -> schedules.update(me, update));
+        signedIn(Request.ScheduleCancel.class, (me, cancel) -> schedules.cancel(me, cancel));
+        signedIn(Request.ScheduleSendNow.class, (me, now) -> schedules.sendNow(me, now));
+        answer(Request.QuickReplyList.class, (me, r) -> quickReplies.list(me));
+        signedIn(Request.QuickReplySave.class, (me, save) -> quickReplies.save(me, save));
+        signedIn(Request.QuickReplyDelete.class, (me, delete) -> quickReplies.delete(me, delete));
+        signedIn(Request.QuickReplyOrder.class, (me, order) -> quickReplies.order(me, order));
+        answer(Request.ContactGet.class, (me, contact) -> quickReplies.contact(me, contact));
+        signedIn(Request.ContactSet.class, (me, contact) -> quickReplies.setContact(me, contact));
+        answer(Request.ContactCardGet.class, (me, card) -> contacts.card(me, card));
+        signedIn(Request.ContactCardSet.class, (me, card) -> contacts.setCard(me, card));
+        answer(Request.LabelList.class, (me, r) -> contacts.labels(me));
+        answer(Request.SegmentList.class, (me, r) -> contacts.segments(me));
+        signedIn(Request.SegmentSave.class, (me, segment) -> contacts.saveSegment(me, segment));
+        signedIn(Request.SegmentDelete.class, (me, segment) -> contacts.deleteSegment(me, segment));
+        answer(Request.BroadcastPreview.class, (me, preview) -> broadcasts.preview(me, preview));
+        signedIn(Request.BroadcastSend.class, (me, send) -> broadcasts.send(me, send));
+        answer(Request.BroadcastList.class, (me, r) -> broadcasts.list(me));
+        answer(Request.BroadcastGet.class, (me, get) -> broadcasts.detail(me, get));
+        answer(Request.InsightsGet.class, (me, get) -> insights.get(me, get));
+        signedIn(Request.PollCreate.class, (me, poll) -> conversations.createPoll(me, poll));
+        signedIn(Request.PollVote.class, (me, vote) -> conversations.votePoll(me, vote));
+        signedIn(Request.ProposalRespond.class, (me, respond) -> conversations.respondToProposal(me, respond));
+        signedIn(Request.PollClose.class, (me, close) -> conversations.closePoll(me, close));
+        answer(Request.Typing.class, (me, typing) -> presence.typing(me, typing));
+        answer(Request.PresenceGet.class, (me, r) -> presence.onlineFriends(me));
+        signedIn(Request.MessageRead.class, (me, read) -> conversations.read(me, read));
+        answer(Request.MessageHistory.class, (me, history) -> conversations.history(me, history));
+        answer(Request.Sync.class, (me, sync) -> conversations.sync(me, sync));
+        signedIn(Request.ConversationOpen.class, (me, open) ->
+                conversations.open(me, social.visibleUser(me, open.handle())));
+        answer(Request.ConversationList.class, (me, r) -> conversations.list(me));
+        answer(Request.UserGet.class, (me, get) -> social.visibleUser(me, get.handle()).profile());
+        answer(Request.UserSearch.class, (me, search) -> social.search(me, search));
+        signedIn(Request.UserFollow.class, (me, follow) -> social.follow(me, follow));
+        signedIn(Request.UserUnfollow.class, (me, unfollow) -> social.unfollow(me, unfollow));
+        signedIn(Request.UserBlock.class, (me, block) -> social.block(me, block));
+        signedIn(Request.UserUnblock.class, (me, unblock) -> social.unblock(me, unblock));
+        answer(Request.FriendList.class, (me, r) -> social.friends(me));
+        answer(Request.BlockList.class, (me, r) -> social.blocked(me));
+        answer(Request.PrivacyGet.class, (me, r) -> social.privacy(me));
+        signedIn(Request.PrivacySet.class, (me, set) -> social.setPrivacy(me, set));
+        signedIn(Request.RequestAccept.class, (me, accept) -> social.decideRequest(me, accept.conversationId(), true));
+        signedIn(Request.RequestDecline.class, (me, decline) ->
+                social.decideRequest(me, decline.conversationId(), false));
+        signedIn(Request.ReportCreate.class, (me, report) -> reports.create(me, report));
+        answer(Request.MediaBegin.class, (me, begin) -> media.begin(me, begin));
+        signedIn(Request.MediaCommit.class, (me, commit) -> media.commit(me, commit));
+        answer(Request.MediaAbort.class, (me, abort) -> media.abort(me, abort));
+        answer(Request.MediaGet.class, (me, get) -> media.read(me, get));
+        signedIn(Request.ProfileUpdate.class, (me, update) -> profiles.update(me, update));
+        signedIn(Request.ProfileAvatar.class, (me, avatar) -> profiles.setAvatar(me, avatar));
+        answer(Request.UserCard.class, (me, card) -> profiles.card(me, card));
+        answer(Request.UserAvatar.class, (me, avatar) -> profiles.avatar(me, avatar));
+        signedIn(Request.GroupCreate.class, (me, create) -> groups.create(me, create));
+        signedIn(Request.GroupAdd.class, (me, add) -> groups.add(me, add));
+        signedIn(Request.GroupRemove.class, (me, remove) -> groups.remove(me, remove));
+        signedIn(Request.GroupLeave.class, (me, leave) -> groups.leave(me, leave));
+        signedIn(Request.GroupRoleSet.class, (me, role) -> groups.setRole(me, role));
+        signedIn(Request.GroupUpdate.class, (me, update) -> groups.update(me, update));
+        signedIn(Request.GroupAvatar.class, (me, avatar) -> groups.setAvatar(me, avatar));
+        answer(Request.GroupAvatarGet.class, (me, avatar) -> groups.avatar(me, avatar));
+        answer(Request.GroupMembers.class, (me, members) -> groups.members(me, members));
+        signedIn(Request.GroupMute.class, (me, mute) -> groups.mute(me, mute));
+        byConnection(Request.Logout.class, (connection, r) -> accounts.logout(connection));
+        byConnection(Request.PasswordChange.class, (connection, change) -> accounts.changePassword(connection, change));
+        byConnection(Request.SessionList.class, (connection, r) -> completedFuture(accounts.sessions(connection)));
+        byConnection(Request.SessionRevoke.class, (connection, revoke) -> accounts.revoke(connection, revoke));
     }
 
     @Override
     public CompletionStage<?> handle(ClientConnection connection, Request request) {
-        if (request instanceof Request.Hello hello) {
-            return accounts.hello(connection, hello);
+        Route route = routes.get(request.getClass());
+        if (route == null) {
+            throw new IllegalStateException("no route for " + request.getClass().getSimpleName());
         }
-        if (request instanceof Request.Register register) {
-            return accounts.register(connection, register);
+        return route.serve(connection, request);
+    }
+
+    /** The request types this router serves. */
+    Set<Class<? extends Request>> routedTypes() {
+        return Set.copyOf(routes.keySet());
+    }
+
+    /** A request that needs no sign-in (it signs in, or says hello). */
+    private <T extends Request> void anonymous(Class<T> type,
+            BiFunction<ClientConnection, T, CompletionStage<?>> serve) {
+        add(type, (connection, request) -> serve.apply(connection, type.cast(request)));
+    }
+
+    /** A request of a signed-in caller about their own device session. */
+    private <T extends Request> void byConnection(Class<T> type,
+            BiFunction<ClientConnection, T, CompletionStage<?>> serve) {
+        add(type, (connection, request) -> {
+            requireSignedIn(connection);
+            return serve.apply(connection, type.cast(request));
+        });
+    }
+
+    /** A request of a signed-in caller, answered when its future completes. */
+    private <T extends Request> void signedIn(Class<T> type, BiFunction<Identity, T, CompletionStage<?>> serve) {
+        add(type, (connection, request) -> serve.apply(requireSignedIn(connection), type.cast(request)));
+    }
+
+    /** A request of a signed-in caller, answered at once with what {@code serve} returns. */
+    private <T extends Request> void answer(Class<T> type, BiFunction<Identity, T, ?> serve) {
+        add(type, (connection, request) -> completedFuture(serve.apply(requireSignedIn(connection),
+                type.cast(request))));
+    }
+
+    private void add(Class<? extends Request> type, Route route) {
+        if (routes.put(type, route) != null) {
+            throw new IllegalStateException("two routes for " + type.getSimpleName());
         }
-        if (request instanceof Request.Login login) {
-            return accounts.login(connection, login);
-        }
+    }
+
+    private static Identity requireSignedIn(ClientConnection connection) {
         Identity me = connection.identity();
         if (me == null) {
             throw new ProtocolException(ErrorCode.UNAUTHORIZED, "sign in first");
         }
-        if (request instanceof Request.MessageSend send) {
-            return conversations.send(me, send);
-        }
-        if (request instanceof Request.MessageUnsend unsend) {
-            return conversations.unsend(me, unsend);
-        }
-        if (request instanceof Request.MessageReact react) {
-            return conversations.react(me, react);
-        }
-        if (request instanceof Request.MessagePin pin) {
-            return conversations.pin(me, pin);
-        }
-        if (request instanceof Request.ScheduleCreate schedule) {
-            return schedules.create(me, schedule);
-        }
-        if (request instanceof Request.ScheduleList list) {
-            return completedFuture(schedules.list(me, list));
-        }
-        if (request instanceof Request.ScheduleUpdate update) {
-            return schedules.update(me, update);
-        }
-        if (request instanceof Request.ScheduleCancel cancel) {
-            return schedules.cancel(me, cancel);
-        }
-        if (request instanceof Request.ScheduleSendNow now) {
-            return schedules.sendNow(me, now);
-        }
-        if (request instanceof Request.QuickReplyList) {
-            return completedFuture(quickReplies.list(me));
-        }
-        if (request instanceof Request.QuickReplySave save) {
-            return quickReplies.save(me, save);
-        }
-        if (request instanceof Request.QuickReplyDelete delete) {
-            return quickReplies.delete(me, delete);
-        }
-        if (request instanceof Request.QuickReplyOrder order) {
-            return quickReplies.order(me, order);
-        }
-        if (request instanceof Request.ContactGet contact) {
-            return completedFuture(quickReplies.contact(me, contact));
-        }
-        if (request instanceof Request.ContactSet contact) {
-            return quickReplies.setContact(me, contact);
-        }
-        if (request instanceof Request.ContactCardGet card) {
-            return completedFuture(contacts.card(me, card));
-        }
-        if (request instanceof Request.ContactCardSet card) {
-            return contacts.setCard(me, card);
-        }
-        if (request instanceof Request.LabelList) {
-            return completedFuture(contacts.labels(me));
-        }
-        if (request instanceof Request.SegmentList) {
-            return completedFuture(contacts.segments(me));
-        }
-        if (request instanceof Request.SegmentSave segment) {
-            return contacts.saveSegment(me, segment);
-        }
-        if (request instanceof Request.SegmentDelete segment) {
-            return contacts.deleteSegment(me, segment);
-        }
-        if (request instanceof Request.BroadcastPreview preview) {
-            return completedFuture(broadcasts.preview(me, preview));
-        }
-        if (request instanceof Request.BroadcastSend send) {
-            return broadcasts.send(me, send);
-        }
-        if (request instanceof Request.BroadcastList) {
-            return completedFuture(broadcasts.list(me));
-        }
-        if (request instanceof Request.BroadcastGet get) {
-            return completedFuture(broadcasts.detail(me, get));
-        }
-        if (request instanceof Request.InsightsGet get) {
-            return completedFuture(insights.get(me, get));
-        }
-        if (request instanceof Request.PollCreate poll) {
-            return conversations.createPoll(me, poll);
-        }
-        if (request instanceof Request.PollVote vote) {
-            return conversations.votePoll(me, vote);
-        }
-        if (request instanceof Request.ProposalRespond respond) {
-            return conversations.respondToProposal(me, respond);
-        }
-        if (request instanceof Request.PollClose close) {
-            return conversations.closePoll(me, close);
-        }
-        if (request instanceof Request.Typing typing) {
-            return completedFuture(presence.typing(me, typing));
-        }
-        if (request instanceof Request.PresenceGet) {
-            return completedFuture(presence.onlineFriends(me));
-        }
-        if (request instanceof Request.MessageRead read) {
-            return conversations.read(me, read);
-        }
-        if (request instanceof Request.MessageHistory history) {
-            return completedFuture(conversations.history(me, history));
-        }
-        if (request instanceof Request.Sync sync) {
-            return completedFuture(conversations.sync(me, sync));
-        }
-        if (request instanceof Request.ConversationOpen open) {
-            return conversations.open(me, social.visibleUser(me, open.handle()));
-        }
-        if (request instanceof Request.ConversationList) {
-            return completedFuture(conversations.list(me));
-        }
-        if (request instanceof Request.UserGet get) {
-            return completedFuture(social.visibleUser(me, get.handle()).profile());
-        }
-        return handleSocial(connection, me, request);
-    }
-
-    private CompletionStage<?> handleSocial(ClientConnection connection, Identity me, Request request) {
-        if (request instanceof Request.UserSearch search) {
-            return completedFuture(social.search(me, search));
-        }
-        if (request instanceof Request.UserFollow follow) {
-            return social.follow(me, follow);
-        }
-        if (request instanceof Request.UserUnfollow unfollow) {
-            return social.unfollow(me, unfollow);
-        }
-        if (request instanceof Request.UserBlock block) {
-            return social.block(me, block);
-        }
-        if (request instanceof Request.UserUnblock unblock) {
-            return social.unblock(me, unblock);
-        }
-        if (request instanceof Request.FriendList) {
-            return completedFuture(social.friends(me));
-        }
-        if (request instanceof Request.BlockList) {
-            return completedFuture(social.blocked(me));
-        }
-        if (request instanceof Request.PrivacyGet) {
-            return completedFuture(social.privacy(me));
-        }
-        if (request instanceof Request.PrivacySet set) {
-            return social.setPrivacy(me, set);
-        }
-        if (request instanceof Request.RequestAccept accept) {
-            return social.decideRequest(me, accept.conversationId(), true);
-        }
-        if (request instanceof Request.RequestDecline decline) {
-            return social.decideRequest(me, decline.conversationId(), false);
-        }
-        if (request instanceof Request.ReportCreate report) {
-            return reports.create(me, report);
-        }
-        return handleMedia(connection, me, request);
-    }
-
-    private CompletionStage<?> handleMedia(ClientConnection connection, Identity me, Request request) {
-        if (request instanceof Request.MediaBegin begin) {
-            return completedFuture(media.begin(me, begin));
-        }
-        if (request instanceof Request.MediaCommit commit) {
-            return media.commit(me, commit);
-        }
-        if (request instanceof Request.MediaAbort abort) {
-            return completedFuture(media.abort(me, abort));
-        }
-        if (request instanceof Request.MediaGet get) {
-            return completedFuture(media.read(me, get));
-        }
-        return handleProfiles(connection, me, request);
-    }
-
-    private CompletionStage<?> handleProfiles(ClientConnection connection, Identity me, Request request) {
-        if (request instanceof Request.ProfileUpdate update) {
-            return profiles.update(me, update);
-        }
-        if (request instanceof Request.ProfileAvatar avatar) {
-            return profiles.setAvatar(me, avatar);
-        }
-        if (request instanceof Request.UserCard card) {
-            return completedFuture(profiles.card(me, card));
-        }
-        if (request instanceof Request.UserAvatar avatar) {
-            return completedFuture(profiles.avatar(me, avatar));
-        }
-        return handleGroups(connection, me, request);
-    }
-
-    private CompletionStage<?> handleGroups(ClientConnection connection, Identity me, Request request) {
-        if (request instanceof Request.GroupCreate create) {
-            return groups.create(me, create);
-        }
-        if (request instanceof Request.GroupAdd add) {
-            return groups.add(me, add);
-        }
-        if (request instanceof Request.GroupRemove remove) {
-            return groups.remove(me, remove);
-        }
-        if (request instanceof Request.GroupLeave leave) {
-            return groups.leave(me, leave);
-        }
-        if (request instanceof Request.GroupRoleSet role) {
-            return groups.setRole(me, role);
-        }
-        if (request instanceof Request.GroupUpdate update) {
-            return groups.update(me, update);
-        }
-        if (request instanceof Request.GroupAvatar avatar) {
-            return groups.setAvatar(me, avatar);
-        }
-        if (request instanceof Request.GroupAvatarGet avatar) {
-            return completedFuture(groups.avatar(me, avatar));
-        }
-        if (request instanceof Request.GroupMembers members) {
-            return completedFuture(groups.members(me, members));
-        }
-        if (request instanceof Request.GroupMute mute) {
-            return groups.mute(me, mute);
-        }
-        return handleSessions(connection, request);
-    }
-
-    private CompletionStage<?> handleSessions(ClientConnection connection, Request request) {
-        if (request instanceof Request.Logout) {
-            return accounts.logout(connection);
-        }
-        if (request instanceof Request.PasswordChange change) {
-            return accounts.changePassword(connection, change);
-        }
-        if (request instanceof Request.SessionList) {
-            return completedFuture(accounts.sessions(connection));
-        }
-        if (request instanceof Request.SessionRevoke revoke) {
-            return accounts.revoke(connection, revoke);
-        }
-        throw new IllegalStateException("no route for " + request.getClass().getSimpleName());
+        return me;
     }
 }
