@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
@@ -83,23 +84,27 @@ public final class PhotoDropTask implements ProbeTask {
         Timeline t = new Timeline();
         CompletableFuture<Timeline> done = new CompletableFuture<>();
         probe.fx(() -> {
+            // Found once: looking through the whole scene on every pulse would load the FX thread being measured.
             Scene scene = probe.lookup(".chat-pane").getScene();
-            Set<UUID> before = new HashSet<>(photoMessages(probe));
+            Parent tray = (Parent) scene.lookup(".attach-tray");
+            Button send = (Button) tray.lookup("#sendButton");
+            ListView<?> list = probe.messages();
+            Set<UUID> before = new HashSet<>(photoMessages(list));
             Runnable[] watch = new Runnable[1];
             watch[0] = () -> {
                 long now = System.nanoTime();
-                if (t.thumbShown == 0 && scene.lookup(".attach-thumb") != null) {
+                if (t.thumbShown == 0 && tray.lookup(".attach-thumb") != null) {
                     t.thumbShown = now;
                     // The person presses Send the moment it can be pressed, after this frame.
-                    Platform.runLater(() -> pressSend(scene, t));
+                    Platform.runLater(() -> pressSend(send, t));
                 }
                 if (t.sendPressed != 0 && t.message == null) {
-                    t.message = newPhotoMessage(probe, before);
+                    t.message = newPhotoMessage(list, before);
                     if (t.message != null) {
                         watchAck(t, done, scene, watch[0]);
                     }
                 }
-                if (t.message != null && t.bubbleShown == 0 && photoShown(probe, t.message)) {
+                if (t.message != null && t.bubbleShown == 0 && photoShown(list, t.message)) {
                     t.bubbleShown = now;
                     finishIfDone(t, done, scene, watch[0]);
                 }
@@ -112,11 +117,10 @@ public final class PhotoDropTask implements ProbeTask {
         return done.get(2, TimeUnit.MINUTES);
     }
 
-    private static void pressSend(Scene scene, Timeline t) {
-        Button send = (Button) scene.lookup("#sendButton");
+    private static void pressSend(Button send, Timeline t) {
         if (send.isDisabled()) {
             // Not pressable yet (still preparing another): try on the next turn of the FX thread.
-            Platform.runLater(() -> pressSend(scene, t));
+            Platform.runLater(() -> pressSend(send, t));
             return;
         }
         t.sendPressed = System.nanoTime();
@@ -142,14 +146,14 @@ public final class PhotoDropTask implements ProbeTask {
     }
 
     /** Client ids of the own photo messages in the open chat. */
-    private static List<UUID> photoMessages(Probe probe) {
-        return probe.messages().getItems().stream()
+    private static List<UUID> photoMessages(ListView<?> list) {
+        return list.getItems().stream()
                 .filter(row -> row instanceof ChatRow.Bubble b && b.message().mine() && !b.message().media().isEmpty())
                 .map(row -> ((ChatRow.Bubble) row).message().clientId()).toList();
     }
 
-    private static MessageItem newPhotoMessage(Probe probe, Set<UUID> before) {
-        for (Object row : probe.messages().getItems()) {
+    private static MessageItem newPhotoMessage(ListView<?> list, Set<UUID> before) {
+        for (Object row : list.getItems()) {
             if (row instanceof ChatRow.Bubble b && b.message().mine() && !b.message().media().isEmpty()
                     && !before.contains(b.message().clientId())) {
                 return b.message();
@@ -159,8 +163,7 @@ public final class PhotoDropTask implements ProbeTask {
     }
 
     /** Whether the message's bubble is on screen with a picture in it (its thumbnail or the photo itself). */
-    private static boolean photoShown(Probe probe, MessageItem message) {
-        ListView<?> list = probe.messages();
+    private static boolean photoShown(ListView<?> list, MessageItem message) {
         for (Node node : list.lookupAll(".message-cell")) {
             if (node instanceof ListCell<?> cell && cell.isVisible() && cell.getItem() instanceof ChatRow.Bubble b
                     && b.message() == message) {

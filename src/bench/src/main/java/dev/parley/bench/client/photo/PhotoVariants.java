@@ -63,9 +63,11 @@ public final class PhotoVariants extends ScenarioCommand {
         time("decode: ImageIO, JDK reader", () -> Pictures.decode(upright, Pictures.Reader.JDK, 1));
 
         String to = "to " + edge + ": ";
-        BufferedImage standard = scaled(to + "ImageIO + QUALITY (client)", upright, Scalr.Method.QUALITY, edge);
+        BufferedImage standard = scaled(to + "ImageIO + QUALITY", upright, Scalr.Method.QUALITY, edge);
         scaled(to + "ImageIO + BALANCED", upright, Scalr.Method.BALANCED, edge);
         scaled(to + "ImageIO + SPEED", upright, Scalr.Method.SPEED, edge);
+        quality(to + "ImageIO + PhotoPipeline.fit (client)", time(to + "ImageIO + PhotoPipeline.fit (client)",
+                () -> PhotoPipeline.fit(Pictures.decode(upright, Pictures.Reader.FIRST, 1), edge)));
         quality(to + "ImageIO, INT_RGB copy + QUALITY", time(to + "ImageIO, INT_RGB copy + QUALITY",
                 () -> Scalr.resize(Pictures.intRgb(Pictures.decode(upright, Pictures.Reader.FIRST, 1)),
                         Scalr.Method.QUALITY, edge)));
@@ -77,8 +79,10 @@ public final class PhotoVariants extends ScenarioCommand {
         time("JavaFX Image → BufferedImage (" + edge + ")", () -> SwingFXUtils.fromFXImage(fxStandard, null));
 
         String toThumb = "to " + thumb + ": ";
-        quality(toThumb + "from " + edge + " + QUALITY (client)", time(toThumb + "from " + edge + " + QUALITY (client)",
+        quality(toThumb + "from " + edge + " + QUALITY", time(toThumb + "from " + edge + " + QUALITY",
                 () -> Scalr.resize(standard, Scalr.Method.QUALITY, thumb)));
+        quality(toThumb + "from " + edge + " + PhotoPipeline.fit (client)", time(toThumb + "from " + edge
+                + " + PhotoPipeline.fit (client)", () -> PhotoPipeline.fit(standard, thumb)));
         scaled(toThumb + "ImageIO + QUALITY", upright, Scalr.Method.QUALITY, thumb);
         int sub = Math.max(1, Math.max(width, height) / (2 * thumb));
         quality(toThumb + "ImageIO ×" + sub + " + QUALITY", time(toThumb + "ImageIO ×" + sub + " + QUALITY",
