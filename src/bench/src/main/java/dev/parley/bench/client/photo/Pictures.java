@@ -46,7 +46,11 @@ final class Pictures {
 
     /** The picture copied into an int-per-pixel RGB image, the layout Java2D scales fastest. */
     static BufferedImage intRgb(BufferedImage image) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        return drawn(image, image.getWidth(), image.getHeight());
+    }
+
+    private static BufferedImage drawn(Image image, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.drawImage(image, 0, 0, null);
@@ -81,15 +85,7 @@ final class Pictures {
      * area it covers (AWT's area-averaging filter). Slow, so only the reference for {@link #psnr}.
      */
     static BufferedImage areaAveraged(BufferedImage source, int width, int height) {
-        Image scaled = source.getScaledInstance(width, height, Image.SCALE_AREA_AVERAGING);
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.drawImage(scaled, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
+        return drawn(source.getScaledInstance(width, height, Image.SCALE_AREA_AVERAGING), width, height);
     }
 
     /**
