@@ -32,6 +32,7 @@ public final class Jvm implements AutoCloseable {
 
     private final Process process;
     private final String name;
+    private final long startedNanos;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -39,9 +40,10 @@ public final class Jvm implements AutoCloseable {
     private record Watch(Pattern pattern, CompletableFuture<Matcher> found) {
     }
 
-    private Jvm(String name, Process process) {
+    private Jvm(String name, Process process, long startedNanos) {
         this.name = name;
         this.process = process;
+        this.startedNanos = startedNanos;
         Thread reader = new Thread(this::pump, name + "-output");
         reader.setDaemon(true);
         reader.start();
@@ -52,22 +54,47 @@ public final class Jvm implements AutoCloseable {
      * {@code args}. The working directory is {@code workDir}.
      */
     public static Jvm start(String name, Path workDir, List<String> flags, String mainClass, List<String> args) {
+        List<String> all = new ArrayList<>(COMMON_FLAGS);
+        all.addAll(flags);
+        return startWith(name, workDir, all, mainClass, args);
+    }
+
+    /**
+     * Starts {@code mainClass} with {@code flags} only, not {@link #COMMON_FLAGS}: for the client, which runs with
+     * its launcher's defaults (a pre-touched 256 MB heap would be most of its memory figure).
+     */
+    public static Jvm startWith(String name, Path workDir, List<String> flags, String mainClass,
+            List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(COMMON_FLAGS);
         command.addAll(flags);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(mainClass);
         command.addAll(args);
         try {
             Files.createDirectories(workDir);
+            long started = System.nanoTime();
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .start();
-            return new Jvm(name, process);
+            return new Jvm(name, process, started);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /** This JVM's class path with absolute entries, since a child runs in a directory of its own. */
+    private static String classPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** {@link System#nanoTime()} just before the process was started, to time how long it took to print a line. */
+    public long startedNanos() {
+        return startedNanos;
     }
 
     /** Waits for an output line matching {@code regex} (already printed or still to come). */

@@ -137,12 +137,20 @@ public final class PhotoPipeline {
         return ExifOrientation.upright(decoded, ExifOrientation.read(source.bytes()));
     }
 
-    /** The image with its long edge at most {@code maxLongEdge}; never enlarged. */
-    private static BufferedImage fit(BufferedImage image, int maxLongEdge) {
-        if (Math.max(image.getWidth(), image.getHeight()) <= maxLongEdge) {
-            return image;
+    /**
+     * The image with its long edge at most {@code maxLongEdge}; never enlarged. Bilinear steps of at most 2×: a
+     * step of 2× averages each 2×2 block, so fine detail (noise, grass) does not alias, which a single bicubic step
+     * of nearly 2× does; and bilinear is several times cheaper than bicubic (docs/BENCHMARKS.md, photo variants).
+     */
+    public static BufferedImage fit(BufferedImage image, int maxLongEdge) {
+        BufferedImage current = image;
+        int longEdge = Math.max(current.getWidth(), current.getHeight());
+        while (longEdge > maxLongEdge) {
+            int step = Math.max(maxLongEdge, (longEdge + 1) / 2);
+            current = Scalr.resize(current, Scalr.Method.BALANCED, Scalr.Mode.AUTOMATIC, step);
+            longEdge = Math.max(current.getWidth(), current.getHeight());
         }
-        return Scalr.resize(image, Scalr.Method.QUALITY, Scalr.Mode.AUTOMATIC, maxLongEdge);
+        return current;
     }
 
     /** A still preview of at most {@link #THUMBNAIL_EDGE} px: PNG when transparent, else JPEG. */

@@ -82,6 +82,7 @@ public final class ConversationListView {
         // Previews drawn before the emoji pictures loaded show them once they have.
         EmojiImages.whenReady(list::refresh);
         list.setPlaceholder(emptyState());
+        InboxPainted.watch(list);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
                 model.selectedProperty().set(item);
