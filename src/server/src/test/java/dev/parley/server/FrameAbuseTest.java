@@ -6,6 +6,7 @@ import static dev.parley.server.testing.RawWebSocket.PING;
 import static dev.parley.server.testing.RawWebSocket.PONG;
 import static dev.parley.server.testing.RawWebSocket.TEXT;
 import static dev.parley.server.testing.RawWebSocket.frame;
+import static dev.parley.server.testing.RawWebSocket.hello;
 import static dev.parley.server.testing.RawWebSocket.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,11 +12,6 @@ import java.util.UUID;
  * the test checks that alice's next message still reaches bob.
  */
 public abstract class RawFramesTest extends TwoFriendsTest {
-    /** A complete, valid request frame's text: {@code hello} with the given request id. */
-    protected static String hello(String id) {
-        return "{\"v\":1,\"id\":\"" + id + "\",\"type\":\"hello\",\"body\":{\"protocol\":1}}";
-    }
-
     protected RawWebSocket raw() throws IOException {
         return RawWebSocket.open(server.uri());
     }

@@ -136,6 +136,11 @@ public final class RawWebSocket implements AutoCloseable {
         return ByteBuffer.allocate(2 + reason.length).putShort((short) code).put(reason).array();
     }
 
+    /** A complete, valid request frame's text: {@code hello} with the given request id. */
+    public static String hello(String id) {
+        return "{\"v\":1,\"id\":\"" + id + "\",\"type\":\"hello\",\"body\":{\"protocol\":1}}";
+    }
+
     public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
