@@ -75,7 +75,7 @@ class ConnectionFloodTest extends ServerTest {
     private String helloFrom(InetAddress local, String id) throws IOException {
         RawWebSocket socket = open(local);
         socket.send(FIN | TEXT, utf8(hello(id)));
-        RawWebSocket.Frame reply = socket.readFrame();
+        RawWebSocket.Frame reply = socket.readMessage();
         if (reply.opcode() == RawWebSocket.CLOSE) {
             socket.close();
             sockets.remove(socket);

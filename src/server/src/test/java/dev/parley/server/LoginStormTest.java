@@ -41,7 +41,6 @@ class LoginStormTest extends TwoFriendsTest {
     private static final Logger log = LoggerFactory.getLogger(LoginStormTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STORM_CONNECTIONS = 200;
-    private static final int STORM_THREADS = 10;
     private static final int MESSAGES_EACH_WAY = 40;
 
     /** 16 MiB and 2 iterations; address and handle throttling lifted so that every guess reaches the hasher. */
@@ -57,11 +56,10 @@ class LoginStormTest extends TwoFriendsTest {
         AtomicBoolean storming = new AtomicBoolean(true);
         Map<String, AtomicLong> stormReplies = new ConcurrentHashMap<>();
         AtomicLong guesses = new AtomicLong();
-        ExecutorService stormThreads = Executors.newFixedThreadPool(STORM_THREADS);
+        ExecutorService stormThreads = Executors.newFixedThreadPool(STORM_CONNECTIONS);
         List<CompletableFuture<Void>> storm = new ArrayList<>();
-        for (int t = 0; t < STORM_THREADS; t++) {
-            storm.add(CompletableFuture.runAsync(
-                    () -> guess(STORM_CONNECTIONS / STORM_THREADS, storming, stormReplies, guesses), stormThreads));
+        for (int i = 0; i < STORM_CONNECTIONS; i++) {
+            storm.add(CompletableFuture.runAsync(() -> guess(storming, stormReplies, guesses), stormThreads));
         }
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> guesses.get() >= STORM_CONNECTIONS);
@@ -99,37 +97,25 @@ class LoginStormTest extends TwoFriendsTest {
         return texts;
     }
 
-    /** Keeps one wrong-password sign-in in flight on each of {@code connections} sockets until told to stop. */
-    private void guess(int connections, AtomicBoolean storming, Map<String, AtomicLong> replies, AtomicLong guesses) {
-        List<RawWebSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < connections; i++) {
-                sockets.add(RawWebSocket.open(server.uri()));
-            }
+    /**
+     * Keeps one wrong-password sign-in in flight on a connection of its own until told to stop. One thread per
+     * connection, so each answers the server's keep-alive pings while it waits for its reply.
+     */
+    private void guess(AtomicBoolean storming, Map<String, AtomicLong> replies, AtomicLong guesses) {
+        try (RawWebSocket socket = RawWebSocket.open(server.uri())) {
+            // A guess may wait behind the whole hashing queue (64 hashes on one thread) on a loaded machine.
+            socket.readTimeout(Duration.ofMinutes(2));
             long round = 0;
             do {
-                for (RawWebSocket socket : sockets) {
-                    socket.send(FIN | TEXT, utf8("{\"v\":1,\"id\":\"g" + round + "\",\"type\":\"auth.login\","
-                            + "\"body\":{\"handle\":\"nobody" + UUID.randomUUID().toString().substring(0, 8)
-                            + "\",\"password\":\"wrong-guess\"}}"));
-                    guesses.incrementAndGet();
-                }
-                for (RawWebSocket socket : sockets) {
-                    String code = JSON.readTree(socket.readFrame().text()).get("code").asText();
-                    replies.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
-                }
-                round++;
+                socket.send(FIN | TEXT, utf8("{\"v\":1,\"id\":\"g" + round++ + "\",\"type\":\"auth.login\","
+                        + "\"body\":{\"handle\":\"nobody" + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"password\":\"wrong-guess\"}}"));
+                guesses.incrementAndGet();
+                String code = JSON.readTree(socket.readMessage().text()).get("code").asText();
+                replies.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
             } while (storming.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            sockets.forEach(socket -> {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // Closing at the end of the test.
-                }
-            });
         }
     }
 }

@@ -49,6 +49,9 @@ public final class WsTransport extends WebSocketServer {
         // Chat is small request/reply frames: without this, Nagle plus delayed ACKs add ~40 ms per round trip.
         setTcpNoDelay(true);
         setConnectionLostTimeout(30);
+        // The JDK's default accept backlog is 50: a burst of connections (everyone reconnecting after a restart,
+        // or a flood) beyond it waits out SYN retries of seconds while the selector is busy.
+        setMaxPendingConnections(1_024);
     }
 
     /** Starts listening and waits until the port is bound. */

@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -102,6 +103,11 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** How long a read may wait (20 s unless set). */
+    public void readTimeout(Duration timeout) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+    }
+
     /** A client frame: {@code firstByte} holds FIN, the RSV bits and the opcode; masked with a random key. */
     public static byte[] frame(int firstByte, byte[] payload) {
         return frame(firstByte, payload, true);
@@ -177,6 +183,19 @@ public final class RawWebSocket implements AutoCloseable {
         byte[] payload = new byte[Math.toIntExact(length)];
         in.readFully(payload);
         return new Frame(first & 0x0f, (first & FIN) != 0, payload);
+    }
+
+    /**
+     * The next data frame (or close frame) from the server; the server's own keep-alive pings (every 30 s) are
+     * answered on the way, as any client would.
+     */
+    public Frame readMessage() throws IOException {
+        for (Frame frame = readFrame(); ; frame = readFrame()) {
+            if (frame.opcode() != PING) {
+                return frame;
+            }
+            send(FIN | PONG, frame.payload());
+        }
     }
 
     /** Reads past other frames to the server's close frame and returns it; fails if the connection just ends. */
