@@ -32,6 +32,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--argon-iterations", description = "Argon2id iterations (default: ${DEFAULT-VALUE})")
     int argonIterations = 3;
 
+    @Option(names = "--max-connections-per-address", paramLabel = "N",
+            description = "Open connections allowed from one IP address; past it a connection is closed with 1013."
+                    + " 0 lifts the cap: do that behind a load balancer (all clients arrive from its address) and"
+                    + " cap there instead (default: ${DEFAULT-VALUE})")
+    int maxConnectionsPerAddress = ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+
     @Option(names = "--relaxed-limits",
             description = "Lift the per-account limits on messages, conversations, follows and reports"
                     + " (load tests only).")
@@ -68,6 +74,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerConfig config = ServerConfig.builder(data).bind(bind).port(port)
                 .argon(argonMemoryKiB, argonIterations).redis(redis).nodeId(nodeId)
+                .maxConnectionsPerAddress(maxConnectionsPerAddress)
                 .accountRates(relaxedLimits ? AccountLimits.Rates.GENEROUS : AccountLimits.Rates.DEFAULT)
                 .postgres(postgres, postgresUser,
                         postgresPassword != null ? postgresPassword : System.getenv("PARLEY_POSTGRES_PASSWORD"))

@@ -128,7 +128,7 @@ public final class ParleyServer implements AutoCloseable {
                 bus, config.clock()), new ContactBookService(new SqliteContactStore(database), social, limits, bus,
                 config.clock()), broadcasts, insights), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
-                registry, config.maxBacklogFrames());
+                registry, config.maxBacklogFrames(), config.maxConnectionsPerAddress());
         ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules, broadcasts,
                 redisBus, clusterPresence);
         if (redisBus != null) {

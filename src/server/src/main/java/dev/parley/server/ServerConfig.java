@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param argonMemoryKiB   Argon2id memory cost
  * @param argonIterations  Argon2id time cost
  * @param maxBacklogFrames unread outbound frames after which a connection is cut off
+ * @param maxConnectionsPerAddress open WebSocket connections allowed from one IP address; 0 for no cap (behind a
+ *                         load balancer every client has the balancer's address: cap there instead)
  * @param broadcastPace    each sender's daily cap of broadcast recipients, and how many go out per minute
  * @param redis            Redis for delivery across nodes ({@code redis://host:port}); null: this node alone
  * @param nodeId           this node's name in logs and on the Redis channel
@@ -27,7 +29,7 @@ import java.util.Objects;
  *                         {@code dataDir} (media files stay under {@code dataDir} either way)
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
-        int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, LoginLimits loginLimits,
+        int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, int maxConnectionsPerAddress, LoginLimits loginLimits,
         AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
         String nodeId) {
 
@@ -50,6 +52,8 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
     }
 
     public static final int DEFAULT_PORT = 7447;
+    /** Enough for a household or an office behind one NAT address, far below a server's file descriptors. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -59,6 +63,9 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         Objects.requireNonNull(accountRates, "accountRates");
         Objects.requireNonNull(broadcastPace, "broadcastPace");
         Objects.requireNonNull(nodeId, "nodeId");
+        if (maxConnectionsPerAddress < 0) {
+            throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (no cap) or more");
+        }
     }
 
     /** A name unique enough to tell nodes apart in logs: host name and process id. */
@@ -87,6 +94,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         private int hashThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         private int workerThreads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
         private int maxBacklogFrames = 2_048;
+        private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
         private LoginLimits loginLimits = LoginLimits.DEFAULT;
         private AccountLimits.Rates accountRates = AccountLimits.Rates.DEFAULT;
         private BroadcastStore.Pace broadcastPace = BroadcastStore.Pace.DEFAULT;
@@ -122,6 +130,12 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
 
         public Builder maxBacklogFrames(int maxBacklogFrames) {
             this.maxBacklogFrames = maxBacklogFrames;
+            return this;
+        }
+
+        /** Open connections allowed from one IP address (default 64); 0 lifts the cap. */
+        public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
+            this.maxConnectionsPerAddress = maxConnectionsPerAddress;
             return this;
         }
 
@@ -167,7 +181,8 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
 
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                    workerThreads, maxBacklogFrames, loginLimits, accountRates, broadcastPace, postgres, redis,
+                    workerThreads, maxBacklogFrames, maxConnectionsPerAddress, loginLimits, accountRates,
+                    broadcastPace, postgres, redis,
                     nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId);
         }
     }

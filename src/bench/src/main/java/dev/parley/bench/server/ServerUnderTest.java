@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
  * The Parley server in a JVM of its own, on a free port with its own data directory, started as an operator
  * would ({@code dev.parley.server.Main}). Passwords are hashed cheaply (Argon2id 1 MiB, 1 iteration) and the
  * per-account limits are relaxed, since the load generator signs in thousands of accounts and each sends
- * more than a person would; everything else — durable commits, seq, fan-out — is the production path.
+ * more than a person would; the load comes from one address, so its connection cap is lifted; everything else — durable commits, seq, fan-out — is the production path.
  */
 public final class ServerUnderTest implements AutoCloseable {
     private final Jvm jvm;
@@ -28,7 +28,8 @@ public final class ServerUnderTest implements AutoCloseable {
     public static ServerUnderTest start(Path dataDir, List<String> jvmFlags, String... extraArgs)
             throws TimeoutException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir.resolve("data").toString(),
-                "--argon-memory-kib", "1024", "--argon-iterations", "1", "--relaxed-limits"));
+                "--argon-memory-kib", "1024", "--argon-iterations", "1", "--relaxed-limits",
+                "--max-connections-per-address", "0"));
         args.addAll(List.of(extraArgs));
         Jvm jvm = Jvm.start("parley-server", dataDir, jvmFlags, "dev.parley.server.Main", args);
         try {

@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.framing.PongFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +38,18 @@ public final class ClientConnection {
         this.socket = socket;
         this.requests = new SerialExecutor(workers);
         this.maxBacklogFrames = maxBacklogFrames;
+        this.remoteAddress = addressOf(socket);
+    }
+
+    /** The peer's IP address as text ("unknown" if the socket no longer knows it). */
+    static String addressOf(WebSocket socket) {
         InetSocketAddress remote = socket.getRemoteSocketAddress();
-        this.remoteAddress = remote == null || remote.getAddress() == null ? "unknown"
-                : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     /** Queues a frame; drops it if the socket is gone, and cuts the peer off if its backlog is full. */
     public void send(String frame) {
-        if (!socket.isOpen()) {
-            return;
-        }
-        if (backlog() >= maxBacklogFrames) {
-            log.warn("closing connection of {} from {}: {} frames unread", who(), remoteAddress, backlog());
-            socket.closeConnection(CLOSE_TOO_SLOW, "too far behind; reconnect and sync");
+        if (!socket.isOpen() || cutOffIfBehind()) {
             return;
         }
         try {
@@ -55,6 +57,30 @@ public final class ClientConnection {
         } catch (WebsocketNotConnectedException e) {
             log.debug("frame for {} dropped: connection closed", who());
         }
+    }
+
+    /**
+     * Answers a ping, under the same bound as every other frame: a peer that floods pings without reading the
+     * pongs would otherwise make the server queue them without limit.
+     */
+    void answerPing(Framedata ping) {
+        if (!socket.isOpen() || cutOffIfBehind()) {
+            return;
+        }
+        try {
+            socket.sendFrame(new PongFrame((PingFrame) ping));
+        } catch (WebsocketNotConnectedException e) {
+            log.debug("pong for {} dropped: connection closed", who());
+        }
+    }
+
+    private boolean cutOffIfBehind() {
+        if (backlog() < maxBacklogFrames) {
+            return false;
+        }
+        log.warn("closing connection of {} from {}: {} frames unread", who(), remoteAddress, backlog());
+        socket.closeConnection(CLOSE_TOO_SLOW, "too far behind; reconnect and sync");
+        return true;
     }
 
     private int backlog() {

@@ -13,19 +13,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.java_websocket.WebSocket;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Java-WebSocket server. Its selector and decoder threads only hand frames to the {@link Gateway}.
- * The draft's frame limit applies to every frame, so it is set for binary upload chunks
- * ({@link UploadChunk#MAX_FRAME_BYTES}); text frames over {@link Limits#MAX_FRAME_BYTES} are closed here
- * with the same code, 1009.
+ * Frames are checked by {@link StrictDraft} (RFC 6455 rules the library leaves out, and message size
+ * limits, 1009); connections are capped per remote address ({@link ConnectionsPerAddress}, 1013 past it).
  */
 public final class WsTransport extends WebSocketServer {
     private static final Logger log = LoggerFactory.getLogger(WsTransport.class);
@@ -33,19 +31,27 @@ public final class WsTransport extends WebSocketServer {
     private final Gateway gateway;
     private final SessionRegistry registry;
     private final int maxBacklogFrames;
+    private final ConnectionsPerAddress perAddress;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean draining;
 
-    public WsTransport(InetSocketAddress address, Gateway gateway, SessionRegistry registry, int maxBacklogFrames) {
-        // An empty protocol list would refuse every handshake; Protocol("") accepts clients that ask for none.
-        super(address, 2, List.of(new Draft_6455(List.of(), List.of(new Protocol("")), UploadChunk.MAX_FRAME_BYTES)));
+    /**
+     * @param maxConnectionsPerAddress open connections allowed from one IP address; 0 for no cap
+     */
+    public WsTransport(InetSocketAddress address, Gateway gateway, SessionRegistry registry, int maxBacklogFrames,
+            int maxConnectionsPerAddress) {
+        super(address, 2, List.of(new StrictDraft()));
         this.gateway = gateway;
         this.registry = registry;
         this.maxBacklogFrames = maxBacklogFrames;
+        this.perAddress = new ConnectionsPerAddress(maxConnectionsPerAddress);
         setReuseAddr(true);
         // Chat is small request/reply frames: without this, Nagle plus delayed ACKs add ~40 ms per round trip.
         setTcpNoDelay(true);
         setConnectionLostTimeout(30);
+        // The JDK's default accept backlog is 50: a burst of connections (everyone reconnecting after a restart,
+        // or a flood) beyond it waits out SYN retries of seconds while the selector is busy.
+        setMaxPendingConnections(1_024);
     }
 
     /** Starts listening and waits until the port is bound. */
@@ -116,15 +122,29 @@ public final class WsTransport extends WebSocketServer {
             socket.close(CloseFrame.GOING_AWAY, "server is shutting down");
             return;
         }
+        String address = ClientConnection.addressOf(socket);
+        if (!perAddress.tryOpen(address)) {
+            log.warn("refusing a connection from {}: {} open from there already", address, perAddress.max());
+            socket.close(CloseFrame.TRY_AGAIN_LATER, "too many connections from your address; try again later");
+            return;
+        }
         socket.setAttachment(new ClientConnection(socket, gateway.workers(), maxBacklogFrames));
     }
 
+    /** Pongs go out under the connection's backlog bound, like every other frame. */
+    @Override
+    public void onWebsocketPing(WebSocket socket, Framedata ping) {
+        ClientConnection connection = socket.getAttachment();
+        if (connection == null) {
+            super.onWebsocketPing(socket, ping);
+        } else {
+            connection.answerPing(ping);
+        }
+    }
+
+    /** Text frames over {@link Limits#MAX_FRAME_BYTES} never get here: {@link StrictDraft} closes with 1009. */
     @Override
     public void onMessage(WebSocket socket, String frame) {
-        if (utf8Length(frame) > Limits.MAX_FRAME_BYTES) {
-            socket.close(CloseFrame.TOOBIG, "");
-            return;
-        }
         ClientConnection connection = socket.getAttachment();
         if (connection != null && !draining) {
             gateway.receive(connection, frame);
@@ -147,24 +167,12 @@ public final class WsTransport extends WebSocketServer {
         }
     }
 
-    /** UTF-8 length, counted only for frames whose length in chars leaves it in doubt (1–3 bytes per char). */
-    private static long utf8Length(String text) {
-        if (text.length() > Limits.MAX_FRAME_BYTES || (long) text.length() * 3 <= Limits.MAX_FRAME_BYTES) {
-            return text.length();
-        }
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
-    }
-
     @Override
     public void onClose(WebSocket socket, int code, String reason, boolean remote) {
         ClientConnection connection = socket.getAttachment();
         if (connection != null) {
             registry.unbind(connection);
+            perAddress.closed(connection.remoteAddress());
         }
     }
 

@@ -23,12 +23,13 @@ public final class TestServers {
     }
 
     /**
-     * Per-account limits are lifted: tests pipeline thousands of messages. RateLimitTest sets its own. Under
+     * Per-account limits are lifted: tests pipeline thousands of messages. RateLimitTest sets its own. So is the
+     * cap on connections per address, since every test client comes from loopback (ConnectionFloodTest sets one). Under
      * {@link OnPostgres} the server stores its data in a PostgreSQL database of its own (one per data directory).
      */
     public static ServerConfig.Builder config(Path dataDir) {
         ServerConfig.Builder builder = ServerConfig.builder(dataDir).port(0).argon(1024, 1)
-                .accountRates(AccountLimits.Rates.GENEROUS);
+                .accountRates(AccountLimits.Rates.GENEROUS).maxConnectionsPerAddress(0);
         return onPostgres ? builder.postgres(postgresFor(dataDir)) : builder;
     }
 
