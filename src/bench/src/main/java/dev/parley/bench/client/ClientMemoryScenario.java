@@ -1,6 +1,7 @@
 package dev.parley.bench.client;
 
 import dev.parley.bench.harness.Report;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,9 @@ public final class ClientMemoryScenario extends ClientScenario {
     protected void measure(Report report) throws Exception {
         int seconds = quick ? 30 : 150;
         report.parameter("readingSeconds", seconds);
+        Path diagnostics = work.resolve("client-memory.txt");
         try (ClientProbe probe = launch(ReadEverything.class, Map.of("conversations", conversations,
-                "seconds", seconds), List.of())) {
+                "seconds", seconds, "diagnostics", diagnostics), List.of())) {
             double synced = probe.awaitNumber("syncedRssMiB", Duration.ofMinutes(20));
             double read = probe.awaitNumber("read", Duration.ofMinutes(10));
             double rss = probe.awaitNumber("rssMiB", Duration.ofMinutes(1));
@@ -44,6 +46,8 @@ public final class ClientMemoryScenario extends ClientScenario {
                     null, null);
             probe.awaitExit(Duration.ofMinutes(1));
         }
+        report.note("the heap's biggest classes (and native memory by area with --jvm-flag="
+                + "-XX:NativeMemoryTracking=summary): " + diagnostics);
         report.note("the client runs with the JVM's default heap sizing, as its launcher does (plus any --jvm-flag)");
     }
 }

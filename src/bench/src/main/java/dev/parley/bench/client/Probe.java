@@ -155,6 +155,21 @@ public final class Probe {
         return Machine.rssBytes(ProcessHandle.current().pid());
     }
 
+    /**
+     * Writes what the JVM says about its memory to {@code file}: native memory by area (with
+     * {@code -XX:NativeMemoryTracking=summary}) and the heap's biggest classes.
+     */
+    public void writeMemoryDiagnostics(java.nio.file.Path file) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String command : new String[] {"vmNativeMemory", "gcClassHistogram"}) {
+            Object[] args = {command.equals("vmNativeMemory") ? new String[] {"summary"} : new String[0]};
+            text.append(ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), command, args,
+                    new String[] {String[].class.getName()})).append('\n');
+        }
+        java.nio.file.Files.writeString(file, text);
+    }
+
     /** The heap in use after a full collection, in bytes. */
     public long heapAfterGc() {
         System.gc();

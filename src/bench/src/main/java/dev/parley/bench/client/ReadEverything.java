@@ -27,6 +27,10 @@ public final class ReadEverything implements ProbeTask {
         probe.result("rssMiB", probe.rssBytes() / 1024 / 1024);
         probe.result("heapAfterGcMiB", probe.heapAfterGc() / 1024 / 1024);
         probe.result("rssAfterGcMiB", probe.rssBytes() / 1024 / 1024);
+        String diagnostics = probe.param("diagnostics", "");
+        if (!diagnostics.isEmpty()) {
+            probe.writeMemoryDiagnostics(java.nio.file.Path.of(diagnostics));
+        }
     }
 
     /** Opens the conversation at {@code index} and jumps to its top until no older rows come in. */
