@@ -29,7 +29,7 @@ public final class ClientMemoryScenario extends ClientScenario {
 
     @Override
     protected void measure(Report report) throws Exception {
-        int seconds = quick ? 30 : 150;
+        int seconds = quick ? 600 : 150;
         report.parameter("readingSeconds", seconds);
         Path diagnostics = work.resolve("client-memory.txt");
         try (ClientProbe probe = launch(ReadEverything.class, Map.of("conversations", conversations,
