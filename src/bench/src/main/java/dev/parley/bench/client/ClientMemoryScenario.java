@@ -21,10 +21,7 @@ public final class ClientMemoryScenario extends ClientScenario {
 
     @Override
     protected void seed(Report report) throws Exception {
-        conversations = quick ? 8 : 1_000;
-        int messages = quick ? 20 : 100;
-        report.parameter("conversations", conversations).parameter("messagesPerConversation", messages);
-        seeder.inbox(owner, "peer", conversations, messages);
+        conversations = seedInbox(report, quick ? 8 : 1_000, quick ? 20 : 100);
     }
 
     @Override

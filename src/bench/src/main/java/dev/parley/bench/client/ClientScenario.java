@@ -30,7 +30,8 @@ public abstract class ClientScenario extends ScenarioCommand {
 
     @Override
     protected final void run(Report report) throws Exception {
-        try (ServerUnderTest started = ServerUnderTest.start(work.resolve("server"), jvmFlags())) {
+        // --jvm-flag is for the client here (JFR, NMT, a collector); the server is only the fixture.
+        try (ServerUnderTest started = ServerUnderTest.start(work.resolve("server"), List.of())) {
             server = started;
             seeder = new Seeder(server.uri());
             owner = seeder.register(OWNER);
@@ -41,6 +42,13 @@ public abstract class ClientScenario extends ScenarioCommand {
             measure(report);
         }
         report.parameter("display", "headless (Monocle), software rendering");
+    }
+
+    /** Seeds {@code conversations} conversations of {@code messages} messages each; returns how many. */
+    protected int seedInbox(Report report, int conversations, int messages) throws Exception {
+        report.parameter("conversations", conversations).parameter("messagesPerConversation", messages);
+        seeder.inbox(owner, "peer", conversations, messages);
+        return conversations;
     }
 
     /** The client's data directory (its cache fills here like a real user's). */

@@ -23,10 +23,7 @@ public final class ClientStartScenario extends ClientScenario {
 
     @Override
     protected void seed(Report report) throws Exception {
-        conversations = quick ? 10 : 500;
-        int messages = quick ? 3 : 20;
-        report.parameter("conversations", conversations).parameter("messagesPerConversation", messages);
-        seeder.inbox(owner, "peer", conversations, messages);
+        conversations = seedInbox(report, quick ? 10 : 500, quick ? 3 : 20);
     }
 
     @Override

@@ -17,10 +17,7 @@ import javafx.stage.Window;
 public final class EmojiOpens implements ProbeTask {
     @Override
     public void run(Probe probe) throws Exception {
-        probe.awaitSynced(1, Duration.ofMinutes(5));
-        probe.open(0);
-        probe.waitUntil("the chat", () -> probe.messages() != null && !probe.messages().getItems().isEmpty(),
-                Duration.ofMinutes(1));
+        probe.openFirstChat();
         int opens = probe.param("opens", 10);
         for (int i = 0; i < opens; i++) {
             // Settle between opens, as a person would: the pulses before are not part of the next figure.

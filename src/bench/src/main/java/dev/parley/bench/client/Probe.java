@@ -141,6 +141,13 @@ public final class Probe {
         }, timeout);
     }
 
+    /** Waits for the inbox, opens its first conversation and waits until the chat shows messages. */
+    public void openFirstChat() throws InterruptedException, TimeoutException {
+        awaitSynced(1, Duration.ofMinutes(5));
+        open(0);
+        waitUntil("the chat", () -> messages() != null && !messages().getItems().isEmpty(), Duration.ofMinutes(1));
+    }
+
     /** Opens the conversation at {@code index} of the list, as clicking its row does. */
     public void open(int index) throws InterruptedException, TimeoutException {
         fxRun(() -> {

@@ -18,10 +18,7 @@ public final class ScrollThrough implements ProbeTask {
 
     @Override
     public void run(Probe probe) throws Exception {
-        probe.awaitSynced(1, Duration.ofMinutes(5));
-        probe.open(0);
-        probe.waitUntil("the chat", () -> probe.messages() != null && !probe.messages().getItems().isEmpty(),
-                Duration.ofMinutes(1));
+        probe.openFirstChat();
         Thread.sleep(500);
         double step = probe.param("step", 120);
         FxStallMeter meter = new FxStallMeter();
