@@ -1,6 +1,8 @@
 package dev.parley.bench.client;
 
 import dev.parley.client.ui.Shortcut;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,18 +24,25 @@ public final class EmojiOpens implements ProbeTask {
         for (int i = 0; i < opens; i++) {
             // Settle between opens, as a person would: the pulses before are not part of the next figure.
             Thread.sleep(300);
-            probe.result("open." + i, String.format(java.util.Locale.ROOT, "%.3f", openOnce(probe) / 1e6));
+            long[] open = openOnce(probe);
+            probe.result("open." + i, String.format(java.util.Locale.ROOT, "%.3f", open[0] / 1e6));
+            probe.result("cpu." + i, String.format(java.util.Locale.ROOT, "%.3f", open[1] / 1e6));
             probe.fxRun(() -> emojiAction(probe).run());
             probe.waitUntil("the picker closed", () -> picker() == null, Duration.ofSeconds(30));
         }
         probe.result("opens", opens);
     }
 
-    /** Nanoseconds from Ctrl+E's action to just after the first pulse that showed the picker. */
-    private static long openOnce(Probe probe) throws Exception {
-        CompletableFuture<Long> shown = new CompletableFuture<>();
+    /**
+     * Nanoseconds from Ctrl+E's action to just after the first pulse that showed the picker, and the FX thread's
+     * CPU time in between (what a busy machine does not inflate).
+     */
+    private static long[] openOnce(Probe probe) throws Exception {
+        CompletableFuture<long[]> shown = new CompletableFuture<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         probe.fxRun(() -> {
             long start = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -41,7 +50,8 @@ public final class EmojiOpens implements ProbeTask {
                     // now runs once the pulse is over.
                     if (picker() != null) {
                         stop();
-                        Platform.runLater(() -> shown.complete(System.nanoTime() - start));
+                        Platform.runLater(() -> shown.complete(new long[] {System.nanoTime() - start,
+                                threads.getCurrentThreadCpuTime() - cpu}));
                     }
                 }
             }.start();
