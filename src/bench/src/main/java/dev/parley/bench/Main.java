@@ -1,5 +1,9 @@
 package dev.parley.bench;
 
+import dev.parley.bench.client.ClientMemoryScenario;
+import dev.parley.bench.client.ClientScrollScenario;
+import dev.parley.bench.client.ClientStartScenario;
+import dev.parley.bench.client.EmojiPickerScenario;
 import dev.parley.bench.client.photo.PhotoScenario;
 import dev.parley.bench.client.photo.PhotoVariants;
 import picocli.CommandLine;
@@ -11,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "Parley bench 0.1",
         description = "Measures the Parley server against a bare WebSocket relay, and the client.",
-        subcommands = {PhotoScenario.class, PhotoVariants.class})
+        subcommands = {ClientStartScenario.class, ClientMemoryScenario.class, EmojiPickerScenario.class,
+                ClientScrollScenario.class, PhotoScenario.class, PhotoVariants.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

@@ -35,8 +35,11 @@ public final class ClientProbe implements AutoCloseable {
     private final Map<String, CompletableFuture<String>> results = new ConcurrentHashMap<>();
     private final CompletableFuture<Painted> painted = new CompletableFuture<>();
 
-    /** When the inbox was first painted: as timed from outside, and as the client itself says. */
-    public record Painted(double wallMillis, long selfReportedMillis) {
+    /**
+     * When the inbox was first painted: as timed from outside, as the client itself says, and the CPU time the
+     * client had used by then (all its threads; on a busy machine the wall time grows, this much less).
+     */
+    public record Painted(double wallMillis, long selfReportedMillis, double cpuMillis) {
     }
 
     private ClientProbe(Jvm jvm) {
@@ -74,7 +77,9 @@ public final class ClientProbe implements AutoCloseable {
         }
         Matcher mark = PAINTED.matcher(line);
         if (mark.find()) {
-            painted.complete(new Painted((now - jvm.startedNanos()) / 1e6, Long.parseLong(mark.group(1))));
+            double cpu = ProcessHandle.of(jvm.pid()).flatMap(p -> p.info().totalCpuDuration())
+                    .map(d -> d.toNanos() / 1e6).orElse(-1.0);
+            painted.complete(new Painted((now - jvm.startedNanos()) / 1e6, Long.parseLong(mark.group(1)), cpu));
         }
     }
 

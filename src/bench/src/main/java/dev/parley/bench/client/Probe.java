@@ -141,6 +141,13 @@ public final class Probe {
         }, timeout);
     }
 
+    /** Waits for the inbox, opens its first conversation and waits until the chat shows messages. */
+    public void openFirstChat() throws InterruptedException, TimeoutException {
+        awaitSynced(1, Duration.ofMinutes(5));
+        open(0);
+        waitUntil("the chat", () -> messages() != null && !messages().getItems().isEmpty(), Duration.ofMinutes(1));
+    }
+
     /** Opens the conversation at {@code index} of the list, as clicking its row does. */
     public void open(int index) throws InterruptedException, TimeoutException {
         fxRun(() -> {
@@ -153,6 +160,21 @@ public final class Probe {
     /** This process's resident set in bytes. */
     public long rssBytes() {
         return Machine.rssBytes(ProcessHandle.current().pid());
+    }
+
+    /**
+     * Writes what the JVM says about its memory to {@code file}: native memory by area (with
+     * {@code -XX:NativeMemoryTracking=summary}) and the heap's biggest classes.
+     */
+    public void writeMemoryDiagnostics(java.nio.file.Path file) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String command : new String[] {"vmNativeMemory", "gcClassHistogram"}) {
+            Object[] args = {command.equals("vmNativeMemory") ? new String[] {"summary"} : new String[0]};
+            text.append(ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), command, args,
+                    new String[] {String[].class.getName()})).append('\n');
+        }
+        java.nio.file.Files.writeString(file, text);
     }
 
     /** The heap in use after a full collection, in bytes. */

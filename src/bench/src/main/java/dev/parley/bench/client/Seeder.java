@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Fills a server with a person's history through the protocol, the way people would have written it: 1:1
- * conversations with other accounts, messages from both sides (the owner writes first, so nothing is a message
+ * conversations with other accounts, messages from both sides (the two are friends, so nothing is a message
  * request), sent pipelined so that 100,000 messages take a minute, not an hour.
  */
 public final class Seeder {
@@ -72,10 +72,12 @@ public final class Seeder {
     public long chat(Account owner, String peerHandle, int messages) throws Exception {
         Account peer = register(peerHandle);
         try {
+            // Friends, so neither side's messages wait as a message request (at most 3 until accepted).
+            follow(peer, owner.handle());
+            follow(owner, peerHandle);
             long id = owner.conn().openConversation(peerHandle).get(60, TimeUnit.SECONDS);
-            owner.conn().send(id, text(0)).get(60, TimeUnit.SECONDS);
             List<CompletableFuture<?>> inFlight = new ArrayList<>();
-            for (int i = 1; i < messages; i++) {
+            for (int i = 0; i < messages; i++) {
                 ParleyConn from = i % 5 < 2 ? owner.conn() : peer.conn();
                 inFlight.add(from.send(id, text(i)));
                 if (inFlight.size() >= WINDOW) {
@@ -87,6 +89,10 @@ public final class Seeder {
         } finally {
             peer.conn().socket().close();
         }
+    }
+
+    private static void follow(Account who, String handle) throws Exception {
+        who.conn().request("user.follow", ParleyConn.body().put("handle", handle)).get(60, TimeUnit.SECONDS);
     }
 
     private static void awaitAll(List<CompletableFuture<?>> futures) throws Exception {
