@@ -1,5 +1,6 @@
 package dev.parley.client.ui.conversations;
 
+import dev.parley.client.ui.emoji.EmojiImages;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,8 @@ final class InboxPainted {
         javafx.application.Platform.runLater(() -> follow(null));
         log.info("inbox painted {} ms after the process started; {} conversations", sinceStart().toMillis(),
                 list.getItems().size());
+        // The inbox is on screen: now the emoji sheet's decode no longer competes with it.
+        EmojiImages.shared();
     }
 
     private static Duration sinceStart() {

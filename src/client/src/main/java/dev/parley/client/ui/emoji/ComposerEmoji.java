@@ -50,8 +50,8 @@ public final class ComposerEmoji {
                 (library, recent) -> new StickerPickerViewModel(library, recent, accountDir, STICKERS),
                 Platform::runLater);
         this.picker = new EmojiPicker(memory, stickerModel, packChooser);
-        // Start decoding the sprite sheet now, so the first message with an emoji need not wait for it.
-        EmojiImages.shared();
+        // Decode the sprite sheet soon, but not before the first frame (see EmojiImages).
+        EmojiImages.loadSoon();
     }
 
     /** The account's sticker packs, loading in the background (the chat draws stickers from them). */

@@ -2,6 +2,7 @@ package dev.parley.client.ui.emoji;
 
 import dev.parley.client.emoji.EmojiCatalogue;
 import dev.parley.client.emoji.Glyph;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The emoji catalogue with its pictures: one sprite sheet, decoded once in the background, from which each emoji
  * is cut (and scaled down with an area filter) the first time it is drawn at a size, then shared.
+ *
+ * <p>The sheet is a 4,092 px square palette PNG and stays in memory as one byte per pixel (16 MiB; as a JavaFX
+ * {@code Image} it took four, 64 MiB). Its decode is not started by start-up itself but once the inbox is painted
+ * (or a moment after start), so that it does not compete with the first frame for the CPU (docs/BENCHMARKS.md).
  */
 public final class EmojiImages {
     private static final Logger log = LoggerFactory.getLogger(EmojiImages.class);
@@ -29,17 +35,21 @@ public final class EmojiImages {
     /** Pictures are cut at twice the size they are shown, so they stay sharp on high-density screens. */
     private static final double OVERSAMPLE = 2;
     private static volatile CompletableFuture<EmojiImages> shared;
+    /** Completes when the pictures have loaded, without asking for them (see {@link #whenReady}). */
+    private static final CompletableFuture<EmojiImages> READY = new CompletableFuture<>();
+    /** How long after start the sheet is decoded at the latest, if no inbox is painted before. */
+    private static final long LOAD_AFTER_START_SECONDS = 3;
 
     private final EmojiCatalogue catalogue;
-    private final PixelReader sheet;
+    private final BufferedImage sheet;
     private final Map<Key, Image> cut = new ConcurrentHashMap<>();
 
     private record Key(Glyph glyph, int pixels) {
     }
 
-    private EmojiImages(EmojiCatalogue catalogue, Image sheet) {
+    private EmojiImages(EmojiCatalogue catalogue, BufferedImage sheet) {
         this.catalogue = catalogue;
-        this.sheet = sheet.getPixelReader();
+        this.sheet = sheet;
     }
 
     /** The app's emoji pictures, loading the catalogue and the sheet on background threads the first time. */
@@ -48,7 +58,7 @@ public final class EmojiImages {
         if (loading == null) {
             synchronized (EmojiImages.class) {
                 if (shared == null) {
-                    CompletableFuture<Image> sheet = CompletableFuture.supplyAsync(EmojiImages::readSheet,
+                    CompletableFuture<BufferedImage> sheet = CompletableFuture.supplyAsync(EmojiImages::readSheet,
                             runnable -> {
                                 Thread thread = new Thread(runnable, "parley-emoji-sheet");
                                 thread.setDaemon(true);
@@ -60,6 +70,7 @@ public final class EmojiImages {
                                 if (failure != null) {
                                     log.error("Emoji stay text: the emoji set did not load", failure);
                                 } else {
+                                    READY.complete(images);
                                     log.info("Emoji set ready in {} ms",
                                             (System.nanoTime() - started) / 1_000_000);
                                 }
@@ -78,19 +89,27 @@ public final class EmojiImages {
                 ? Optional.of(loading.join()) : Optional.empty();
     }
 
-    /** Runs {@code action} on the FX thread once the pictures are ready (starting to load them if need be). */
+    /** Runs {@code action} on the FX thread once the pictures are ready; does not start loading them. */
     public static void whenReady(Runnable action) {
-        shared().thenRun(() -> Platform.runLater(action));
+        READY.thenRun(() -> Platform.runLater(action));
     }
 
-    private static Image readSheet() {
+    /**
+     * Starts loading the pictures a few seconds from now at the latest; {@link #shared()} (an inbox painted, the
+     * picker opened, an emoji typed) starts it sooner.
+     */
+    public static void loadSoon() {
+        CompletableFuture.delayedExecutor(LOAD_AFTER_START_SECONDS, TimeUnit.SECONDS).execute(EmojiImages::shared);
+    }
+
+    private static BufferedImage readSheet() {
         try (InputStream in = EmojiImages.class.getResourceAsStream(SHEET)) {
             if (in == null) {
                 throw new IllegalStateException("the emoji sheet " + SHEET + " is not on the class path");
             }
-            Image image = new Image(in);
-            if (image.isError()) {
-                throw new IllegalStateException("cannot decode the emoji sheet", image.getException());
+            BufferedImage image = ImageIO.read(in);
+            if (image == null) {
+                throw new IllegalStateException("cannot decode the emoji sheet " + SHEET);
             }
             return image;
         } catch (IOException e) {
@@ -109,9 +128,8 @@ public final class EmojiImages {
     }
 
     private Image cutOut(Glyph glyph, int pixels) {
-        int[] source = new int[CELL * CELL];
-        sheet.getPixels(glyph.sheetX() * (CELL + 2) + 1, glyph.sheetY() * (CELL + 2) + 1, CELL, CELL,
-                PixelFormat.getIntArgbInstance(), source, 0, CELL);
+        int[] source = sheet.getRGB(glyph.sheetX() * (CELL + 2) + 1, glyph.sheetY() * (CELL + 2) + 1, CELL, CELL,
+                null, 0, CELL);
         WritableImage image = new WritableImage(pixels, pixels);
         image.getPixelWriter().setPixels(0, 0, pixels, pixels, PixelFormat.getIntArgbInstance(),
                 pixels == CELL ? source : shrink(source, pixels), 0, pixels);
