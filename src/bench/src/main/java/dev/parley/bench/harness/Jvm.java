@@ -57,7 +57,7 @@ public final class Jvm implements AutoCloseable {
         command.addAll(COMMON_FLAGS);
         command.addAll(flags);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath());
         command.add(mainClass);
         command.addAll(args);
         try {
@@ -68,6 +68,13 @@ public final class Jvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /** This JVM's class path with every entry absolute, since the child runs in another working directory. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Waits for an output line matching {@code regex} (already printed or still to come). */
