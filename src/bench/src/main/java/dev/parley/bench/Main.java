@@ -1,6 +1,7 @@
 package dev.parley.bench;
 
 import dev.parley.bench.server.FanoutScenario;
+import dev.parley.bench.server.StormScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "Parley bench 0.1",
         description = "Measures the Parley server against a bare WebSocket relay, and the client.",
-        subcommands = {FanoutScenario.class})
+        subcommands = {FanoutScenario.class, StormScenario.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
