@@ -158,9 +158,13 @@ public final class RedisBus implements Bus, AutoCloseable {
             log.warn("node {} ignores a malformed message on {}: {}", nodeId, CHANNEL, e.getMessage());
             return;
         }
+        ClientConnection.Shared frame = null;
         for (long userId : envelope.userIds()) {
             for (ClientConnection connection : registry.connectionsOf(userId)) {
-                connection.send(envelope.frame());
+                if (frame == null) {
+                    frame = ClientConnection.share(envelope.frame());
+                }
+                connection.send(frame);
             }
         }
     }
