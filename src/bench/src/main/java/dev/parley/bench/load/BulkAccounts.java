@@ -75,7 +75,6 @@ public final class BulkAccounts {
 
     /** Closes every account's setup connection and waits for the close frames to go out. */
     public static void closeAll(List<Account> accounts) {
-        CompletableFuture.allOf(accounts.stream().map(a -> a.conn().socket().close()
-                .exceptionally(failure -> null)).toArray(CompletableFuture[]::new)).join();
+        ClientPool.closeAll(accounts.stream().map(a -> a.conn().socket()).toList());
     }
 }

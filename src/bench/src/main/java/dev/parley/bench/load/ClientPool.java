@@ -2,7 +2,9 @@ package dev.parley.bench.load;
 
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,12 @@ public final class ClientPool implements AutoCloseable {
     /** The client for connection number {@code index}, spread round-robin. */
     public HttpClient forConnection(int index) {
         return clients.get(Math.floorMod(index, clients.size()));
+    }
+
+    /** Closes {@code sockets} with 1000 and waits until every close frame is out (or the connection gone). */
+    public static void closeAll(Collection<BenchSocket> sockets) {
+        CompletableFuture.allOf(sockets.stream().map(s -> s.close().exceptionally(failure -> null))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     @Override

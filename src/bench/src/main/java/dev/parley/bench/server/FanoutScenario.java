@@ -224,8 +224,7 @@ public final class FanoutScenario extends ScenarioCommand {
 
         @Override
         public void close() {
-            CompletableFuture.allOf(sockets.stream().map(s -> s.close().exceptionally(failure -> null))
-                    .toArray(CompletableFuture[]::new)).join();
+            ClientPool.closeAll(sockets);
         }
     }
 }

@@ -79,7 +79,7 @@ public final class StormScenario extends ScenarioCommand {
                                 });
                     }, TIMEOUT_SECONDS);
             wrongCatchUps = wrong.get();
-            closeAll(open.stream().map(ParleyConn::socket).toList());
+            ClientPool.closeAll(open.stream().map(ParleyConn::socket).toList());
         }
         Stampede.Outcome relay;
         try (RelayUnderTest server = RelayUnderTest.start(work.resolve("relay"), jvmFlags());
@@ -91,7 +91,7 @@ public final class StormScenario extends ScenarioCommand {
                         open.add(socket);
                         return CompletableFuture.completedFuture(null);
                     }, TIMEOUT_SECONDS);
-            closeAll(List.copyOf(open));
+            ClientPool.closeAll(open);
         }
 
         report.row("clients caught up", "count", clientCount - parley.gaveUp() - wrongCatchUps, clientCount + " of "
@@ -169,10 +169,5 @@ public final class StormScenario extends ScenarioCommand {
             return page.path("more").asBoolean() ? catchUp(conn, conversation, at, count)
                     : CompletableFuture.completedFuture(count);
         });
-    }
-
-    private static void closeAll(List<BenchSocket> sockets) {
-        CompletableFuture.allOf(sockets.stream().map(s -> s.close().exceptionally(failure -> null))
-                .toArray(CompletableFuture[]::new)).join();
     }
 }
