@@ -7,11 +7,17 @@ import dev.parley.bench.load.BulkAccounts;
 import dev.parley.bench.load.BulkAccounts.Account;
 import dev.parley.bench.load.ClientPool;
 import dev.parley.bench.load.Deliveries;
+import dev.parley.bench.load.ParleyConn;
 import dev.parley.bench.load.Percentiles;
+import dev.parley.bench.load.ProcessCpu;
 import dev.parley.bench.relay.RelayUnderTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -51,15 +57,21 @@ public final class FanoutScenario extends ScenarioCommand {
         /** Sends message {@code number}, due at {@code dueNanos}, from sender {@code sender}. */
         void send(int sender, int number, long dueNanos);
 
-        /** Sends that failed (error replies). */
-        long failedSends();
+        /** Sends that failed (error replies), by error code. */
+        Map<String, Long> failedSends();
+
+        /** The process that fans out. */
+        long pid();
 
         @Override
         void close();
     }
 
     private record Result(double deliveriesPerSecond, Histogram latency, long missing, long duplicates,
-                          long outOfOrder, long failedSends) {
+                          long outOfOrder, Map<String, Long> failures, double cpuMillisPerThousand) {
+        long failedSends() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     @Override
@@ -96,6 +108,11 @@ public final class FanoutScenario extends ScenarioCommand {
                 parley.outOfOrder() == 0);
         report.row("sends refused", "count", parley.failedSends(), relay.failedSends(), "0",
                 parley.failedSends() == 0);
+        report.row("server CPU per 1,000 deliveries", "ms", parley.cpuMillisPerThousand(),
+                relay.cpuMillisPerThousand(), null, null);
+        if (parley.failedSends() > 0) {
+            report.note("parley sends refused by code: " + parley.failures());
+        }
         report.note("Parley's order is checked by seq across the group; the relay's per sender (it has no seq).");
     }
 
@@ -110,6 +127,7 @@ public final class FanoutScenario extends ScenarioCommand {
         long period = TimeUnit.SECONDS.toNanos(1) / perSecond;
         Deliveries deliveries = new Deliveries(memberCount, senderCount, perSecond * warm);
         try (Group group = factory.connect(deliveries)) {
+            long cpuBefore = ProcessCpu.millis(group.pid());
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
             deliveries.window(start + TimeUnit.SECONDS.toNanos(warm), start + TimeUnit.SECONDS.toNanos(warm + measured));
             for (int n = 0; n < messages; n++) {
@@ -124,9 +142,11 @@ public final class FanoutScenario extends ScenarioCommand {
             while (deliveries.delivered() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+            double cpuPerThousand = (ProcessCpu.millis(group.pid()) - cpuBefore) * 1000.0
+                    / Math.max(1, deliveries.delivered());
             return new Result(deliveries.deliveredInWindow() / (double) measured, deliveries.latency(),
                     deliveries.missing(messages), deliveries.duplicates(), deliveries.outOfOrder(),
-                    group.failedSends());
+                    group.failedSends(), cpuPerThousand);
         }
     }
 
@@ -149,10 +169,12 @@ public final class FanoutScenario extends ScenarioCommand {
 
         private final List<Account> accounts;
         private final long conversation;
-        private final LongAdder failed = new LongAdder();
+        private final long pid;
+        private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
 
         ParleyGroup(ClientPool clients, ServerUnderTest server, int memberCount, Deliveries deliveries)
                 throws InterruptedException {
+            pid = server.jvm().pid();
             accounts = BulkAccounts.register(clients, server.uri(), "fan", memberCount);
             conversation = BulkAccounts.createGroup(accounts.get(0), accounts.subList(1, memberCount), "fan-out");
             for (int i = 0; i < memberCount; i++) {
@@ -172,14 +194,24 @@ public final class FanoutScenario extends ScenarioCommand {
             accounts.get(sender).conn().send(conversation, payload(number, dueNanos))
                     .whenComplete((ok, failure) -> {
                         if (failure != null) {
-                            failed.increment();
+                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                            String code = cause instanceof ParleyConn.RequestFailed refused ? refused.getMessage()
+                                    : cause.toString();
+                            failed.computeIfAbsent(code, c -> new LongAdder()).increment();
                         }
                     });
         }
 
         @Override
-        public long failedSends() {
-            return failed.sum();
+        public Map<String, Long> failedSends() {
+            Map<String, Long> byCode = new TreeMap<>();
+            failed.forEach((code, count) -> byCode.put(code, count.sum()));
+            return byCode;
+        }
+
+        @Override
+        public long pid() {
+            return pid;
         }
 
         @Override
@@ -191,8 +223,10 @@ public final class FanoutScenario extends ScenarioCommand {
     /** The relay: members joined to {@code g1}; a message is {@code <n> g1 <payload>}. */
     private static final class RelayGroup implements Group {
         private final List<BenchSocket> sockets = new ArrayList<>();
+        private final long pid;
 
         RelayGroup(ClientPool clients, RelayUnderTest relay, int memberCount, int senderCount, Deliveries deliveries) {
+            pid = relay.jvm().pid();
             List<CompletableFuture<?>> joined = new ArrayList<>();
             for (int i = 0; i < memberCount; i++) {
                 Deliveries.Receiver receiver = deliveries.receiver(i);
@@ -218,8 +252,13 @@ public final class FanoutScenario extends ScenarioCommand {
         }
 
         @Override
-        public long failedSends() {
-            return 0;
+        public Map<String, Long> failedSends() {
+            return Map.of();
+        }
+
+        @Override
+        public long pid() {
+            return pid;
         }
 
         @Override

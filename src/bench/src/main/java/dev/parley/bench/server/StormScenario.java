@@ -11,6 +11,7 @@ import dev.parley.bench.load.ClientPool;
 import dev.parley.bench.load.InFlight;
 import dev.parley.bench.load.ParleyConn;
 import dev.parley.bench.load.Percentiles;
+import dev.parley.bench.load.ProcessCpu;
 import dev.parley.bench.load.Stampede;
 import dev.parley.bench.relay.RelayUnderTest;
 import java.util.ArrayList;
@@ -56,11 +57,13 @@ public final class StormScenario extends ScenarioCommand {
 
         Stampede.Outcome parley;
         long wrongCatchUps;
+        long parleyCpu;
         try (ServerUnderTest server = ServerUnderTest.start(work.resolve("server"), jvmFlags());
              ClientPool pool = new ClientPool(4, 2)) {
             List<Offline> offline = seed(pool, server, clientCount, size, missedCount);
             AtomicLong wrong = new AtomicLong();
             ConcurrentLinkedQueue<ParleyConn> open = new ConcurrentLinkedQueue<>();
+            long cpuBefore = ProcessCpu.millis(server.jvm().pid());
             parley = Stampede.run(clientCount, i -> ParleyConn.connect(pool.forConnection(i), server.uri()),
                     (i, conn) -> {
                         open.add(conn);
@@ -79,18 +82,22 @@ public final class StormScenario extends ScenarioCommand {
                                 });
                     }, TIMEOUT_SECONDS);
             wrongCatchUps = wrong.get();
+            parleyCpu = ProcessCpu.millis(server.jvm().pid()) - cpuBefore;
             ClientPool.closeAll(open.stream().map(ParleyConn::socket).toList());
         }
         Stampede.Outcome relay;
+        long relayCpu;
         try (RelayUnderTest server = RelayUnderTest.start(work.resolve("relay"), jvmFlags());
              ClientPool pool = new ClientPool(4, 2)) {
             ConcurrentLinkedQueue<BenchSocket> open = new ConcurrentLinkedQueue<>();
+            long cpuBefore = ProcessCpu.millis(server.jvm().pid());
             relay = Stampede.run(clientCount,
                     i -> BenchSocket.open(pool.forConnection(i), server.uri("s" + i), frame -> { }),
                     (i, socket) -> {
                         open.add(socket);
                         return CompletableFuture.completedFuture(null);
                     }, TIMEOUT_SECONDS);
+            relayCpu = ProcessCpu.millis(server.jvm().pid()) - cpuBefore;
             ClientPool.closeAll(open);
         }
 
@@ -101,6 +108,8 @@ public final class StormScenario extends ScenarioCommand {
         report.row("time until all connected", "ms", parley.allOpenMicros() / 1000.0,
                 relay.allOpenMicros() / 1000.0, null, null);
         report.row("time until all caught up", "ms", parley.allDoneMicros() / 1000.0, "reported", null);
+        report.row("server CPU per client", "ms", parleyCpu / (double) clientCount, relayCpu / (double) clientCount,
+                null, null);
         Percentiles.rows(report, "connected after", parley.open(), relay.open(), null);
         Percentiles.rows(report, "caught up after", parley.done(), null, null);
         note(report, "parley", parley.failures());
