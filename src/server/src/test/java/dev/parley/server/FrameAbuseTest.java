@@ -62,7 +62,9 @@ class FrameAbuseTest extends RawFramesTest {
         byte[] part = utf8("x".repeat(16 * 1024));
         try (RawWebSocket socket = raw()) {
             socket.write(frame(TEXT, part));
-            for (int i = 0; i < 8; i++) {
+            // Four middle fragments take the message just past 64 KiB, with no final fragment in sight. (Writing on
+            // after the server's close would race its end of the connection: a reset can swallow the close frame.)
+            for (int i = 0; i < 4; i++) {
                 socket.write(frame(CONTINUATION, part));
             }
 

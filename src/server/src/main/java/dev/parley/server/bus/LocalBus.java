@@ -15,14 +15,14 @@ public final class LocalBus implements Bus {
         this.codec = codec;
     }
 
-    /** Encodes the event once however many members receive it. */
+    /** Encodes the event once, as JSON and as a WebSocket frame, however many members receive it. */
     @Override
     public void publish(java.util.Collection<Long> userIds, Event event) {
-        String frame = null;
+        ClientConnection.Shared frame = null;
         for (long userId : userIds) {
             var connections = registry.connectionsOf(userId);
             if (!connections.isEmpty() && frame == null) {
-                frame = codec.encodeEvent(event);
+                frame = ClientConnection.share(codec.encodeEvent(event));
             }
             for (ClientConnection connection : connections) {
                 connection.send(frame);

@@ -221,9 +221,13 @@ public final class RedisBus implements Bus, AutoCloseable {
             resync(envelope);
             return;
         }
+        ClientConnection.Shared frame = null;
         for (long userId : envelope.userIds()) {
             for (ClientConnection connection : registry.connectionsOf(userId)) {
-                connection.send(envelope.frame());
+                if (frame == null) {
+                    frame = ClientConnection.share(envelope.frame());
+                }
+                connection.send(frame);
             }
         }
     }

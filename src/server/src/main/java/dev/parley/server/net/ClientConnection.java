@@ -1,6 +1,9 @@
 package dev.parley.server.net;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
@@ -9,6 +12,7 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.framing.PongFrame;
+import org.java_websocket.framing.TextFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,16 +51,51 @@ public final class ClientConnection {
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
+    /**
+     * A text frame encoded once for many connections, so a group's fan-out does not turn the same text into UTF-8
+     * once per member. Its payload buffer is reused, so send it from one thread at a time.
+     */
+    public static final class Shared {
+        private final List<Framedata> frames;
+
+        private Shared(String text) {
+            TextFrame frame = new TextFrame();
+            frame.setPayload(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            frame.setFin(true);
+            this.frames = List.of(frame);
+        }
+    }
+
+    /** Encodes {@code text} once for {@link #send(Shared)} to many connections. */
+    public static Shared share(String text) {
+        return new Shared(text);
+    }
+
     /** Queues a frame; drops it if the socket is gone, and cuts the peer off if its backlog is full. */
     public void send(String frame) {
-        if (!socket.isOpen() || cutOffIfBehind()) {
-            return;
+        if (ready()) {
+            try {
+                socket.send(frame);
+            } catch (WebsocketNotConnectedException e) {
+                log.debug("frame for {} dropped: connection closed", who());
+            }
         }
-        try {
-            socket.send(frame);
-        } catch (WebsocketNotConnectedException e) {
-            log.debug("frame for {} dropped: connection closed", who());
+    }
+
+    /** {@link #send(String)} for a frame encoded once for many connections. */
+    public void send(Shared frame) {
+        if (ready()) {
+            try {
+                socket.sendFrame(frame.frames);
+            } catch (WebsocketNotConnectedException e) {
+                log.debug("frame for {} dropped: connection closed", who());
+            }
         }
+    }
+
+    /** Whether a frame may be queued: the socket is open and its peer is not too far behind (else cut off). */
+    private boolean ready() {
+        return socket.isOpen() && !cutOffIfBehind();
     }
 
     /**
@@ -64,13 +103,12 @@ public final class ClientConnection {
      * pongs would otherwise make the server queue them without limit.
      */
     void answerPing(Framedata ping) {
-        if (!socket.isOpen() || cutOffIfBehind()) {
-            return;
-        }
-        try {
-            socket.sendFrame(new PongFrame((PingFrame) ping));
-        } catch (WebsocketNotConnectedException e) {
-            log.debug("pong for {} dropped: connection closed", who());
+        if (ready()) {
+            try {
+                socket.sendFrame(new PongFrame((PingFrame) ping));
+            } catch (WebsocketNotConnectedException e) {
+                log.debug("pong for {} dropped: connection closed", who());
+            }
         }
     }
 

@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WsTransport extends WebSocketServer {
     private static final Logger log = LoggerFactory.getLogger(WsTransport.class);
+    /**
+     * Connections the kernel may hold completed but not yet accepted. Java-WebSocket's default leaves Java's 50,
+     * and a few hundred clients reconnecting at once overflow it: their SYNs are dropped and they retry after 1, 3,
+     * 7 … seconds. The kernel caps this at {@code net.core.somaxconn} (4,096 on Linux since 5.4).
+     */
+    static final int ACCEPT_BACKLOG = 65_535;
 
     private final Gateway gateway;
     private final SessionRegistry registry;
@@ -46,12 +52,10 @@ public final class WsTransport extends WebSocketServer {
         this.maxBacklogFrames = maxBacklogFrames;
         this.perAddress = new ConnectionsPerAddress(maxConnectionsPerAddress);
         setReuseAddr(true);
+        setMaxPendingConnections(ACCEPT_BACKLOG);
         // Chat is small request/reply frames: without this, Nagle plus delayed ACKs add ~40 ms per round trip.
         setTcpNoDelay(true);
         setConnectionLostTimeout(30);
-        // The JDK's default accept backlog is 50: a burst of connections (everyone reconnecting after a restart,
-        // or a flood) beyond it waits out SYN retries of seconds while the selector is busy.
-        setMaxPendingConnections(1_024);
     }
 
     /** Starts listening and waits until the port is bound. */

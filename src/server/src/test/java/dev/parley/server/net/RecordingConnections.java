@@ -1,10 +1,13 @@
 package dev.parley.server.net;
 
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import org.java_websocket.WebSocket;
+import org.java_websocket.framing.Framedata;
 
 /**
  * Signed-in connections without a network, for tests of the delivery bus: each keeps the frames sent to it.
@@ -32,6 +35,13 @@ public final class RecordingConnections {
                     case "close" -> {
                         if (args != null && args.length > 0 && args[0] instanceof Integer code) {
                             closeCodes.add(code);
+                        }
+                        yield null;
+                    }
+                    case "sendFrame" -> {
+                        for (Object frame : (Collection<?>) args[0]) {
+                            frames.add(StandardCharsets.UTF_8.decode(((Framedata) frame).getPayloadData().duplicate())
+                                    .toString());
                         }
                         yield null;
                     }
