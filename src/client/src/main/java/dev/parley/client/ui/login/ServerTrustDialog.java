@@ -1,0 +1,127 @@
+package dev.parley.client.ui.login;
+
+import dev.parley.client.net.TrustProblem;
+import dev.parley.client.ui.FxmlView;
+import dev.parley.client.ui.ViewLoader;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Asks about a server certificate no authority vouches for (showing its fingerprint), or warns that a pinned one
+ * changed. Cancel is the default button: trusting or forgetting takes a deliberate click.
+ */
+public final class ServerTrustDialog extends Dialog<ServerTrustDialog.Choice> {
+    /** What the person decided. */
+    public enum Choice {
+        /** Pin the certificate shown (first sight). */
+        TRUST,
+        /** Forget the pinned certificate, so the new one is asked about as on first use. */
+        FORGET,
+        /** Do not connect. */
+        CANCEL
+    }
+
+    @FXML private VBox root;
+    @FXML private FontIcon icon;
+    @FXML private Label headline;
+    @FXML private Label explanation;
+    @FXML private VBox pinnedBox;
+    @FXML private Label pinned;
+    @FXML private VBox presentedBox;
+    @FXML private Label presentedCaption;
+    @FXML private Label presented;
+    @FXML private Label advice;
+
+    public ServerTrustDialog(Window owner, TrustProblem problem) {
+        initOwner(owner);
+        setHeaderText(null);
+        getDialogPane().setContent(ViewLoader.load(FxmlView.SERVER_TRUST, this));
+        getDialogPane().getStyleClass().add("server-trust-dialog");
+        ButtonType act;
+        if (problem instanceof TrustProblem.FirstSight first) {
+            act = showFirstSight(first);
+        } else if (problem instanceof TrustProblem.Changed changed) {
+            act = showChanged(changed);
+        } else {
+            act = showWrongName((TrustProblem.WrongName) problem);
+        }
+        getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("trustCancel");
+        cancel.setDefaultButton(true);
+        if (act != null) {
+            getDialogPane().getButtonTypes().add(0, act);
+            Button button = (Button) getDialogPane().lookupButton(act);
+            button.setDefaultButton(false);
+            button.setId(problem instanceof TrustProblem.Changed ? "trustForget" : "trustAccept");
+            if (problem instanceof TrustProblem.Changed) {
+                button.getStyleClass().add("danger-choice");
+            }
+        } else {
+            cancel.setText(ViewLoader.text("trust.close"));
+        }
+        setResultConverter(button -> button == act && act != null
+                ? (problem instanceof TrustProblem.Changed ? Choice.FORGET : Choice.TRUST) : Choice.CANCEL);
+    }
+
+    private ButtonType showFirstSight(TrustProblem.FirstSight first) {
+        setTitle(ViewLoader.text("trust.firstSight.title"));
+        icon.setIconLiteral("fth-shield");
+        headline.setText(ViewLoader.text("trust.firstSight.headline", first.server()));
+        explanation.setText(ViewLoader.text("trust.firstSight.text"));
+        hide(pinnedBox);
+        presentedCaption.setText(ViewLoader.text("trust.fingerprint"));
+        presented.setText(twoLines(first.fingerprint()));
+        presented.setAccessibleText(first.fingerprint());
+        advice.setText(ViewLoader.text("trust.firstSight.advice", first.server()));
+        return new ButtonType(ViewLoader.text("trust.firstSight.trust"), ButtonBar.ButtonData.OK_DONE);
+    }
+
+    private ButtonType showChanged(TrustProblem.Changed changed) {
+        setTitle(ViewLoader.text("trust.changed.title"));
+        root.pseudoClassStateChanged(PseudoClass.getPseudoClass("changed"), true);
+        icon.setIconLiteral("fth-alert-triangle");
+        headline.setText(ViewLoader.text("trust.changed.headline", changed.server()));
+        explanation.setText(ViewLoader.text("trust.changed.text"));
+        pinned.setText(twoLines(changed.pinned()));
+        pinned.setAccessibleText(changed.pinned());
+        presentedCaption.setText(ViewLoader.text("trust.changed.presented"));
+        presented.setText(twoLines(changed.presented()));
+        presented.setAccessibleText(changed.presented());
+        advice.setText(ViewLoader.text("trust.changed.advice"));
+        return new ButtonType(ViewLoader.text("trust.changed.forget"), ButtonBar.ButtonData.OTHER);
+    }
+
+    private ButtonType showWrongName(TrustProblem.WrongName wrong) {
+        setTitle(ViewLoader.text("trust.wrongName.title"));
+        root.pseudoClassStateChanged(PseudoClass.getPseudoClass("wrong-name"), true);
+        icon.setIconLiteral("fth-alert-triangle");
+        headline.setText(ViewLoader.text("trust.wrongName.headline", wrong.host()));
+        explanation.setText(ViewLoader.text("trust.wrongName.text"));
+        hide(pinnedBox);
+        hide(presentedBox);
+        advice.setText(wrong.detail());
+        return null;
+    }
+
+    private static void hide(Node node) {
+        node.setVisible(false);
+        node.setManaged(false);
+    }
+
+    /** The 32 pairs of a SHA-256 fingerprint as two rows of 16, easy to compare with what the operator reads out. */
+    static String twoLines(String fingerprint) {
+        int middle = fingerprint.length() / 2;
+        return fingerprint.length() == 95 ? fingerprint.substring(0, middle) + "\n" + fingerprint.substring(middle + 1)
+                : fingerprint;
+    }
+}
