@@ -2,17 +2,10 @@ package dev.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.joran.spi.JoranException;
-import ch.qos.logback.core.read.ListAppender;
 import dev.parley.protocol.Request;
 import dev.parley.server.auth.SessionTokens;
 import dev.parley.server.store.sqlite.SqliteDatabase;
+import dev.parley.server.testing.CapturedLogs;
 import dev.parley.server.testing.ServerTest;
 import dev.parley.server.testing.WireClient;
 import java.nio.charset.StandardCharsets;
@@ -26,38 +19,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Passwords and session tokens never reach the logs, and the database keeps only a hash of each token. */
 class SecretsAtRestTest extends ServerTest {
     private static final String PASSWORD = "correct-horse-battery-staple";
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    private CapturedLogs logs;
 
-    /** The shipped logging configuration, with the root level at TRACE as an operator chasing a problem might set. */
     @BeforeEach
-    void captureEveryLogLine() throws JoranException {
-        configure("/logback.xml");
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAppender("CONSOLE");
-        root.setLevel(Level.TRACE);
-        logs.setContext(context);
-        logs.start();
-        root.addAppender(logs);
+    void captureEveryLogLine() {
+        logs = CapturedLogs.atTrace();
         startServer();
     }
 
     @AfterEach
-    void restoreLogging() throws JoranException {
-        configure("/logback-test.xml");
-    }
-
-    private void configure(String resource) throws JoranException {
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        context.reset();
-        configurator.doConfigure(getClass().getResource(resource));
+    void restoreLogging() {
+        logs.close();
     }
 
     @Test
@@ -73,7 +50,7 @@ class SecretsAtRestTest extends ServerTest {
         stale.error(new Request.Hello(1, token + "x"));
         server.stop();
 
-        List<String> lines = logLines();
+        List<String> lines = logs.lines();
         assertThat(lines).as("the flow did log something").isNotEmpty();
         for (String secret : List.of(PASSWORD, token, second, token + "x")) {
             assertThat(lines).noneMatch(line -> line.contains(secret));
@@ -100,18 +77,5 @@ class SecretsAtRestTest extends ServerTest {
                         .as("%s holds no token in the clear", file.getFileName()).doesNotContain(alice.token());
             }
         }
-    }
-
-    private List<String> logLines() {
-        List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : logs.list) {
-            StringBuilder line = new StringBuilder(event.getFormattedMessage());
-            if (event.getThrowableProxy() != null) {
-                line.append('\n').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            }
-            line.append(event.getMDCPropertyMap());
-            lines.add(line.toString());
-        }
-        return lines;
     }
 }
