@@ -23,7 +23,8 @@ public final class SignInService {
         }
     }
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(6);
+    /** As long as the socket's own connect timeout: a TLS handshake adds round trips on a slow link. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private final String device;
     private final ServerTrust trust;
 

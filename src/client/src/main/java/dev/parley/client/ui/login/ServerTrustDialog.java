@@ -64,53 +64,57 @@ public final class ServerTrustDialog extends Dialog<ServerTrustDialog.Choice> {
             button.setDefaultButton(false);
             button.setId(problem instanceof TrustProblem.Changed ? "trustForget" : "trustAccept");
             if (problem instanceof TrustProblem.Changed) {
-                button.getStyleClass().add("danger-choice");
+                button.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
             }
         } else {
             cancel.setText(ViewLoader.text("trust.close"));
         }
+        // Focus on Cancel too, so neither Enter nor Space trusts by accident.
+        setOnShown(event -> cancel.requestFocus());
         setResultConverter(button -> button == act && act != null
                 ? (problem instanceof TrustProblem.Changed ? Choice.FORGET : Choice.TRUST) : Choice.CANCEL);
     }
 
     private ButtonType showFirstSight(TrustProblem.FirstSight first) {
-        setTitle(ViewLoader.text("trust.firstSight.title"));
-        icon.setIconLiteral("fth-shield");
-        headline.setText(ViewLoader.text("trust.firstSight.headline", first.server()));
-        explanation.setText(ViewLoader.text("trust.firstSight.text"));
+        heading("firstSight", null, "fth-shield", first.server());
         hide(pinnedBox);
-        presentedCaption.setText(ViewLoader.text("trust.fingerprint"));
-        presented.setText(twoLines(first.fingerprint()));
-        presented.setAccessibleText(first.fingerprint());
+        show(presentedCaption, presented, "trust.fingerprint", first.fingerprint());
         advice.setText(ViewLoader.text("trust.firstSight.advice", first.server()));
         return new ButtonType(ViewLoader.text("trust.firstSight.trust"), ButtonBar.ButtonData.OK_DONE);
     }
 
     private ButtonType showChanged(TrustProblem.Changed changed) {
-        setTitle(ViewLoader.text("trust.changed.title"));
-        root.pseudoClassStateChanged(PseudoClass.getPseudoClass("changed"), true);
-        icon.setIconLiteral("fth-alert-triangle");
-        headline.setText(ViewLoader.text("trust.changed.headline", changed.server()));
-        explanation.setText(ViewLoader.text("trust.changed.text"));
+        heading("changed", "changed", "fth-alert-triangle", changed.server());
         pinned.setText(twoLines(changed.pinned()));
         pinned.setAccessibleText(changed.pinned());
-        presentedCaption.setText(ViewLoader.text("trust.changed.presented"));
-        presented.setText(twoLines(changed.presented()));
-        presented.setAccessibleText(changed.presented());
+        show(presentedCaption, presented, "trust.changed.presented", changed.presented());
         advice.setText(ViewLoader.text("trust.changed.advice"));
         return new ButtonType(ViewLoader.text("trust.changed.forget"), ButtonBar.ButtonData.OTHER);
     }
 
     private ButtonType showWrongName(TrustProblem.WrongName wrong) {
-        setTitle(ViewLoader.text("trust.wrongName.title"));
-        root.pseudoClassStateChanged(PseudoClass.getPseudoClass("wrong-name"), true);
-        icon.setIconLiteral("fth-alert-triangle");
-        headline.setText(ViewLoader.text("trust.wrongName.headline", wrong.host()));
-        explanation.setText(ViewLoader.text("trust.wrongName.text"));
+        heading("wrongName", "wrong-name", "fth-alert-triangle", wrong.host());
         hide(pinnedBox);
         hide(presentedBox);
         advice.setText(wrong.detail());
         return null;
+    }
+
+    /** Title, icon, headline and explanation from the {@code trust.<kind>.*} texts. */
+    private void heading(String kind, String pseudoClass, String iconLiteral, String server) {
+        setTitle(ViewLoader.text("trust." + kind + ".title"));
+        if (pseudoClass != null) {
+            root.pseudoClassStateChanged(PseudoClass.getPseudoClass(pseudoClass), true);
+        }
+        icon.setIconLiteral(iconLiteral);
+        headline.setText(ViewLoader.text("trust." + kind + ".headline", server));
+        explanation.setText(ViewLoader.text("trust." + kind + ".text"));
+    }
+
+    private static void show(Label caption, Label value, String captionKey, String fingerprint) {
+        caption.setText(ViewLoader.text(captionKey));
+        value.setText(twoLines(fingerprint));
+        value.setAccessibleText(fingerprint);
     }
 
     private static void hide(Node node) {
