@@ -26,6 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TlsTest extends ServerTest {
+    static {
+        // As in production. Under surefire's -ea, an assert in Java-WebSocket 1.6.0's TLS channel fails when a peer
+        // closes right after its handshake, and that ends the server's selector thread (see docs/SECURITY.md).
+        TlsTest.class.getClassLoader().setPackageAssertionStatus("org.java_websocket", false);
+    }
+
     @TempDir
     static Path certificates;
     static TestCertificates.Issued localhost;
@@ -72,12 +78,15 @@ class TlsTest extends ServerTest {
     }
 
     @Test
-    void speaksTls13AndAcceptsTls12() throws Exception {
+    void speaksTls13AndAcceptsTls12AndSurvivesPeersThatLeaveAfterTheHandshake() throws Exception {
         startServer(TestServers.config(dataDir)
                 .tls(ServerCertificate.fromPem(localhost.certificatePem(), localhost.keyPem())).build());
 
-        assertThat(handshake(null)).isEqualTo("TLSv1.3");
-        assertThat(handshake("TLSv1.2")).isEqualTo("TLSv1.2");
+        for (int round = 0; round < 5; round++) {
+            assertThat(handshake(null)).isEqualTo("TLSv1.3");
+            assertThat(handshake("TLSv1.2")).isEqualTo("TLSv1.2");
+        }
+        registersAndResumesOverTls();
     }
 
     private String handshake(String only) throws Exception {
