@@ -11,6 +11,10 @@ import java.nio.file.Path;
 
 /** A real server for client tests: a free port, its own data directory, restartable on the same port. */
 public final class TestServer implements AutoCloseable {
+    static {
+        dev.parley.server.testing.TestServers.javaWebSocketAsInProduction();
+    }
+
     private final Path dataDir;
     private final AccountLimits.Rates rates;
     private final ServerCertificate tls;

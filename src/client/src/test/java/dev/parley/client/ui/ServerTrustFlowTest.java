@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,8 +62,11 @@ class ServerTrustFlowTest extends AppTest {
         assertThat(textOf("#trustPresented").replace("\n", ":")).isEqualTo(sha256(serverCertificate));
         snapshot(dialogScene(), SHOTS.resolve("trust-first-use.png"));
 
-        // Enter declines: trusting takes a deliberate click.
-        type(KeyCode.ENTER);
+        assertThat(onFx(() -> dialogScene().getFocusOwner().getId())).as("Cancel has the focus").isEqualTo(
+                "trustCancel");
+        assertThat(onFx(() -> ((javafx.scene.control.Button) dialogScene().lookup("#trustCancel"))
+                .isDefaultButton())).as("and is the default button").isTrue();
+        clickOn("#trustCancel");
         waitUntil(() -> seen("#errorLabel") && !seen("#trustPresented"));
         assertThat(textOf("#errorLabel")).isEqualTo("Not connected: you did not trust the certificate of 127.0.0.1:"
                 + uri.getPort() + ".");

@@ -26,12 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TlsTest extends ServerTest {
-    static {
-        // As in production. Under surefire's -ea, an assert in Java-WebSocket 1.6.0's TLS channel fails when a peer
-        // closes right after its handshake, and that ends the server's selector thread (see docs/SECURITY.md).
-        TlsTest.class.getClassLoader().setPackageAssertionStatus("org.java_websocket", false);
-    }
-
     @TempDir
     static Path certificates;
     static TestCertificates.Issued localhost;

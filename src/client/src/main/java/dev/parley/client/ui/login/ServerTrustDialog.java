@@ -3,6 +3,7 @@ package dev.parley.client.ui.login;
 import dev.parley.client.net.TrustProblem;
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
+import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -54,12 +55,12 @@ public final class ServerTrustDialog extends Dialog<ServerTrustDialog.Choice> {
         } else {
             act = showWrongName((TrustProblem.WrongName) problem);
         }
-        getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        // All buttons first: the pane works out the default button again whenever its list changes.
+        getDialogPane().getButtonTypes().setAll(act == null ? List.of(ButtonType.CANCEL)
+                : List.of(act, ButtonType.CANCEL));
         Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("trustCancel");
-        cancel.setDefaultButton(true);
         if (act != null) {
-            getDialogPane().getButtonTypes().add(0, act);
             Button button = (Button) getDialogPane().lookupButton(act);
             button.setDefaultButton(false);
             button.setId(problem instanceof TrustProblem.Changed ? "trustForget" : "trustAccept");
@@ -69,8 +70,10 @@ public final class ServerTrustDialog extends Dialog<ServerTrustDialog.Choice> {
         } else {
             cancel.setText(ViewLoader.text("trust.close"));
         }
-        // Focus on Cancel too, so neither Enter nor Space trusts by accident.
-        setOnShown(event -> cancel.requestFocus());
+        cancel.setDefaultButton(true);
+        // Focus on Cancel too, so neither Enter nor Space trusts by accident. After showing: the dialog focuses its
+        // first button while it shows.
+        setOnShown(event -> javafx.application.Platform.runLater(cancel::requestFocus));
         setResultConverter(button -> button == act && act != null
                 ? (problem instanceof TrustProblem.Changed ? Choice.FORGET : Choice.TRUST) : Choice.CANCEL);
     }
