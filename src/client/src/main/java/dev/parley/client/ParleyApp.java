@@ -23,7 +23,9 @@ public final class ParleyApp extends Application {
 
     /** On the launcher thread, not the FX thread: the settings file and the desktop's colour scheme are read here. */
     @Override
-    public void init() {
+    public void init() throws java.io.IOException {
+        // Messages, the session token and pinned certificates live here: readable by this user only.
+        dev.parley.client.net.PrivateFiles.createDirectory(AppOptions.get().dataDir());
         appearance = AppearanceSettings.readNow(AppOptions.get().dataDir());
         if (appearance.themeProperty().get() == Theme.SYSTEM) {
             appearance.systemDarkProperty().set(SystemColorScheme.prefersDark());

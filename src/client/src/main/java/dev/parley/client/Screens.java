@@ -4,6 +4,8 @@ import dev.parley.client.account.SavedSession;
 import dev.parley.client.account.SignInService;
 import dev.parley.client.launcher.DemoLauncher;
 import dev.parley.client.net.ConnectionState;
+import dev.parley.client.net.KnownServers;
+import dev.parley.client.net.ServerTrust;
 import dev.parley.client.notify.NotificationCenter;
 import dev.parley.client.notify.NotificationSettings;
 import dev.parley.client.notify.Notifier;
@@ -23,6 +25,7 @@ import dev.parley.client.ui.common.PictureChooser;
 import dev.parley.client.ui.common.SaveLocation;
 import dev.parley.client.ui.login.LoginView;
 import dev.parley.client.ui.login.LoginViewModel;
+import dev.parley.client.ui.login.ServerTrustPrompt;
 import dev.parley.client.ui.main.MainView;
 import dev.parley.client.ui.main.MainViewModel;
 import dev.parley.client.ui.main.StartingView;
@@ -64,6 +67,9 @@ public final class Screens implements AutoCloseable {
     private final NotifierChoice notifiers;
     private final AppearanceSettings appearance;
     private final Autostart autostart;
+    /** The server certificates this person trusted on first use, and the authorities the JDK trusts. */
+    private final ServerTrust trust;
+    private final ServerTrustPrompt trustPrompt;
     /** What "now" is for the signed-in session and its windows; tests move it by hand. */
     private Clock clock = Clock.systemUTC();
     private Notifier notifier;
@@ -109,6 +115,9 @@ public final class Screens implements AutoCloseable {
         this.links = links;
         this.saveLocation = saveLocation;
         this.placement = new StagePlacement(stage);
+        KnownServers known = KnownServers.in(options.dataDir());
+        this.trust = ServerTrust.system(known);
+        this.trustPrompt = new ServerTrustPrompt(known, () -> stage);
     }
 
     /**
@@ -180,15 +189,15 @@ public final class Screens implements AutoCloseable {
     }
 
     void showLogin(Stage stage, URI server, String notice) {
-        LoginViewModel model = new LoginViewModel(new SignInService(deviceName()), server == null ? DEFAULT_SERVER
-                : server, notice, session -> {
+        LoginViewModel model = new LoginViewModel(new SignInService(deviceName(), trust), server == null
+                ? DEFAULT_SERVER : server, notice, session -> {
                     try {
                         session.save(options.dataDir());
                     } catch (IOException e) {
                         log.warn("could not remember the session; you will sign in again next time", e);
                     }
                     showMain(stage, session, session.cacheDir(options.dataDir()));
-                });
+                }, trustPrompt::ask);
         LoginView view = new LoginView(model);
         setScene(stage, view.root(), 1080, 720);
         view.focusFirstField();
@@ -202,7 +211,19 @@ public final class Screens implements AutoCloseable {
 
     void showMain(Stage stage, SavedSession saved, Path cacheDir) {
         ChatSession session = new ChatSession(saved.server(), saved.token(), saved.profile(), cacheDir,
-                Platform::runLater, clock);
+                Platform::runLater, clock, trust);
+        // A new or changed certificate keeps the session offline until the person decides (asked once per attempt).
+        session.trustProblemProperty().addListener((obs, old, problem) -> {
+            if (problem != null) {
+                Platform.runLater(() -> trustPrompt.ask(problem).whenComplete((outcome, error) -> {
+                    if (error != null) {
+                        log.warn("could not save the choice about {}'s certificate", problem.server(), error);
+                    } else if (outcome == ServerTrustPrompt.Outcome.RETRY) {
+                        session.retryConnectingNow();
+                    }
+                }));
+            }
+        });
         sessions.add(session);
         MainViewModel model = new MainViewModel(session, Formats.system(), links);
         NotificationSettings settings = NotificationSettings.load(cacheDir.resolve("notifications.properties"));

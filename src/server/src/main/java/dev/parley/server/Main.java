@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.net.ServerCertificate;
 import dev.parley.server.social.AccountLimits;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -7,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs a standalone Parley server until it is interrupted (SIGINT/SIGTERM stop it gracefully). Subcommands
@@ -66,18 +69,43 @@ public final class Main implements Callable<Integer> {
                     + " PARLEY_POSTGRES_PASSWORD is read when this is not given")
     String postgresPassword;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve wss:// with this certificate: a PEM file (the server's certificate first, then its"
+                    + " issuers; give the key with --tls-key) or a PKCS12 store (.p12/.pfx, key inside; no --tls-key)")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM private key (PKCS#8, -----BEGIN PRIVATE KEY-----) of --tls-cert")
+    Path tlsKey;
+
+    @Option(names = "--tls-key-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            description = "Password of the PKCS12 store; the environment variable PARLEY_TLS_KEY_PASSWORD is read"
+                    + " when this is not given")
+    char[] tlsKeyPassword;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        ServerCertificate certificate;
+        try {
+            certificate = certificate();
+        } catch (ServerCertificate.Problem e) {
+            spec.commandLine().getErr().println("parley-server: cannot serve TLS: " + e.getMessage());
+            return 2;
+        }
         ServerConfig config = ServerConfig.builder(data).bind(bind).port(port)
                 .argon(argonMemoryKiB, argonIterations).redis(redis).nodeId(nodeId)
                 .maxConnectionsPerAddress(maxConnectionsPerAddress)
                 .accountRates(relaxedLimits ? AccountLimits.Rates.GENEROUS : AccountLimits.Rates.DEFAULT)
                 .postgres(postgres, postgresUser,
                         postgresPassword != null ? postgresPassword : System.getenv("PARLEY_POSTGRES_PASSWORD"))
+                .tls(certificate)
                 .build();
         ParleyServer server = ParleyServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -87,5 +115,23 @@ public final class Main implements Callable<Integer> {
         }, "parley-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The certificate the options name (PEM pair, or PKCS12 when there is no key file), or null for ws://. */
+    private ServerCertificate certificate() throws ServerCertificate.Problem {
+        if (tlsCert == null) {
+            if (tlsKey != null) {
+                throw new ServerCertificate.Problem("--tls-key needs --tls-cert (the certificate that goes with it)");
+            }
+            return null;
+        }
+        if (tlsKey != null) {
+            return ServerCertificate.fromPem(tlsCert, tlsKey);
+        }
+        char[] password = tlsKeyPassword;
+        if (password == null && System.getenv("PARLEY_TLS_KEY_PASSWORD") != null) {
+            password = System.getenv("PARLEY_TLS_KEY_PASSWORD").toCharArray();
+        }
+        return ServerCertificate.fromPkcs12(tlsCert, password);
     }
 }

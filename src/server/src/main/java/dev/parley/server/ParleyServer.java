@@ -24,6 +24,7 @@ import dev.parley.server.profile.ProfileService;
 import dev.parley.server.safety.ReportService;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteConversationStore;
+import dev.parley.server.store.DataDirectory;
 import dev.parley.server.store.Lease;
 import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.postgres.PostgresDatabase;
@@ -86,6 +87,7 @@ public final class ParleyServer implements AutoCloseable {
 
     /** Opens (and migrates) the database, then listens; returns once the port is bound. */
     public static ParleyServer start(ServerConfig config) throws IOException {
+        DataDirectory.prepare(config.dataDir());
         Database database = open(config);
         Codec codec = new Codec();
         SessionRegistry registry = new SessionRegistry();
@@ -129,6 +131,9 @@ public final class ParleyServer implements AutoCloseable {
                 config.clock()), broadcasts, insights), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
                 registry, config.maxBacklogFrames(), config.maxConnectionsPerAddress());
+        if (config.tls() != null) {
+            transport.useTls(config.tls().context());
+        }
         ParleyServer server = new ParleyServer(database, hasher, workers, transport, presence, schedules, broadcasts,
                 redisBus, clusterPresence);
         if (redisBus != null) {
@@ -141,6 +146,10 @@ public final class ParleyServer implements AutoCloseable {
         } catch (IOException e) {
             server.stop();
             throw e;
+        }
+        if (config.tls() != null) {
+            log.info("serving TLS with the certificate for {}, valid until {}",
+                    config.tls().leaf().getSubjectX500Principal().getName(), config.tls().leaf().getNotAfter());
         }
         log.info("Parley server node {} listening on {} with data in {}{}{}", config.nodeId(), server.uri(),
                 config.dataDir().toAbsolutePath(), config.postgres() == null ? "" : " and " + config.postgres(),
@@ -189,7 +198,7 @@ public final class ParleyServer implements AutoCloseable {
 
     public URI uri() {
         String host = transport.getAddress().getHostString();
-        return URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+        return URI.create((transport.tls() ? "wss://" : "ws://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     /**

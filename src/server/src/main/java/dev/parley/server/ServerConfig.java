@@ -27,11 +27,13 @@ import java.util.Objects;
  * @param nodeId           this node's name in logs and on the Redis channel
  * @param postgres         the shared PostgreSQL database of a multi-node deployment, or null for the SQLite file in
  *                         {@code dataDir} (media files stay under {@code dataDir} either way)
+ * @param tls              the certificate to serve {@code wss://} with, or null for plain {@code ws://} (localhost,
+ *                         or behind a TLS-terminating proxy)
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
-        int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, int maxConnectionsPerAddress, LoginLimits loginLimits,
-        AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
-        String nodeId) {
+        int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, int maxConnectionsPerAddress,
+        LoginLimits loginLimits, AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
+        String nodeId, dev.parley.server.net.ServerCertificate tls) {
 
     /**
      * Where a PostgreSQL database is: a JDBC URL ({@code jdbc:postgresql://host:5432/parley}) and, unless the URL
@@ -101,6 +103,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         private URI redis;
         private String nodeId;
         private Postgres postgres;
+        private dev.parley.server.net.ServerCertificate tls;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -179,11 +182,17 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
             return this;
         }
 
+        /** Serves {@code wss://} with this certificate (null: plain {@code ws://}). */
+        public Builder tls(dev.parley.server.net.ServerCertificate certificate) {
+            this.tls = certificate;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
                     workerThreads, maxBacklogFrames, maxConnectionsPerAddress, loginLimits, accountRates,
                     broadcastPace, postgres, redis,
-                    nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId);
+                    nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId, tls);
         }
     }
 }

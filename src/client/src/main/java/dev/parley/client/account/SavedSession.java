@@ -1,14 +1,11 @@
 package dev.parley.client.account;
 
+import dev.parley.client.net.PrivateFiles;
 import dev.parley.protocol.UserProfile;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +14,12 @@ import java.util.Properties;
 /** The device session this app signed in with: kept on disk (owner-only) so the next start resumes it. */
 public record SavedSession(URI server, String handle, String displayName, String token) {
     private static final String FILE = "session.properties";
+
+    /** Without the token, which signs this device in: a session printed in a log must not give it away. */
+    @Override
+    public String toString() {
+        return "SavedSession[" + server + ", " + handle + "]";
+    }
 
     public UserProfile profile() {
         return new UserProfile(handle, displayName, Instant.EPOCH);
@@ -34,9 +37,8 @@ public record SavedSession(URI server, String handle, String displayName, String
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            Properties properties = PrivateFiles.read(file);
             return Optional.of(new SavedSession(URI.create(properties.getProperty("server")),
                     properties.getProperty("handle"), properties.getProperty("displayName"),
                     properties.getProperty("token")));
@@ -45,25 +47,19 @@ public record SavedSession(URI server, String handle, String displayName, String
         }
     }
 
+    /** Writes the session to an owner-only file: the token signs this device in without a password. */
     public void save(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
         Properties properties = new Properties();
         properties.setProperty("server", server.toString());
         properties.setProperty("handle", handle);
         properties.setProperty("displayName", displayName);
         properties.setProperty("token", token);
-        Path file = dataDir.resolve(FILE);
-        Path temp = Files.createTempFile(dataDir, "session", ".tmp");
-        try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the user's profile directory is private already.
-        }
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            properties.store(writer, "Parley device session");
-        }
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.write(dataDir.resolve(FILE), properties, "Parley device session");
+    }
+
+    /** The file the session is kept in. */
+    public static Path file(Path dataDir) {
+        return dataDir.resolve(FILE);
     }
 
     public static void forget(Path dataDir) throws IOException {

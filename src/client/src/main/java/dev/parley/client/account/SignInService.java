@@ -1,6 +1,8 @@
 package dev.parley.client.account;
 
 import dev.parley.client.net.ServerConnection;
+import dev.parley.client.net.ServerTrust;
+import dev.parley.client.net.UntrustedServerException;
 import dev.parley.protocol.Codec;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.ProtocolException;
@@ -21,11 +23,20 @@ public final class SignInService {
         }
     }
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(6);
+    /** As long as the socket's own connect timeout: a TLS handshake adds round trips on a slow link. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private final String device;
+    private final ServerTrust trust;
 
+    /** For {@code wss://}, trusts only what the JDK's authorities vouch for. */
     public SignInService(String device) {
+        this(device, null);
+    }
+
+    /** For {@code wss://}, trusts what {@code trust} does (pinned certificates included). */
+    public SignInService(String device, ServerTrust trust) {
         this.device = device;
+        this.trust = trust;
     }
 
     public CompletableFuture<SavedSession> signIn(URI server, String handle, String password) {
@@ -37,11 +48,15 @@ public final class SignInService {
     }
 
     private CompletableFuture<SavedSession> authenticate(URI server, Request request) {
-        ServerConnection connection = new ServerConnection(server, new Codec(), ServerConnection.Listener.NONE);
+        ServerConnection connection = new ServerConnection(server, new Codec(), ServerConnection.Listener.NONE,
+                trust);
         connection.start();
         return connection.firstOpen()
                 .orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(error -> CompletableFuture.failedFuture(new UnreachableException(server)))
+                // A certificate the client does not trust is not "unreachable": the caller asks or warns.
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        UntrustedServerException.in(error).<Throwable>map(untrusted -> untrusted)
+                                .orElseGet(() -> new UnreachableException(server))))
                 .thenCompose(opened -> connection.request(request, Reply.AuthResult.class))
                 .thenApply(auth -> new SavedSession(server, auth.user().handle(), auth.user().displayName(),
                         auth.token()))

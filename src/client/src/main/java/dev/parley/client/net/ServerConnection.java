@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
@@ -52,6 +54,13 @@ public final class ServerConnection implements AutoCloseable {
 
         default void onClosed(boolean sessionEnded) {
         }
+
+        /**
+         * The server's certificate is not trusted (see {@link TrustProblem}); the connection stops retrying until
+         * {@link #retryNow()}, e.g. after the person pinned or forgot a certificate. Runs on a background thread.
+         */
+        default void onTrustProblem(TrustProblem problem) {
+        }
     }
 
     private final URI uri;
@@ -62,12 +71,24 @@ public final class ServerConnection implements AutoCloseable {
     private final Map<String, CompletableFuture<ServerFrame.Ok>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
+    private final ServerTrust trust;
+    /** Made at the first attempt, on the connection's thread (it reads the JDK's security setup). */
+    private SSLContext tls;
     private volatile Socket socket;
     private volatile boolean closed;
+    /** Set when a handshake was refused for a trust problem: no automatic reconnect until {@link #retryNow()}. */
+    private volatile UntrustedServerException untrusted;
     private java.util.concurrent.ScheduledFuture<?> reconnect;
 
+    /** For {@code wss://}, trusts what the JDK's authorities vouch for (no pins). */
     public ServerConnection(URI uri, Codec codec, Listener listener) {
+        this(uri, codec, listener, null);
+    }
+
+    /** For {@code wss://}, trusts what {@code trust} does (null: the JDK's authorities, no pins). */
+    public ServerConnection(URI uri, Codec codec, Listener listener, ServerTrust trust) {
         this.uri = uri;
+        this.trust = trust != null ? trust : ServerTrust.system(null);
         this.codec = codec;
         this.listener = listener;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -151,6 +172,9 @@ public final class ServerConnection implements AutoCloseable {
         if (closed || (current != null && !current.isClosed() && !current.attemptFailed)) {
             return;
         }
+        if (tls == null && "wss".equalsIgnoreCase(uri.getScheme())) {
+            tls = trust.contextFor(uri);
+        }
         Socket next = new Socket(uri);
         socket = next;
         next.connect();
@@ -172,6 +196,7 @@ public final class ServerConnection implements AutoCloseable {
     /** Reconnects now instead of waiting for the backoff (e.g. when the user clicks Retry). */
     public void retryNow() {
         if (!isOpen() && !closed) {
+            untrusted = null;
             backoff.reset();
             scheduler.execute(() -> {
                 if (reconnect != null) {
@@ -218,8 +243,19 @@ public final class ServerConnection implements AutoCloseable {
                     Limits.MAX_SERVER_FRAME_BYTES), java.util.Map.of(), CONNECT_TIMEOUT_MS);
             setConnectionLostTimeout(30);
             setTcpNoDelay(true);
+            if (tls != null) {
+                setSocketFactory(tls.getSocketFactory());
+            }
             // The app must be able to exit while a connection is open or still being attempted.
             setDaemon(true);
+        }
+
+        /** Java-WebSocket turns on the hostname check here ("HTTPS"); kept, and old TLS versions are off. */
+        @Override
+        protected void onSetSSLParameters(SSLParameters parameters) {
+            super.onSetSSLParameters(parameters);
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
         }
 
         private boolean superseded() {
@@ -278,7 +314,7 @@ public final class ServerConnection implements AutoCloseable {
             failPending();
             boolean sessionEnded = code == CLOSE_SESSION_ENDED;
             listener.onClosed(sessionEnded);
-            if (!sessionEnded) {
+            if (!sessionEnded && untrusted == null) {
                 scheduleReconnect();
             }
         }
@@ -286,6 +322,18 @@ public final class ServerConnection implements AutoCloseable {
         @Override
         public void onError(Exception error) {
             log.debug("connection error: {}", error.toString());
+            UntrustedServerException refused = UntrustedServerException.in(error).orElse(null);
+            if (refused != null && !superseded() && untrusted == null) {
+                // Before onClose, which then does not schedule a reconnect.
+                untrusted = refused;
+                log.warn("not connecting to {}: {}", uri, refused.problem());
+                firstOpen.completeExceptionally(refused);
+                try {
+                    scheduler.execute(() -> listener.onTrustProblem(refused.problem()));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    log.debug("connection closed; trust problem not reported");
+                }
+            }
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.parley.client.sync;
 import dev.parley.client.model.Inbox;
 import dev.parley.client.net.ConnectionState;
 import dev.parley.client.net.ServerConnection;
+import dev.parley.client.net.ServerTrust;
+import dev.parley.client.net.TrustProblem;
 import dev.parley.client.store.LocalStore;
 import dev.parley.client.store.MessageStatus;
 import dev.parley.client.store.StoredConversation;
@@ -61,6 +63,7 @@ public final class ChatSession implements AutoCloseable {
     private final Clock clock;
     private final Inbox inbox = new Inbox();
     private final InboxModels models;
+    private final ReadOnlyObjectWrapper<TrustProblem> trustProblem = new ReadOnlyObjectWrapper<>(this, "trustProblem");
     private final ReadOnlyObjectWrapper<ConnectionState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.CONNECTING);
     /** Handles of the people this user blocked (changed on the fx executor only). */
@@ -92,6 +95,12 @@ public final class ChatSession implements AutoCloseable {
     private volatile long reading;
 
     public ChatSession(URI server, String token, UserProfile me, Path cacheDir, Executor fx, Clock clock) {
+        this(server, token, me, cacheDir, fx, clock, null);
+    }
+
+    /** As above; a {@code wss://} server is trusted as {@code trust} says (null: the JDK's authorities only). */
+    public ChatSession(URI server, String token, UserProfile me, Path cacheDir, Executor fx, Clock clock,
+            ServerTrust trust) {
         this.me = me;
         this.token = token;
         this.fx = fx;
@@ -103,7 +112,7 @@ public final class ChatSession implements AutoCloseable {
             return thread;
         });
         this.cacheDir = cacheDir;
-        this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents());
+        this.connection = new ServerConnection(server, new Codec(), new ConnectionEvents(), trust);
         this.presence = new Presence(fx, io);
         this.people = new People(connection, io, cacheDir);
         this.groups = new Groups(connection, io, cacheDir, summary -> {
@@ -174,7 +183,16 @@ public final class ChatSession implements AutoCloseable {
     }
 
     public void retryConnectingNow() {
+        fx.execute(() -> trustProblem.set(null));
         connection.retryNow();
+    }
+
+    /**
+     * Why the server's certificate was not trusted, while that keeps the session offline (null otherwise): the
+     * window asks or warns, then {@link #retryConnectingNow()}.
+     */
+    public ReadOnlyObjectProperty<TrustProblem> trustProblemProperty() {
+        return trustProblem.getReadOnlyProperty();
     }
 
     /** Writes a message into the outbox (shown as sending at once) and sends it when the server is reachable. */
@@ -1085,6 +1103,11 @@ public final class ChatSession implements AutoCloseable {
                     outreach.broadcastChanged(broadcast.broadcast());
                 }
             });
+        }
+
+        @Override
+        public void onTrustProblem(TrustProblem problem) {
+            fx.execute(() -> trustProblem.set(problem));
         }
 
         @Override

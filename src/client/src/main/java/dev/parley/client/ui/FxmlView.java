@@ -3,6 +3,7 @@ package dev.parley.client.ui;
 /** Every FXML file of the app, named once. */
 public enum FxmlView {
     LOGIN("login/LoginView.fxml"),
+    SERVER_TRUST("login/ServerTrustView.fxml"),
     MAIN("main/MainView.fxml"),
     CONVERSATIONS("conversations/ConversationListView.fxml"),
     CHAT("chat/ChatView.fxml"),

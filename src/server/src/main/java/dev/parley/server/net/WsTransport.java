@@ -40,6 +40,7 @@ public final class WsTransport extends WebSocketServer {
     private final ConnectionsPerAddress perAddress;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean draining;
+    private volatile boolean tls;
 
     /**
      * @param maxConnectionsPerAddress open connections allowed from one IP address; 0 for no cap
@@ -56,6 +57,28 @@ public final class WsTransport extends WebSocketServer {
         // Chat is small request/reply frames: without this, Nagle plus delayed ACKs add ~40 ms per round trip.
         setTcpNoDelay(true);
         setConnectionLostTimeout(30);
+    }
+
+    /**
+     * Serves {@code wss://} with this TLS context (before {@link #startAndWait()}): TLS 1.2 and 1.3 only. The
+     * handshakes' delegated tasks run on one named daemon thread.
+     */
+    public void useTls(javax.net.ssl.SSLContext context) {
+        javax.net.ssl.SSLParameters parameters = context.getDefaultSSLParameters();
+        parameters.setProtocols(ServerCertificate.PROTOCOLS.toArray(String[]::new));
+        java.util.concurrent.ExecutorService tasks = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "parley-tls");
+            thread.setDaemon(true);
+            return thread;
+        });
+        setWebSocketFactory(new org.java_websocket.server.SSLParametersWebSocketServerFactory(context, tasks,
+                parameters));
+        tls = true;
+    }
+
+    /** Whether this server speaks {@code wss://}. */
+    public boolean tls() {
+        return tls;
     }
 
     /** Starts listening and waits until the port is bound. */

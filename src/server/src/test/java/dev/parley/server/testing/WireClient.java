@@ -42,7 +42,11 @@ public final class WireClient implements AutoCloseable {
     private String handle;
 
     private WireClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        this(uri, HttpClient.newHttpClient());
+    }
+
+    private WireClient(URI uri, HttpClient http) {
+        this.socket = http.newWebSocketBuilder()
                 .connectTimeout(TIMEOUT)
                 .buildAsync(uri, new Listener())
                 .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
@@ -51,6 +55,11 @@ public final class WireClient implements AutoCloseable {
 
     public static WireClient connect(URI uri) {
         return new WireClient(uri);
+    }
+
+    /** Connects to a {@code wss://} server with this TLS context (e.g. one trusting a test certificate). */
+    public static WireClient connect(URI uri, javax.net.ssl.SSLContext tls) {
+        return new WireClient(uri, HttpClient.newBuilder().sslContext(tls).build());
     }
 
     /** Connects and registers a new account, remembering its token. */

@@ -2,12 +2,15 @@ package dev.parley.client.ui.login;
 
 import dev.parley.client.account.SavedSession;
 import dev.parley.client.account.SignInService;
+import dev.parley.client.net.TrustProblem;
+import dev.parley.client.net.UntrustedServerException;
 import dev.parley.client.ui.ViewLoader;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.ProtocolException;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -23,6 +26,7 @@ public final class LoginViewModel {
 
     private final SignInService service;
     private final Consumer<SavedSession> onSignedIn;
+    private final Function<TrustProblem, CompletableFuture<ServerTrustPrompt.Outcome>> askAboutTrust;
     private final StringProperty handle = new SimpleStringProperty(this, "handle", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty displayName = new SimpleStringProperty(this, "displayName", "");
@@ -36,6 +40,17 @@ public final class LoginViewModel {
     private boolean registrationUncertain;
 
     public LoginViewModel(SignInService service, URI defaultServer, String notice, Consumer<SavedSession> onSignedIn) {
+        this(service, defaultServer, notice, onSignedIn,
+                problem -> CompletableFuture.completedFuture(ServerTrustPrompt.Outcome.DECLINED));
+    }
+
+    /**
+     * As above; {@code askAboutTrust} puts a server certificate the client does not trust to the person (on the FX
+     * thread) and says whether to try again.
+     */
+    public LoginViewModel(SignInService service, URI defaultServer, String notice, Consumer<SavedSession> onSignedIn,
+            Function<TrustProblem, CompletableFuture<ServerTrustPrompt.Outcome>> askAboutTrust) {
+        this.askAboutTrust = askAboutTrust;
         this.service = service;
         this.onSignedIn = onSignedIn;
         this.server.set(defaultServer.toString());
@@ -96,9 +111,32 @@ public final class LoginViewModel {
                 onSignedIn.accept(session);
             } else {
                 Throwable cause = SignInService.cause(failure);
+                if (cause instanceof UntrustedServerException untrusted) {
+                    settleTrust(untrusted.problem());
+                    return;
+                }
                 registrationUncertain = creatingAccount.get()
                         && cause instanceof ProtocolException refused && refused.code() == ErrorCode.INTERNAL;
                 showFailure(cause, address);
+            }
+        }));
+    }
+
+    /** A name mismatch is only reported; a new or changed certificate is put to the person, then tried again. */
+    private void settleTrust(TrustProblem problem) {
+        retryable.set(false);
+        if (problem instanceof TrustProblem.WrongName) {
+            error.set(ViewLoader.text("login.error.wrongName", problem.host()));
+            return;
+        }
+        askAboutTrust.apply(problem).whenComplete((outcome, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                error.set(ViewLoader.text("login.error.trustNotSaved", problem.server(),
+                        SignInService.cause(failure).getMessage()));
+            } else if (outcome == ServerTrustPrompt.Outcome.RETRY) {
+                submit();
+            } else {
+                error.set(ViewLoader.text("login.error.notTrusted", problem.server()));
             }
         }));
     }

@@ -27,12 +27,13 @@ public final class MainViewModel {
         this.chat = new ChatViewModel(session, formats, links);
         this.chat.conversationProperty().bind(conversations.selectedProperty());
         var state = session.stateProperty();
+        var untrusted = session.trustProblemProperty();
         this.banner = Bindings.createStringBinding(() -> switch (state.get()) {
             case CONNECTING -> ViewLoader.text("connection.connecting");
-            case OFFLINE -> ViewLoader.text("connection.offline");
+            case OFFLINE -> ViewLoader.text(untrusted.get() != null ? "connection.untrusted" : "connection.offline");
             case SIGNED_OUT -> ViewLoader.text("connection.signedOut");
             case ONLINE -> "";
-        }, state);
+        }, state, untrusted);
         this.bannerVisible = state.isNotEqualTo(ConnectionState.ONLINE);
         this.offline = state.isEqualTo(ConnectionState.OFFLINE);
         this.title = Bindings.createStringBinding(() -> {
