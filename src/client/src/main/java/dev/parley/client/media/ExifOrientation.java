@@ -42,6 +42,11 @@ final class ExifOrientation {
         }
     }
 
+    /** True for the orientations (5–8) whose upright picture has width and height swapped. */
+    static boolean swapsAxes(int orientation) {
+        return orientation >= 5 && orientation <= 8;
+    }
+
     /** The image turned and mirrored so that it shows as the camera meant; 1 returns it unchanged. */
     static BufferedImage upright(BufferedImage image, int orientation) {
         return switch (orientation) {

@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.imgscalr.Scalr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +34,24 @@ public final class PhotoPipeline {
         return prepare(source(bytes, name), quality);
     }
 
-    /** The photo in a file at both qualities from one decode, for the tray to compare and send. */
-    public PhotoChoices prepareBoth(Path file) throws PhotoRejected {
-        return prepareBoth(read(file));
+    /** The photo in a file: Standard prepared now, HD when the tray asks for it (see {@link PhotoChoices}). */
+    public PhotoChoices choices(Path file) throws PhotoRejected {
+        return choices(read(file));
     }
 
-    /** Picture data at both qualities from one decode; {@code name} is only for the log. */
-    public PhotoChoices prepareBoth(byte[] bytes, String name) throws PhotoRejected {
-        return prepareBoth(source(bytes, name));
+    /** Picture data: Standard prepared now, HD when asked for; {@code name} is only for the log. */
+    public PhotoChoices choices(byte[] bytes, String name) throws PhotoRejected {
+        return choices(source(bytes, name));
     }
 
     private record Source(byte[] bytes, PictureFormat format, String name) {
+    }
+
+    /** Standard and the upright size of the original, which is HD's size. */
+    private record Standard(PreparedPhoto photo, int fullWidth, int fullHeight) {
+        boolean sameAsHd() {
+            return photo.width() == fullWidth && photo.height() == fullHeight;
+        }
     }
 
     private PreparedPhoto prepare(Source source, PhotoQuality quality) throws PhotoRejected {
@@ -50,38 +59,77 @@ public final class PhotoPipeline {
         if (source.format() == PictureFormat.GIF) {
             return gif(source);
         }
-        BufferedImage upright = upright(source);
-        boolean transparent = ImageCodec.hasTransparency(upright);
-        BufferedImage scaled = fit(upright, quality.maxLongEdge());
-        PreparedPhoto photo = encode(scaled, transparent, thumbnail(scaled, transparent));
-        if (photo.size() > photo.type().maxBytes()) {
-            throw new PhotoRejected(PhotoRejected.Reason.TOO_LARGE_FILE,
-                    source.name() + " re-encodes to " + photo.size() + " bytes");
-        }
+        PreparedPhoto photo = quality == PhotoQuality.STANDARD ? standard(source).photo() : hd(source, null, () -> false);
         logPrepared(source, quality.name(), photo, start);
         return photo;
     }
 
-    private PhotoChoices prepareBoth(Source source) throws PhotoRejected {
+    private PhotoChoices choices(Source source) throws PhotoRejected {
         long start = System.nanoTime();
         if (source.format() == PictureFormat.GIF) {
-            PreparedPhoto gif = gif(source);
-            return new PhotoChoices(gif, gif);
+            return PhotoChoices.same(gif(source));
         }
-        BufferedImage upright = upright(source);
+        Standard standard = standard(source);
+        logPrepared(source, "STANDARD", standard.photo(), start);
+        if (standard.sameAsHd()) {
+            return PhotoChoices.same(standard.photo());
+        }
+        return PhotoChoices.lazyHd(standard.photo(), standard.fullWidth(), standard.fullHeight(), cancelled -> {
+            long hdStart = System.nanoTime();
+            PreparedPhoto hd = hd(source, standard.photo(), cancelled);
+            logPrepared(source, "HD", hd, hdStart);
+            return hd;
+        });
+    }
+
+    /**
+     * Downscaled first, turned upright after: turning the 2,048 px image costs a fraction of turning all 12 MP, and
+     * the full-size decode is garbage as soon as the downscale has read it.
+     */
+    private static Standard standard(Source source) throws PhotoRejected {
+        BufferedImage decoded = ImageCodec.decode(source.bytes(), Limits.MAX_PHOTO_PIXELS);
+        int orientation = ExifOrientation.read(source.bytes());
+        boolean turned = ExifOrientation.swapsAxes(orientation);
+        int fullWidth = turned ? decoded.getHeight() : decoded.getWidth();
+        int fullHeight = turned ? decoded.getWidth() : decoded.getHeight();
+        boolean transparent = ImageCodec.hasTransparency(decoded);
+        BufferedImage image = ExifOrientation.upright(fit(decoded, PhotoQuality.STANDARD.maxLongEdge()), orientation);
+        PreparedPhoto photo = encode(image, transparent, thumbnail(image, transparent));
+        if (photo.size() > photo.type().maxBytes()) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_LARGE_FILE,
+                    source.name() + " re-encodes to " + photo.size() + " bytes");
+        }
+        return new Standard(photo, fullWidth, fullHeight);
+    }
+
+    /**
+     * Every pixel, upright and re-encoded, with Standard's thumbnail when there is one. Over the upload cap (rare: a
+     * huge noisy PNG) HD falls back to {@code standard}, or is refused when there is none.
+     */
+    private static PreparedPhoto hd(Source source, PreparedPhoto standard, BooleanSupplier cancelled)
+            throws PhotoRejected {
+        BufferedImage decoded = ImageCodec.decode(source.bytes(), Limits.MAX_PHOTO_PIXELS);
+        stopIf(cancelled);
+        BufferedImage upright = ExifOrientation.upright(decoded, ExifOrientation.read(source.bytes()));
+        stopIf(cancelled);
         boolean transparent = ImageCodec.hasTransparency(upright);
-        BufferedImage standardImage = fit(upright, PhotoQuality.STANDARD.maxLongEdge());
-        PreparedPhoto.Thumbnail thumbnail = thumbnail(standardImage, transparent);
-        PreparedPhoto standard = encode(standardImage, transparent, thumbnail);
-        PreparedPhoto hd = standardImage == upright ? standard : encode(upright, transparent, thumbnail);
-        if (hd.size() > hd.type().maxBytes()) {
-            // Rare (a huge noisy PNG): HD cannot be uploaded, so both choices offer what can.
-            log.info("{}: HD would be {} bytes, over the upload cap; offering Standard only", source.name(),
-                    hd.size());
-            hd = standard;
+        PreparedPhoto.Thumbnail thumbnail = standard != null ? standard.thumbnail() : thumbnail(upright, transparent);
+        PreparedPhoto hd = encode(upright, transparent, thumbnail);
+        if (hd.size() <= hd.type().maxBytes()) {
+            return hd;
         }
-        logPrepared(source, "both", hd, start);
-        return new PhotoChoices(standard, hd);
+        if (standard == null) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_LARGE_FILE,
+                    source.name() + " re-encodes to " + hd.size() + " bytes");
+        }
+        log.info("{}: HD would be {} bytes, over the upload cap; offering Standard only", source.name(), hd.size());
+        return standard;
+    }
+
+    private static void stopIf(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("HD no longer wanted");
+        }
     }
 
     private static Source read(Path file) throws PhotoRejected {
@@ -130,11 +178,6 @@ public final class PhotoPipeline {
         int height = screenHeight > 0 ? screenHeight : firstFrame.getHeight();
         return new PreparedPhoto(bytes, MediaType.GIF, width, height, thumbnail(firstFrame, transparent),
                 Sha256.of(bytes));
-    }
-
-    private static BufferedImage upright(Source source) throws PhotoRejected {
-        BufferedImage decoded = ImageCodec.decode(source.bytes(), Limits.MAX_PHOTO_PIXELS);
-        return ExifOrientation.upright(decoded, ExifOrientation.read(source.bytes()));
     }
 
     /**

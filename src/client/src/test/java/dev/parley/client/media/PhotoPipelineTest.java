@@ -11,6 +11,7 @@ import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.xmp.XmpDirectory;
 import dev.parley.client.testing.GpsPhotos;
+import dev.parley.client.testing.HeldTasks;
 import dev.parley.client.testing.SamplePictures;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.MediaType;
@@ -26,6 +27,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,14 +97,84 @@ class PhotoPipelineTest {
     }
 
     @Test
-    void hdKeepsEveryPixelAndBothChoicesComeFromOneCall() throws Exception {
-        PhotoChoices choices = pipeline.prepareBoth(bigPhoto);
+    void standardIsReadyBeforeHdIsPreparedAndHdKeepsEveryPixel() throws Exception {
+        PhotoChoices choices = pipeline.choices(bigPhoto);
 
-        assertThat(choices.get(PhotoQuality.HD).width()).isEqualTo(4_000);
-        assertThat(choices.get(PhotoQuality.HD).height()).isEqualTo(3_000);
-        assertThat(decode(choices.hd().bytes()).getWidth()).isEqualTo(4_000);
-        assertThat(choices.get(PhotoQuality.STANDARD).width()).isEqualTo(2_048);
-        assertThat(choices.standard().size()).isLessThan(choices.hd().size());
+        assertThat(choices.standard().width()).isEqualTo(2_048);
+        assertThat(choices.ready(PhotoQuality.HD)).as("HD not prepared until asked for").isNull();
+        assertThat(choices.width(PhotoQuality.HD)).isEqualTo(4_000);
+        assertThat(choices.height(PhotoQuality.HD)).isEqualTo(3_000);
+        assertThat(choices.sameAtBothQualities()).isFalse();
+        HeldTasks held = new HeldTasks();
+        CompletableFuture<PreparedPhoto> asked = choices.hd(held);
+        assertThat(choices.preparingHd()).isTrue();
+        assertThat(choices.ready(PhotoQuality.HD)).isNull();
+
+        held.runAll();
+
+        PreparedPhoto hd = asked.join();
+        assertThat(choices.ready(PhotoQuality.HD)).isSameAs(hd);
+        assertThat(choices.hd(held)).as("prepared once").isSameAs(asked);
+        assertThat(held.pending()).isZero();
+        assertThat(hd.width()).isEqualTo(4_000);
+        assertThat(hd.height()).isEqualTo(3_000);
+        assertThat(decode(hd.bytes()).getWidth()).isEqualTo(4_000);
+        assertThat(hd.thumbnail()).isSameAs(choices.standard().thumbnail());
+        assertThat(choices.standard().size()).isLessThan(hd.size());
+    }
+
+    @Test
+    void cancelledHdIsNeverPrepared() throws Exception {
+        PhotoChoices choices = pipeline.choices(bigPhoto);
+        HeldTasks held = new HeldTasks();
+        CompletableFuture<PreparedPhoto> asked = choices.hd(held);
+
+        choices.cancelHd();
+        held.runAll();
+
+        assertThat(asked).isCancelled();
+        assertThat(choices.ready(PhotoQuality.HD)).isNull();
+        assertThat(choices.preparingHd()).isFalse();
+    }
+
+    @Test
+    void hdGivenUpBeforeItIsAskedForNeverStarts() throws Exception {
+        PhotoChoices choices = pipeline.choices(bigPhoto);
+        HeldTasks held = new HeldTasks();
+
+        choices.cancelHd();
+
+        assertThat(choices.hd(held)).isCompletedExceptionally();
+        assertThat(held.pending()).isZero();
+    }
+
+    /**
+     * Standard turns the 2,048 px image rather than the full one: the same size and the same way up as turning the
+     * full picture first and downscaling it. 4,097 × 1,023 takes two downscale steps and odd roundings.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void turnedAfterDownscalingStandardMatchesTurningFirst(int orientation) throws Exception {
+        int width = 4_097;
+        int height = 1_023;
+        Path photo = GpsPhotos.write(dir.resolve("wide.jpg"), OrientedPictures.stored(width, height, orientation),
+                orientation);
+        byte[] bytes = Files.readAllBytes(photo);
+        BufferedImage turnedFirst = PhotoPipeline.fit(
+                ExifOrientation.upright(ImageIO.read(photo.toFile()), ExifOrientation.read(bytes)),
+                PhotoQuality.STANDARD.maxLongEdge());
+
+        PhotoChoices choices = pipeline.choices(photo);
+
+        PreparedPhoto standard = choices.standard();
+        assertThat(standard.width()).isEqualTo(turnedFirst.getWidth()).isEqualTo(2_048);
+        assertThat(standard.height()).isEqualTo(turnedFirst.getHeight());
+        // Proportions were just compared with turning first; rounding keeps them from being exactly 4,097 : 1,023.
+        OrientedPictures.assertUpright(decode(standard.bytes()), standard.width(), standard.height());
+        PreparedPhoto.Thumbnail thumbnail = standard.thumbnail();
+        OrientedPictures.assertUpright(decode(thumbnail.bytes()), thumbnail.width(), thumbnail.height());
+        assertThat(choices.width(PhotoQuality.HD)).isEqualTo(width);
+        assertThat(choices.height(PhotoQuality.HD)).isEqualTo(height);
     }
 
     @Test
@@ -121,11 +193,12 @@ class PhotoPipelineTest {
         Path small = dir.resolve("small.jpg");
         ImageIO.write(SamplePictures.gradient(800, 600), "jpeg", small.toFile());
 
-        PhotoChoices choices = pipeline.prepareBoth(small);
+        PhotoChoices choices = pipeline.choices(small);
 
         assertThat(choices.standard().width()).isEqualTo(800);
         assertThat(choices.standard().height()).isEqualTo(600);
-        assertThat(choices.hd()).isSameAs(choices.standard());
+        assertThat(choices.sameAtBothQualities()).isTrue();
+        assertThat(choices.ready(PhotoQuality.HD)).isSameAs(choices.standard());
     }
 
     @Test
@@ -219,9 +292,9 @@ class PhotoPipelineTest {
         ImageIO.write(SamplePictures.quadrants(400, 200), "gif", gif.toFile());
         byte[] original = Files.readAllBytes(gif);
 
-        PhotoChoices choices = pipeline.prepareBoth(gif);
+        PhotoChoices choices = pipeline.choices(gif);
 
-        assertThat(choices.hd()).isSameAs(choices.standard());
+        assertThat(choices.ready(PhotoQuality.HD)).isSameAs(choices.standard());
         assertThat(choices.standard().bytes()).isEqualTo(original);
         assertThat(choices.standard().type()).isEqualTo(MediaType.GIF);
         assertThat(choices.standard().width()).isEqualTo(400);

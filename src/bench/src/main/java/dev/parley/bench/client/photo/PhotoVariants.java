@@ -101,8 +101,11 @@ public final class PhotoVariants extends ScenarioCommand {
 
         PhotoPipeline pipeline = new PhotoPipeline();
         time("client: prepare(STANDARD)", () -> pipeline.prepare(upright, "sample.jpg", PhotoQuality.STANDARD));
-        time("client: prepareBoth (what a drop runs)", () -> pipeline.prepareBoth(upright, "sample.jpg"));
-        time("client: prepareBoth, EXIF 6", () -> pipeline.prepareBoth(turned, "turned.jpg"));
+        time("client: choices, Standard only (what a drop runs)", () -> pipeline.choices(upright, "sample.jpg"));
+        time("client: choices, Standard only, EXIF 6", () -> pipeline.choices(turned, "turned.jpg"));
+        time("client: choices + HD (a drop with HD chosen)",
+                () -> pipeline.choices(upright, "sample.jpg").hd(Runnable::run).join());
+        time("client: choices + HD, EXIF 6", () -> pipeline.choices(turned, "turned.jpg").hd(Runnable::run).join());
         report.note("PSNR rows (dB) compare each picture with an area-averaged downscale of the full decode to the "
                 + "same size: higher is closer, above ~40 dB no difference shows.");
     }

@@ -52,6 +52,7 @@ public final class AttachView {
     @FXML private RadioButton standardChoice;
     @FXML private RadioButton hdChoice;
     @FXML private Label sameSize;
+    @FXML private HBox hdWaitBox;
     @FXML private Button sendButton;
 
     public AttachView(AttachViewModel model, PhotoChooser chooser) {
@@ -110,6 +111,12 @@ public final class AttachView {
         sameSize.visibleProperty().bind(hasPhotos.and(same));
         sameSize.managedProperty().bind(sameSize.visibleProperty());
         sendButton.disableProperty().bind(model.canSend().not());
+        // After Send at HD, nothing about the message changes until the HD versions are ready and it goes.
+        hdWaitBox.visibleProperty().bind(model.sendingAtHdProperty());
+        hdWaitBox.managedProperty().bind(hdWaitBox.visibleProperty());
+        caption.disableProperty().bind(model.sendingAtHdProperty());
+        qualityRow.disableProperty().bind(model.sendingAtHdProperty());
+        model.preparingHdProperty().addListener((obs, old, now) -> showChoices());
         privacyNote.textProperty().bind(model.privacyNote());
         showPhotos();
     }
@@ -124,6 +131,10 @@ public final class AttachView {
     private void showPhotos() {
         thumbs.getChildren().setAll(model.photos().stream().map(this::thumbnail).toList());
         thumbs.getChildren().add(preparingBox);
+        showChoices();
+    }
+
+    private void showChoices() {
         standardChoice.setText(ViewLoader.text("attach.quality.standard", model.summary(PhotoQuality.STANDARD)));
         hdChoice.setText(ViewLoader.text("attach.quality.hd", model.summary(PhotoQuality.HD)));
         sameSize.setText(model.sameSentence());
