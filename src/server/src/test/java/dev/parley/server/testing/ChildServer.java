@@ -32,6 +32,8 @@ public final class ChildServer implements AutoCloseable {
     public static ChildServer start(List<String> options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                // Start fast: tests restart this server many times, and it never runs long enough to need C2.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dlogback.configurationFile=logback.xml", "dev.parley.server.Main",
                 "--port", "0", "--argon-memory-kib", "1024", "--argon-iterations", "1", "--relaxed-limits"));
         command.addAll(options);

@@ -41,8 +41,8 @@ public final class WireClient implements AutoCloseable {
     private String token;
     private String handle;
 
-    private WireClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+    private WireClient(URI uri, HttpClient http) {
+        this.socket = http.newWebSocketBuilder()
                 .connectTimeout(TIMEOUT)
                 .buildAsync(uri, new Listener())
                 .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
@@ -50,7 +50,12 @@ public final class WireClient implements AutoCloseable {
     }
 
     public static WireClient connect(URI uri) {
-        return new WireClient(uri);
+        return new WireClient(uri, HttpClient.newHttpClient());
+    }
+
+    /** Connects through a shared HTTP client, for tests that reconnect hundreds of times. */
+    public static WireClient connect(URI uri, HttpClient http) {
+        return new WireClient(uri, http);
     }
 
     /** Connects and registers a new account, remembering its token. */
