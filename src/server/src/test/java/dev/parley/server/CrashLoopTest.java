@@ -65,6 +65,9 @@ class CrashLoopTest {
                 long restarting = System.nanoTime();
                 server.set(ChildServer.start(dataDir));
                 restarts += System.nanoTime() - restarting;
+                if (cycle % 10 == 0) {
+                    LOG.info("cycle {}: {} acked so far", cycle, clients.stream().mapToInt(c -> c.acked().size()).sum());
+                }
             }
             awaitEveryClientAckedAgain(clients);
             clients.forEach(OutboxClient::stop);
