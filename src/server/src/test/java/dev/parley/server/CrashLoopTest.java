@@ -66,7 +66,8 @@ class CrashLoopTest {
                 server.set(ChildServer.start(dataDir));
                 restarts += System.nanoTime() - restarting;
                 if (cycle % 10 == 0) {
-                    LOG.info("cycle {}: {} acked so far", cycle, clients.stream().mapToInt(c -> c.acked().size()).sum());
+                    LOG.info("cycle {}: {} acked so far", cycle,
+                            clients.stream().mapToInt(c -> c.acked().size()).sum());
                 }
             }
             awaitEveryClientAckedAgain(clients);

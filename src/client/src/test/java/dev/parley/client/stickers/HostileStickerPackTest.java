@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile sticker packs — zip slip, absolute paths, symbolic links, zip bombs, duplicate and deeply nested entries —
- * are refused with a reason the picker turns into a sentence, and leave no trace: no file written anywhere (inside
- * or outside the account), no temporary folder, no pack in the library.
+ * Hostile sticker packs — zip slip, absolute paths, symbolic links, zip bombs, duplicate and deeply nested
+ * entries — are refused with a reason the picker turns into a sentence, and leave no trace: no file written
+ * anywhere (inside or outside the account), no temporary folder, no pack in the library.
  */
 class HostileStickerPackTest {
     private static final byte[] PICTURE = BombPictures.png(SamplePictures.quadrants(64, 64));

@@ -70,8 +70,8 @@ public final class ChildServer implements AutoCloseable {
             boolean exited = !process.isAlive();
             process.destroyForcibly();
             throw new IOException("child server did not start within " + START_SECONDS + " s"
-                    + (exited ? " (exited with " + process.exitValue() + ")" : " (still running)") + "; its last lines:\n"
-                    + String.join("\n", lastLines), e);
+                    + (exited ? " (exited with " + process.exitValue() + ")" : " (still running)")
+                    + "; its last lines:\n" + String.join("\n", lastLines), e);
         }
     }
 
