@@ -76,6 +76,11 @@ public final class Limits {
     /** Largest image, in pixels (width × height), read from its header before any pixel is decoded. */
     public static final long MAX_PHOTO_PIXELS = 40_000_000L;
     public static final long MAX_GIF_BYTES = 15L * 1024 * 1024;
+    /**
+     * Most pixels a player composes for one GIF: each frame counted as at least its whole canvas (480 frames of
+     * 1920×1080 fit). Thousands of tiny frames on a large canvas are a few KB on the wire and gigabytes to play.
+     */
+    public static final long MAX_GIF_ANIMATION_PIXELS = 1_000_000_000L;
     public static final long MAX_VIDEO_BYTES = 200L * 1024 * 1024;
     /** Most data one upload chunk (a binary frame, after its {@link UploadChunk#HEADER_BYTES} header) carries. */
     public static final int MAX_CHUNK_BYTES = 256 * 1024;

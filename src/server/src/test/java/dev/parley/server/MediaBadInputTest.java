@@ -60,6 +60,40 @@ class MediaBadInputTest extends TwoFriendsTest {
     }
 
     @Test
+    void aPngClaimingOneHundredThousandPixelsASideIsRefusedFromItsHeader() throws Exception {
+        JsonNode reply = refusedCommit(TestImages.pngBomb(100_000), "image/png", "too_large");
+
+        assertThat(reply.get("message").asText()).contains("100000 × 100000");
+    }
+
+    @Test
+    void aSmallJpegClaimingHugeDimensionsIsRefusedFromItsHeader() throws Exception {
+        byte[] bomb = TestImages.jpegClaiming(65_000, 65_000);
+        assertThat(bomb.length).as("a few KB").isLessThan(10_000);
+
+        JsonNode reply = refusedCommit(bomb, "image/jpeg", "too_large");
+
+        assertThat(reply.get("message").asText()).contains("65000 × 65000");
+    }
+
+    @Test
+    void aGifOfThousandsOfTinyFramesOnALargeCanvasIsRefusedFromItsBlocks() throws Exception {
+        byte[] bomb = TestImages.gifOfTinyFrames(2_000, 2_000, 3_000);
+        assertThat(bomb.length).as("under 100 KB").isLessThan(100_000);
+
+        JsonNode reply = refusedCommit(bomb, "image/gif", "too_large");
+
+        assertThat(reply.get("message").asText()).contains("3000 frames");
+    }
+
+    @Test
+    void aGifWhoseCanvasIsHugeIsRefusedEvenWhenItsFrameIsOnePixel() throws Exception {
+        JsonNode reply = refusedCommit(TestImages.gifOfTinyFrames(65_000, 65_000, 1), "image/gif", "too_large");
+
+        assertThat(reply.get("message").asText()).contains("canvas is 65000 × 65000");
+    }
+
+    @Test
     void textDeclaredAsAnImageIsNotAValidImage() throws Exception {
         refusedCommit("just some text, no pixels here".getBytes(StandardCharsets.UTF_8), "image/png", "bad_request");
     }

@@ -1,5 +1,7 @@
 package dev.parley.client.media;
 
+import dev.parley.protocol.GifAnimation;
+import dev.parley.protocol.Limits;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +49,28 @@ final class ImageCodec {
             }
         } catch (IOException e) {
             throw new PhotoRejected(PhotoRejected.Reason.UNREADABLE, e.toString(), e);
+        }
+    }
+
+    /**
+     * Refuses a GIF whose canvas is over {@code maxCanvasPixels} or whose frames, each composed on the whole canvas,
+     * add up to more than {@link Limits#MAX_GIF_ANIMATION_PIXELS}: the server refuses the same, and players hold
+     * every frame.
+     */
+    static void checkAnimation(byte[] gif, String name, long maxCanvasPixels) throws PhotoRejected {
+        GifAnimation animation;
+        try {
+            animation = GifAnimation.read(new ByteArrayInputStream(gif));
+        } catch (IOException e) {
+            throw new PhotoRejected(PhotoRejected.Reason.UNREADABLE, name + ": " + e.getMessage(), e);
+        }
+        if ((long) animation.width() * animation.height() > maxCanvasPixels) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_PIXELS, name + " has a logical screen of "
+                    + animation.width() + "×" + animation.height());
+        }
+        if (animation.pixels() > Limits.MAX_GIF_ANIMATION_PIXELS) {
+            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_PIXELS, name + " has " + animation.frames()
+                    + " frames on a " + animation.width() + "×" + animation.height() + " canvas");
         }
     }
 

@@ -166,12 +166,9 @@ public final class PhotoPipeline {
             throw new PhotoRejected(PhotoRejected.Reason.UNREADABLE, source.name() + " is a truncated GIF header");
         }
         // The logical screen is the canvas every frame is drawn on, so players allocate it whatever frame 0 says.
+        ImageCodec.checkAnimation(bytes, source.name(), Limits.MAX_PHOTO_PIXELS);
         int screenWidth = (bytes[6] & 0xff) | (bytes[7] & 0xff) << 8;
         int screenHeight = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
-        if ((long) screenWidth * screenHeight > Limits.MAX_PHOTO_PIXELS) {
-            throw new PhotoRejected(PhotoRejected.Reason.TOO_MANY_PIXELS, source.name() + " has a logical screen of "
-                    + screenWidth + "×" + screenHeight);
-        }
         BufferedImage firstFrame = ImageCodec.decode(bytes, Limits.MAX_PHOTO_PIXELS);
         boolean transparent = ImageCodec.hasTransparency(firstFrame);
         int width = screenWidth > 0 ? screenWidth : firstFrame.getWidth();

@@ -52,6 +52,7 @@ public final class StickerPicture {
             throw new PhotoRejected(PhotoRejected.Reason.TOO_LARGE_FILE, name + " is a GIF of " + bytes.length
                     + " bytes");
         }
+        ImageCodec.checkAnimation(bytes, name, (long) Limits.MAX_STICKER_SIDE * Limits.MAX_STICKER_SIDE);
         BufferedImage first = ImageCodec.decode(bytes, MAX_SOURCE_PIXELS);
         return new Image(bytes, "image/gif", width > 0 ? width : first.getWidth(),
                 height > 0 ? height : first.getHeight());

@@ -34,6 +34,8 @@ import java.util.zip.ZipInputStream;
 public final class StickerImport {
     /** Most entries a folder or zip may have (files and folders alike). */
     public static final int MAX_FILES = 200;
+    /** Most folders a zip entry may sit in. */
+    public static final int MAX_DEPTH = 8;
     /** Most stickers one pack may have. */
     public static final int MAX_STICKERS = 120;
     /** Most bytes the pictures of a pack may have once unpacked. */
@@ -123,6 +125,7 @@ public final class StickerImport {
 
     private static Map<String, byte[]> fromZip(Path zip) throws StickerImportException {
         Map<String, byte[]> pictures = new LinkedHashMap<>();
+        Set<String> paths = new HashSet<>();
         int count = 0;
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip, LinkOption.NOFOLLOW_LINKS))) {
@@ -136,6 +139,7 @@ public final class StickerImport {
                     throw new StickerImportException(StickerImportException.Reason.UNSAFE_PATH, path,
                             "a path outside the pack");
                 }
+                checkPlace(path, paths);
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 if (entry.isDirectory() || path.startsWith("__MACOSX/") || !isPicture(name)) {
                     continue;
@@ -163,6 +167,18 @@ public final class StickerImport {
                     + " bytes once unpacked" : "more than " + MAX_TOTAL_BYTES + " bytes once unpacked");
         }
         return bytes;
+    }
+
+    /** Refuses an entry nested too deep, or one whose path an earlier entry already had. */
+    private static void checkPlace(String path, Set<String> paths) throws StickerImportException {
+        String normal = path.replace('\\', '/');
+        if (normal.chars().filter(c -> c == '/').count() > MAX_DEPTH) {
+            throw new StickerImportException(StickerImportException.Reason.TOO_DEEP, path, "more than " + MAX_DEPTH
+                    + " folders deep");
+        }
+        if (!paths.add(normal)) {
+            throw new StickerImportException(StickerImportException.Reason.DUPLICATE, path, "the same path twice");
+        }
     }
 
     static boolean unsafe(String path) {

@@ -8,6 +8,10 @@ public final class StickerImportException extends Exception {
         EMPTY,
         /** A zip entry whose path leaves the pack: "../", an absolute path, a drive letter. */
         UNSAFE_PATH,
+        /** The same path twice in a zip: which of them a tool unpacks is up to the tool, so neither is trusted. */
+        DUPLICATE,
+        /** A zip entry inside more folders than a pack may nest. */
+        TOO_DEEP,
         /** A symbolic link in the folder. */
         LINK,
         /** More files than a pack may have. */

@@ -52,6 +52,11 @@ public final class SamplePictures {
      * would need gigabytes, so it must be refused from the header alone.
      */
     public static Path pngBomb(Path file, int side) throws IOException {
+        return Files.write(file, pngBombBytes(side));
+    }
+
+    /** The bytes of {@link #pngBomb(Path, int)}. */
+    public static byte[] pngBombBytes(int side) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side)
@@ -64,7 +69,7 @@ public final class SamplePictures {
         deflater.end();
         chunk(png, "IDAT", Arrays.copyOf(buffer, length));
         chunk(png, "IEND", new byte[0]);
-        return Files.write(file, png.toByteArray());
+        return png.toByteArray();
     }
 
     private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {

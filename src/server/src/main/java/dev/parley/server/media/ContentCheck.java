@@ -1,9 +1,11 @@
 package dev.parley.server.media;
 
 import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.GifAnimation;
 import dev.parley.protocol.Limits;
 import dev.parley.protocol.MediaType;
 import dev.parley.protocol.ProtocolException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +51,29 @@ final class ContentCheck {
         if (!magicMatches(Arrays.copyOf(head, read), type)) {
             throw ProtocolException.badRequest("the content is not " + type.mime());
         }
+        if (type == MediaType.GIF) {
+            checkAnimation(file);
+        }
         return type.isImage() ? checkImage(file, type) : null;
+    }
+
+    /** A GIF's canvas and all its frames, from its blocks: players compose every frame on the whole canvas. */
+    private static void checkAnimation(Path file) throws IOException {
+        GifAnimation gif;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            gif = GifAnimation.read(in);
+        } catch (IOException e) {
+            throw notAnImage();
+        }
+        if ((long) gif.width() * gif.height() > Limits.MAX_PHOTO_PIXELS) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "the GIF's canvas is " + gif.width() + " × "
+                    + gif.height() + " pixels; at most " + Limits.MAX_PHOTO_PIXELS + " pixels are allowed");
+        }
+        if (gif.pixels() > Limits.MAX_GIF_ANIMATION_PIXELS) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "the GIF's " + gif.frames() + " frames on a "
+                    + gif.width() + " × " + gif.height() + " canvas make " + gif.pixels() + " pixels to play; at most "
+                    + Limits.MAX_GIF_ANIMATION_PIXELS + " are allowed");
+        }
     }
 
     static boolean magicMatches(byte[] head, MediaType type) {

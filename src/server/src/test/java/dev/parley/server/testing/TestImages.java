@@ -51,6 +51,38 @@ public final class TestImages {
         return png.toByteArray();
     }
 
+    /** A real small JPEG whose frame header (SOF0) is rewritten to claim {@code width} × {@code height}. */
+    public static byte[] jpegClaiming(int width, int height) {
+        byte[] jpeg = jpeg(64, 48, 7);
+        for (int i = 2; i + 8 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xff) == 0xFF && (jpeg[i + 1] & 0xff) == 0xC0) {
+                ByteBuffer.wrap(jpeg, i + 5, 4).putShort((short) height).putShort((short) width);
+                return jpeg;
+            }
+        }
+        throw new IllegalStateException("the encoder wrote no SOF0");
+    }
+
+    /**
+     * An animated GIF of {@code frames} frames of one pixel each on a {@code width} × {@code height} canvas: about
+     * 23 bytes a frame, while a player composes every frame on the whole canvas.
+     */
+    public static byte[] gifOfTinyFrames(int width, int height, int frames) {
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        gif.writeBytes("GIF89a".getBytes(StandardCharsets.US_ASCII));
+        gif.writeBytes(new byte[] {(byte) width, (byte) (width >> 8), (byte) height, (byte) (height >> 8),
+                (byte) 0x80, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+        gif.writeBytes(new byte[] {0x21, (byte) 0xFF, 0x0B});
+        gif.writeBytes("NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII));
+        gif.writeBytes(new byte[] {0x03, 0x01, 0x00, 0x00, 0x00});
+        for (int i = 0; i < frames; i++) {
+            gif.writeBytes(new byte[] {0x21, (byte) 0xF9, 0x04, 0x00, 0x02, 0x00, 0x00, 0x00});
+            gif.writeBytes(new byte[] {0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00});
+        }
+        gif.write(0x3B);
+        return gif.toByteArray();
+    }
+
     private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();

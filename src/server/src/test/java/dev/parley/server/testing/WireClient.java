@@ -41,10 +41,6 @@ public final class WireClient implements AutoCloseable {
     private String token;
     private String handle;
 
-    private WireClient(URI uri) {
-        this(uri, HttpClient.newHttpClient());
-    }
-
     private WireClient(URI uri, HttpClient http) {
         this.socket = http.newWebSocketBuilder()
                 .connectTimeout(TIMEOUT)
@@ -54,7 +50,12 @@ public final class WireClient implements AutoCloseable {
     }
 
     public static WireClient connect(URI uri) {
-        return new WireClient(uri);
+        return new WireClient(uri, HttpClient.newHttpClient());
+    }
+
+    /** Connects through a shared HTTP client, for tests that reconnect hundreds of times. */
+    public static WireClient connect(URI uri, HttpClient http) {
+        return new WireClient(uri, http);
     }
 
     /** Connects to a {@code wss://} server with this TLS context (e.g. one trusting a test certificate). */

@@ -236,6 +236,8 @@ public final class StickerPickerViewModel {
         return switch (e.reason()) {
             case EMPTY -> ViewLoader.text("stickers.import.empty");
             case UNSAFE_PATH -> ViewLoader.text("stickers.import.unsafePath", file);
+            case DUPLICATE -> ViewLoader.text("stickers.import.duplicate", file);
+            case TOO_DEEP -> ViewLoader.text("stickers.import.tooDeep", file, StickerImport.MAX_DEPTH);
             case LINK -> ViewLoader.text("stickers.import.link", file);
             case TOO_MANY_FILES -> ViewLoader.text("stickers.import.tooMany", StickerImport.MAX_FILES);
             case TOO_LARGE -> ViewLoader.text("stickers.import.tooLarge");
