@@ -196,6 +196,11 @@ public final class ParleyServer implements AutoCloseable {
         return transport.getPort();
     }
 
+    /** The WebSocket server itself, for tests that hand it frames in-process (the fuzz tests). */
+    WsTransport transport() {
+        return transport;
+    }
+
     public URI uri() {
         String host = transport.getAddress().getHostString();
         return URI.create((transport.tls() ? "wss://" : "ws://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());

@@ -1,0 +1,1 @@
+{"v":1,"id":"r3","type":"auth.login","body":{"handle":"alice","password":"correct horse"}}
