@@ -362,10 +362,12 @@ public final class RedisBus implements Bus, AutoCloseable {
             subscribed = true;
             lostSubscription = false;
             publishPausedUntilNanos = System.nanoTime(); // Redis answers again: publish at once
+            // Clients that signed in here before the first subscription may have missed events as well. (Read
+            // before anyone waiting for the subscription goes on, so none of their sign-ins counts as "before".)
+            boolean missedEvents = resubscribed || !registry.onlineUserIds().isEmpty();
             firstSubscribed.countDown();
             keepAlive.execute(RedisBus.this::retryResyncNotice);
-            // Clients that signed in here before the first subscription may have missed events as well.
-            if (resubscribed || !registry.onlineUserIds().isEmpty()) {
+            if (missedEvents) {
                 // Events published while we were away never reach us: make this node's clients resync.
                 log.warn("node {} subscribed to {} {}at {}; closing its connections so clients resync",
                         nodeId, channel, resubscribed ? "again " : "after clients signed in ", address);
