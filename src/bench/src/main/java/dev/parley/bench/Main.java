@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import dev.parley.bench.server.IdleScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "Parley bench 0.1",
         description = "Measures the Parley server against a bare WebSocket relay, and the client.",
-        subcommands = {})
+        subcommands = {IdleScenario.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
