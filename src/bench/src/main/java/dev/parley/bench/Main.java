@@ -1,6 +1,8 @@
 package dev.parley.bench;
 
 import dev.parley.bench.server.IdleScenario;
+import dev.parley.bench.server.LatencyScenario;
+import dev.parley.bench.server.ThroughputScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "Parley bench 0.1",
         description = "Measures the Parley server against a bare WebSocket relay, and the client.",
-        subcommands = {IdleScenario.class})
+        subcommands = {IdleScenario.class, LatencyScenario.class, ThroughputScenario.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
