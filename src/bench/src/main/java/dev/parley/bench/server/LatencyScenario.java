@@ -19,19 +19,12 @@ import picocli.CommandLine.Option;
  * stall counts against every message that waited behind it; the sender's {@code ok} is recorded apart (on Parley
  * it means committed to disk).
  */
-@Command(name = "latency", description = "1:1 delivery latency at a fixed message rate, Parley vs the bare relay.")
+@Command(name = "latency",
+        description = "1:1 delivery latency at a fixed message rate, Parley vs the bare relay (5,000 pairs,"
+                + " 2,000 msg/s, 10 s warm-up, 60 s measured; --quick: 100 pairs, 200 msg/s, 2 s + 3 s).")
 public final class LatencyScenario extends PairScenario {
-    @Option(names = "--pairs", description = "Pairs connected (default: 5,000; --quick: 100)")
-    Integer pairs;
-
     @Option(names = "--rate", description = "Messages per second (default: 2,000; --quick: 200)")
     Integer rate;
-
-    @Option(names = "--warmup", description = "Seconds sent before recording (default: 10; --quick: 2)")
-    Integer warmup;
-
-    @Option(names = "--seconds", description = "Seconds recorded (default: 60; --quick: 3)")
-    Integer seconds;
 
     /** What one server's run measured. */
     private record Run(Latencies delivery, Latencies ack, long sent, long delivered, long failed, double cpuSeconds) {
@@ -39,10 +32,10 @@ public final class LatencyScenario extends PairScenario {
 
     @Override
     protected void run(Report report) throws Exception {
-        int pairCount = pairs != null ? pairs : quick ? 100 : 5_000;
-        int perSecond = rate != null ? rate : quick ? 200 : 2_000;
-        int warmupSeconds = warmup != null ? warmup : quick ? 2 : 10;
-        int measuredSeconds = seconds != null ? seconds : quick ? 3 : 60;
+        int pairCount = sized(pairs, 5_000, 100);
+        int perSecond = sized(rate, 2_000, 200);
+        int warmupSeconds = sized(warmup, 10, 2);
+        int measuredSeconds = sized(seconds, 60, 3);
         report.parameter("connections", 2 * pairCount).parameter("messages per second", perSecond)
                 .parameter("warm-up seconds", warmupSeconds).parameter("measured seconds", measuredSeconds);
         Both<Run> both = onBoth(pairCount, (connected, jvm) -> drive(connected, jvm, perSecond,

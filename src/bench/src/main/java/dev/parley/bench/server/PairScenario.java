@@ -18,6 +18,21 @@ abstract class PairScenario extends ScenarioCommand {
             description = "Record the Parley server (only) with JFR's profile settings into FILE")
     Path serverJfr;
 
+    @picocli.CommandLine.Option(names = "--pairs", description = "Pairs of connections (default: the scenario's size)")
+    Integer pairs;
+
+    @picocli.CommandLine.Option(names = "--warmup",
+            description = "Seconds of load before measuring (default: the scenario's)")
+    Integer warmup;
+
+    @picocli.CommandLine.Option(names = "--seconds", description = "Seconds measured (default: the scenario's)")
+    Integer seconds;
+
+    /** {@code given} if an option set it, else the full or the {@code --quick} size. */
+    protected int sized(Integer given, int full, int quickSize) {
+        return given != null ? given : quick ? quickSize : full;
+    }
+
     /** Drives the load over connected pairs on a server (whose JVM is {@code jvm}) and measures it. */
     @FunctionalInterface
     protected interface Drive<R> {
@@ -35,7 +50,8 @@ abstract class PairScenario extends ScenarioCommand {
             R parley;
             List<String> serverFlags = new java.util.ArrayList<>(jvmFlags());
             if (serverJfr != null) {
-                serverFlags.add("-XX:StartFlightRecording=filename=" + serverJfr.toAbsolutePath() + ",settings=profile");
+                serverFlags.add("-XX:StartFlightRecording=filename=" + serverJfr.toAbsolutePath()
+                        + ",settings=profile");
             }
             try (ServerUnderTest server = ServerUnderTest.start(dir, serverFlags)) {
                 List<Pairs.Pair> connected = Pairs.parley(http, server.uri(), accounts);

@@ -19,19 +19,12 @@ import picocli.CommandLine.Option;
  * message is committed; on the relay, that it was forwarded. Afterwards every acknowledged message is checked to
  * have been delivered, once.
  */
-@Command(name = "throughput", description = "Durable 1:1 throughput (acked after commit), Parley vs the bare relay.")
+@Command(name = "throughput",
+        description = "Durable 1:1 throughput (acked after commit), Parley vs the bare relay (100 pairs,"
+                + " 5 s warm-up, 20 s counted; --quick: 20 pairs, 1 s + 3 s).")
 public final class ThroughputScenario extends PairScenario {
-    @Option(names = "--pairs", description = "Pairs connected, each side sending (default: 100; --quick: 20)")
-    Integer pairs;
-
     @Option(names = "--window", description = "Sends outstanding per connection (default: 16; --quick: 4)")
     Integer window;
-
-    @Option(names = "--warmup", description = "Seconds before counting (default: 5; --quick: 1)")
-    Integer warmup;
-
-    @Option(names = "--seconds", description = "Seconds counted (default: 20; --quick: 3)")
-    Integer seconds;
 
     /** What one server's run measured. */
     private record Run(double ackedPerSecond, double deliveredPerSecond, long acked, long delivered, long lost,
@@ -40,10 +33,10 @@ public final class ThroughputScenario extends PairScenario {
 
     @Override
     protected void run(Report report) throws Exception {
-        int pairCount = pairs != null ? pairs : quick ? 20 : 100;
-        int outstanding = window != null ? window : quick ? 4 : 16;
-        int warmupSeconds = warmup != null ? warmup : quick ? 1 : 5;
-        int countedSeconds = seconds != null ? seconds : quick ? 3 : 20;
+        int pairCount = sized(pairs, 100, 20);
+        int outstanding = sized(window, 16, 4);
+        int warmupSeconds = sized(warmup, 5, 1);
+        int countedSeconds = sized(seconds, 20, 3);
         report.parameter("connections", 2 * pairCount).parameter("window per connection", outstanding)
                 .parameter("warm-up seconds", warmupSeconds).parameter("counted seconds", countedSeconds);
         Both<Run> both = onBoth(pairCount, (connected, jvm) -> drive(connected, jvm, outstanding,
