@@ -2,6 +2,7 @@ package dev.parley.bench.load;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
@@ -12,6 +13,7 @@ public final class Pairs {
     }
 
     private static final int IN_FLIGHT = 200;
+    private static final int HANDSHAKE_ATTEMPTS = 3;
 
     private Pairs() {
     }
@@ -38,18 +40,26 @@ public final class Pairs {
     /** Connects {@code 2 × count} relay connections named 1, 2, …, each pair addressing each other. */
     public static List<Pair> relay(HttpClients http, Function<String, URI> relayUri, int count)
             throws InterruptedException, ExecutionException {
-        return Bounded.run(count, IN_FLIGHT, i -> {
+        return Bounded.run(count, IN_FLIGHT / 2, i -> {
             String a = Integer.toString(2 * i + 1);
             String b = Integer.toString(2 * i + 2);
-            return RelayPeer.connect(http.next(), relayUri.apply(a), b)
-                    .thenCombine(RelayPeer.connect(http.next(), relayUri.apply(b), a), Pair::new);
+            return connectRelay(http, relayUri.apply(a), b, HANDSHAKE_ATTEMPTS)
+                    .thenCombine(connectRelay(http, relayUri.apply(b), a, HANDSHAKE_ATTEMPTS), Pair::new);
         });
+    }
+
+    /** A handshake the relay never answered (it happens under bursts) is tried again, a few times. */
+    private static CompletableFuture<RelayPeer> connectRelay(HttpClients http, URI uri, String partner, int attempts) {
+        return RelayPeer.connect(http.next(), uri, partner).handle((peer, failure) -> failure == null || attempts <= 1
+                ? (failure == null ? CompletableFuture.completedFuture(peer)
+                        : CompletableFuture.<RelayPeer>failedFuture(failure))
+                : connectRelay(http, uri, partner, attempts - 1)).thenCompose(f -> f);
     }
 
     /** Closes every peer and waits for the close frames to go out. */
     public static void close(List<Pair> pairs) {
         pairs.stream().flatMap(p -> java.util.stream.Stream.of(p.a(), p.b()))
                 .map(peer -> peer.close().exceptionally(failure -> null))
-                .toList().forEach(java.util.concurrent.CompletableFuture::join);
+                .toList().forEach(CompletableFuture::join);
     }
 }
