@@ -8,6 +8,9 @@ import dev.parley.bench.client.photo.PhotoScenario;
 import dev.parley.bench.client.photo.PhotoVariants;
 import dev.parley.bench.server.FanoutScenario;
 import dev.parley.bench.server.StormScenario;
+import dev.parley.bench.server.IdleScenario;
+import dev.parley.bench.server.LatencyScenario;
+import dev.parley.bench.server.ThroughputScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,9 +20,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "Parley bench 0.1",
         description = "Measures the Parley server against a bare WebSocket relay, and the client.",
-        subcommands = {FanoutScenario.class, StormScenario.class, ClientStartScenario.class,
-                ClientMemoryScenario.class, EmojiPickerScenario.class, ClientScrollScenario.class, PhotoScenario.class,
-                PhotoVariants.class})
+        subcommands = {IdleScenario.class, LatencyScenario.class, ThroughputScenario.class, FanoutScenario.class,
+                StormScenario.class, ClientStartScenario.class, ClientMemoryScenario.class, EmojiPickerScenario.class,
+                ClientScrollScenario.class, PhotoScenario.class, PhotoVariants.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

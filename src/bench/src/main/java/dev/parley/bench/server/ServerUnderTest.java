@@ -27,7 +27,7 @@ public final class ServerUnderTest implements AutoCloseable {
     /** Starts a server with its data under {@code dataDir}; {@code jvmFlags} come after {@link Jvm#COMMON_FLAGS}. */
     public static ServerUnderTest start(Path dataDir, List<String> jvmFlags, String... extraArgs)
             throws TimeoutException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir.resolve("data").toString(),
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir(dataDir).toString(),
                 "--argon-memory-kib", "1024", "--argon-iterations", "1", "--relaxed-limits",
                 "--max-connections-per-address", "0"));
         args.addAll(List.of(extraArgs));
@@ -39,6 +39,11 @@ public final class ServerUnderTest implements AutoCloseable {
             jvm.close();
             throw e;
         }
+    }
+
+    /** Where the server started with {@code dir} keeps its database (to prepare it before the start). */
+    public static Path dataDir(Path dir) {
+        return dir.resolve("data");
     }
 
     public URI uri() {

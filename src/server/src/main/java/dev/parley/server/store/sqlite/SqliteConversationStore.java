@@ -530,10 +530,11 @@ public final class SqliteConversationStore implements ConversationStore {
     /** Whether a message from the sender would reach the recipient in their direct conversation now; changes nothing. */
     static DeliveryRules.Decision deliveryDecision(Connection c, long conversationId, long senderId, long recipientId)
             throws SQLException {
-        // Polls count like messages, so a stranger cannot get round the request limit with them.
-        int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND sender_id = ?"
-                + " AND kind IN ('text', 'poll')",
-                row -> row.getInt(1), conversationId, senderId).orElse(0);
+        // Polls count like messages, so a stranger cannot get round the request limit with them. Only whether the
+        // limit is reached matters, so counting stops there: a full count grew with the conversation, every send.
+        int sentAsRequest = Rows.one(c, "SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE conversation_id = ?"
+                + " AND sender_id = ? AND kind IN ('text', 'poll') LIMIT ?) AS sent",
+                row -> row.getInt(1), conversationId, senderId, DeliveryRules.REQUEST_MESSAGE_LIMIT).orElse(0);
         DeliveryRules.Situation situation = new DeliveryRules.Situation(
                 SqliteSocialStore.dmPolicy(c, senderId), SqliteSocialStore.dmPolicy(c, recipientId),
                 SqliteSocialStore.follows(c, senderId, recipientId) && SqliteSocialStore.follows(c, recipientId, senderId),

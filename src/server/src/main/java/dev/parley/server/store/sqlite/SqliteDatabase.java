@@ -3,6 +3,7 @@ package dev.parley.server.store.sqlite;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.server.store.jdbc.Database;
+import dev.parley.server.store.jdbc.StatementCache;
 import dev.parley.server.store.jdbc.WriteQueue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class SqliteDatabase implements Database {
                 .javaMigrations(new V17__OffersAndProposals()).load().migrate();
         SQLiteDataSource writerSource = dataSource(url, true);
 
-        Connection writer = writerSource.getConnection();
+        Connection writer = StatementCache.wrap(writerSource.getConnection(), 256);
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(dataSource(url, true));
         pool.setPoolName("parley-readers");
