@@ -41,7 +41,7 @@ class PhotoScenariosTest {
             (row.path("unit").asText().equals("ms") ? timed : compared).add(row.path("name").asText());
             assertThat(row.path("parley").asDouble()).as(row.path("name").asText()).isPositive();
         }
-        assertThat(timed).contains("decode: ImageIO, first reader (client)", "client: prepareBoth (what a drop runs)")
+        assertThat(timed).contains("decode: ImageIO, first reader (client)", "client: choices, Standard only (what a drop runs)")
                 .anyMatch(name -> name.contains("JavaFX Image")).anyMatch(name -> name.contains("subsampled"));
         assertThat(compared).anyMatch(name -> name.contains("QUALITY")).anyMatch(name -> name.contains("SPEED"));
     }
