@@ -109,10 +109,10 @@ public final class ParleyServer implements AutoCloseable {
         PresenceService presence = new PresenceService(socialStore, conversationStore,
                 clusterPresence == null ? registry::isOnline : clusterPresence, bus, config.clock());
         registry.onPresence(clusterPresence == null ? presence : clusterPresence.before(presence));
-        ScheduleService schedules = new ScheduleService(new SqliteScheduleStore(database), conversations, limits, bus,
-                config.clock(), lease(database, "parley-scheduler"));
+        ScheduleService schedules = new ScheduleService(new SqliteScheduleStore(database), limits, bus, config.clock(),
+                lease(database, "parley-scheduler"));
         SqliteBroadcastStore broadcastStore = new SqliteBroadcastStore(database);
-        BroadcastService broadcasts = new BroadcastService(broadcastStore, conversations, limits, bus, config.clock(),
+        BroadcastService broadcasts = new BroadcastService(broadcastStore, limits, bus, config.clock(),
                 config.broadcastPace(), lease(database, "parley-broadcasts"));
         SocialService social = new SocialService(socialStore, accountStore, limits, bus, config.clock(), presence,
                 schedules::recheckFollowUps);
@@ -121,7 +121,7 @@ public final class ParleyServer implements AutoCloseable {
         MediaService media = new MediaService(config.dataDir(), new SqliteMediaStore(database), config.clock());
         ProfileService profiles = new ProfileService(new SqliteProfileStore(database), accountStore, socialStore,
                 social, limits, config.clock());
-        GroupService groups = new GroupService(new SqliteGroupStore(database), conversationStore, limits, bus,
+        GroupService groups = new GroupService(new SqliteGroupStore(database), conversationStore, limits,
                 config.clock());
         InsightsService insights = new InsightsService(new SqliteInsightsStore(database), broadcastStore::totals,
                 config.clock());

@@ -106,6 +106,25 @@ class MessagingTest {
     }
 
     @Test
+    void bothPeopleSendingAtOnceSeeEveryMessagePushedInSeqOrder() throws Exception {
+        WireClient alice = user("alice");
+        WireClient bob = user("bob");
+        long conversation = open(alice, "bob");
+
+        List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            replies.add(alice.request(new Request.MessageSend(conversation, UUID.randomUUID(), "a" + i)));
+            replies.add(bob.request(new Request.MessageSend(conversation, UUID.randomUUID(), "b" + i)));
+        }
+        replies.forEach(CompletableFuture::join);
+
+        List<Long> all = IntStream.rangeClosed(1, 600).mapToObj(i -> (long) i).toList();
+        // the fan-out is each write's after-commit step, so pushes leave in commit order whoever sent them
+        assertThat(alice.awaitMessages(600)).extracting(m -> m.get("seq").asLong()).containsExactlyElementsOf(all);
+        assertThat(bob.awaitMessages(600)).extracting(m -> m.get("seq").asLong()).containsExactlyElementsOf(all);
+    }
+
+    @Test
     void resendAfterLostAckStoresOnce() {
         WireClient alice = user("alice");
         user("bob");

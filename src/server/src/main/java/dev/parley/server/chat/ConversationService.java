@@ -33,6 +33,8 @@ public final class ConversationService {
         this.limits = limits;
         this.bus = bus;
         this.clock = clock;
+        // Fan-out runs as each message's after-commit step, so members get a conversation's messages in seq order.
+        conversations.onMessageCommitted(this::publishIfNew);
     }
 
     /** Opens the conversation; starting a new one with someone who is not a friend counts against a limit. */
@@ -50,8 +52,8 @@ public final class ConversationService {
     }
 
     /**
-     * Stores the message and, once committed, pushes it to every session of every member (the sender's
-     * other devices too). A resend returns the original and pushes nothing new. Media must be the sender's
+     * Stores the message; once committed, {@link #publishIfNew} pushes it to every session of every member (the
+     * sender's other devices too). A resend returns the original and pushes nothing new. Media must be the sender's
      * own uploads or media they can see in a conversation; so must an imported sticker's image.
      */
     public CompletableFuture<Reply.Sent> send(Identity me, Request.MessageSend request) {
@@ -60,15 +62,15 @@ public final class ConversationService {
         return conversations.append(request.conversationId(), me.userId(), request.clientId(), request.text(),
                         media, request.replyTo(), request.card(), request.sticker(), request.offer(),
                         request.proposal(), clock.instant())
-                .thenApply(this::publishIfNew);
+                .thenApply(ConversationService::sent);
     }
 
     /**
-     * Once a message is committed: pushes it to every member unless it was a resend, tells the authors of
-     * follow-ups it answered that those are cancelled, and tells a broadcaster of a reply or an opt-out (with the
-     * automatic notice an opt-out appends).
+     * Once a message is committed (on the write queue's delivery thread, in commit order): pushes it to every member
+     * unless it was a resend, tells the authors of follow-ups it answered that those are cancelled, and tells a
+     * broadcaster of a reply or an opt-out (with the automatic notice an opt-out appends).
      */
-    public Reply.Sent publishIfNew(Appended appended) {
+    private void publishIfNew(Appended appended) {
         if (!appended.duplicate()) {
             Event event = new Event.MessageEvent(appended.message());
             bus.publish(appended.memberIds(), event);
@@ -85,6 +87,10 @@ public final class ConversationService {
                 publishIfNew(reply.notice());
             }
         }
+    }
+
+    /** The reply to a write of a message; its fan-out already went out as the write's after-commit step. */
+    public static Reply.Sent sent(Appended appended) {
         return new Reply.Sent(appended.message(), appended.duplicate());
     }
 
@@ -95,7 +101,7 @@ public final class ConversationService {
     public CompletableFuture<Reply.Sent> unsend(Identity me, Request.MessageUnsend request) {
         limits.message(me.userId());
         return conversations.unsend(request.conversationId(), me.userId(), request.seq(), clock.instant())
-                .thenApply(this::publishIfNew);
+                .thenApply(ConversationService::sent);
     }
 
     /**
@@ -105,28 +111,28 @@ public final class ConversationService {
     public CompletableFuture<Reply.Sent> react(Identity me, Request.MessageReact request) {
         limits.message(me.userId());
         return conversations.react(request.conversationId(), me.userId(), request.seq(), request.emoji(),
-                clock.instant()).thenApply(this::publishIfNew);
+                clock.instant()).thenApply(ConversationService::sent);
     }
 
     /** Pins or unpins a message; once committed, the pin event goes to every session of every member. */
     public CompletableFuture<Reply.Sent> pin(Identity me, Request.MessagePin request) {
         limits.message(me.userId());
         return conversations.pin(request.conversationId(), me.userId(), request.seq(), request.pinned(),
-                clock.instant()).thenApply(this::publishIfNew);
+                clock.instant()).thenApply(ConversationService::sent);
     }
 
     /** Starts a poll; once committed it goes to every session of every member like a message. */
     public CompletableFuture<Reply.Sent> createPoll(Identity me, Request.PollCreate request) {
         limits.message(me.userId());
         return conversations.createPoll(request.conversationId(), me.userId(), request, clock.instant())
-                .thenApply(this::publishIfNew);
+                .thenApply(ConversationService::sent);
     }
 
     /** Sets, changes or retracts the caller's vote; the poll's new results go to every member as an event. */
     public CompletableFuture<Reply.Sent> votePoll(Identity me, Request.PollVote request) {
         limits.message(me.userId());
         return conversations.votePoll(request.conversationId(), me.userId(), request.seq(), request.options(),
-                clock.instant()).thenApply(this::publishIfNew);
+                clock.instant()).thenApply(ConversationService::sent);
     }
 
     /**
@@ -136,14 +142,14 @@ public final class ConversationService {
     public CompletableFuture<Reply.Sent> respondToProposal(Identity me, Request.ProposalRespond request) {
         limits.message(me.userId());
         return conversations.respondToProposal(request.conversationId(), me.userId(), request.seq(),
-                request.status(), clock.instant()).thenApply(this::publishIfNew);
+                request.status(), clock.instant()).thenApply(ConversationService::sent);
     }
 
     /** Closes a poll (its author, or a group's owner or admin); the final results go out as an event. */
     public CompletableFuture<Reply.Sent> closePoll(Identity me, Request.PollClose request) {
         limits.message(me.userId());
         return conversations.closePoll(request.conversationId(), me.userId(), request.seq(), clock.instant())
-                .thenApply(this::publishIfNew);
+                .thenApply(ConversationService::sent);
     }
 
     /**

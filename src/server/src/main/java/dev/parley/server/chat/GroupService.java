@@ -5,7 +5,6 @@ import dev.parley.protocol.Event;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
-import dev.parley.server.bus.Bus;
 import dev.parley.server.net.Identity;
 import dev.parley.server.profile.AvatarImages;
 import dev.parley.server.social.AccountLimits;
@@ -20,21 +19,18 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Group chats: creating them, members and roles, title, description and picture. The store checks the caller's
  * role in the same transaction as the change; once it has committed, each system line goes to every session of
- * the people it concerns, like any message.
+ * the people it concerns, like any message (the store announces it to {@code CommittedMessages}).
  */
 public final class GroupService {
     private final GroupStore groups;
     private final ConversationStore conversations;
     private final AccountLimits limits;
-    private final Bus bus;
     private final Clock clock;
 
-    public GroupService(GroupStore groups, ConversationStore conversations, AccountLimits limits, Bus bus,
-            Clock clock) {
+    public GroupService(GroupStore groups, ConversationStore conversations, AccountLimits limits, Clock clock) {
         this.groups = groups;
         this.conversations = conversations;
         this.limits = limits;
-        this.bus = bus;
         this.clock = clock;
     }
 
@@ -100,21 +96,12 @@ public final class GroupService {
     }
 
     private Reply.GroupMembership membership(Identity me, GroupStore.GroupWrite write) {
-        publish(write);
         return new Reply.GroupMembership(summary(me, write), write.added(), write.refused());
     }
 
     private Reply.GroupChanged changed(Identity me, GroupStore.GroupWrite write) {
-        publish(write);
         return new Reply.GroupChanged(summary(me, write),
                 write.lines().stream().map(Appended::message).toList());
-    }
-
-    /** Each line, in seq order, to everyone it concerns (someone just removed hears of their removal). */
-    private void publish(GroupStore.GroupWrite write) {
-        for (Appended line : write.lines()) {
-            bus.publish(line.memberIds(), new Event.MessageEvent(line.message()));
-        }
     }
 
     private ConversationSummary summary(Identity me, GroupStore.GroupWrite write) {

@@ -28,22 +28,18 @@ public final class ScheduleService implements AutoCloseable {
     private static final int BATCH = 100;
 
     private final ScheduleStore store;
-    private final ConversationService conversations;
     private final AccountLimits limits;
     private final Bus bus;
     private final Clock clock;
     private final Ticker ticker;
 
-    public ScheduleService(ScheduleStore store, ConversationService conversations, AccountLimits limits, Bus bus,
-            Clock clock) {
-        this(store, conversations, limits, bus, clock, Lease.ALWAYS);
+    public ScheduleService(ScheduleStore store, AccountLimits limits, Bus bus, Clock clock) {
+        this(store, limits, bus, clock, Lease.ALWAYS);
     }
 
     /** Due messages are sent only while this node holds {@code lease} (one node of a cluster at a time). */
-    public ScheduleService(ScheduleStore store, ConversationService conversations, AccountLimits limits, Bus bus,
-            Clock clock, Lease lease) {
+    public ScheduleService(ScheduleStore store, AccountLimits limits, Bus bus, Clock clock, Lease lease) {
         this.store = store;
-        this.conversations = conversations;
         this.limits = limits;
         this.bus = bus;
         this.clock = clock;
@@ -89,7 +85,7 @@ public final class ScheduleService implements AutoCloseable {
         return store.deliver(request.id(), me.userId(), false, clock.instant()).thenApply(delivery -> {
             ScheduleStore.Delivery done = delivery.orElseThrow();
             tell(done.change());
-            return conversations.publishIfNew(done.appended());
+            return ConversationService.sent(done.appended());
         });
     }
 
@@ -113,11 +109,10 @@ public final class ScheduleService implements AutoCloseable {
         } while (due.size() == BATCH);
     }
 
+    /** The message itself went out as the delivery's after-commit step; its author's list is told here. */
     private void delivered(ScheduleStore.Delivery delivery) {
         tell(delivery.change());
-        if (delivery.appended() != null) {
-            conversations.publishIfNew(delivery.appended());
-        } else {
+        if (delivery.appended() == null) {
             log.info("scheduled message {} skipped: {}", delivery.change().scheduled().id(),
                     delivery.change().scheduled().reason());
         }

@@ -4,7 +4,6 @@ import dev.parley.protocol.Event;
 import dev.parley.protocol.Reply;
 import dev.parley.protocol.Request;
 import dev.parley.server.bus.Bus;
-import dev.parley.server.chat.ConversationService;
 import dev.parley.server.chat.Ticker;
 import dev.parley.server.net.Identity;
 import dev.parley.server.social.AccountLimits;
@@ -26,23 +25,21 @@ public final class BroadcastService implements AutoCloseable {
     private static final int BATCH = 100;
 
     private final BroadcastStore store;
-    private final ConversationService conversations;
     private final AccountLimits limits;
     private final Bus bus;
     private final Clock clock;
     private final BroadcastStore.Pace pace;
     private final Ticker ticker;
 
-    public BroadcastService(BroadcastStore store, ConversationService conversations, AccountLimits limits, Bus bus,
-            Clock clock, BroadcastStore.Pace pace) {
-        this(store, conversations, limits, bus, clock, pace, Lease.ALWAYS);
+    public BroadcastService(BroadcastStore store, AccountLimits limits, Bus bus, Clock clock,
+            BroadcastStore.Pace pace) {
+        this(store, limits, bus, clock, pace, Lease.ALWAYS);
     }
 
     /** Queued recipients are sent only while this node holds {@code lease} (one node of a cluster at a time). */
-    public BroadcastService(BroadcastStore store, ConversationService conversations, AccountLimits limits, Bus bus,
-            Clock clock, BroadcastStore.Pace pace, Lease lease) {
+    public BroadcastService(BroadcastStore store, AccountLimits limits, Bus bus, Clock clock,
+            BroadcastStore.Pace pace, Lease lease) {
         this.store = store;
-        this.conversations = conversations;
         this.limits = limits;
         this.bus = bus;
         this.clock = clock;
@@ -89,10 +86,8 @@ public final class BroadcastService implements AutoCloseable {
         } while (due.size() == BATCH);
     }
 
+    /** The message itself went out as the delivery's after-commit step; the sender's totals are told here. */
     private void delivered(BroadcastStore.Delivery delivery) {
-        if (delivery.appended() != null) {
-            conversations.publishIfNew(delivery.appended());
-        }
         bus.publish(delivery.senderId(), new Event.BroadcastEvent(delivery.broadcast()));
     }
 

@@ -18,6 +18,13 @@ import java.util.List;
 /** Conversations, their members and messages. Writes complete only after their transaction has committed. */
 public interface ConversationStore {
 
+    /**
+     * Where every message this database commits goes once committed (see {@link CommittedMessages}): those of this
+     * store's writes and of groups, schedules and broadcasts alike, in commit order, on the write queue's delivery
+     * thread, before the write's future completes.
+     */
+    void onMessageCommitted(java.util.function.Consumer<Appended> listener);
+
     /** Gets or creates the direct conversation between two users (the same user for notes to self). */
     CompletableFuture<Long> openDirect(long userId, long otherUserId, Instant now);
 

@@ -7,7 +7,15 @@ import dev.parley.protocol.ProtocolException;
 import dev.parley.server.store.jdbc.Rows;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +77,64 @@ class WriteQueueTest {
 
             assertThat(good).succeedsWithin(java.time.Duration.ofSeconds(10));
             assertThat(bad).failsWithin(java.time.Duration.ofSeconds(10));
+            List<String> handles = Rows.read(db.readers(),
+                    c -> Rows.list(c, "SELECT handle FROM users", r -> r.getString(1)));
+            assertThat(handles).containsExactly("a");
+        }
+    }
+
+    @Test
+    void afterCommitStepsRunOnTheDeliveryThreadInCommitOrderBeforeTheirFuturesComplete() throws Exception {
+        try (SqliteDatabase db = SqliteDatabase.open(dataDir, 1)) {
+            AtomicInteger executed = new AtomicInteger();
+            List<Integer> steps = Collections.synchronizedList(new ArrayList<>());
+            Set<String> stepThreads = ConcurrentHashMap.newKeySet();
+            List<CompletableFuture<Boolean>> stepRanFirst = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService submitters = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = IntStream.range(0, 4).<Future<?>>mapToObj(t -> submitters.submit(() -> {
+                    for (int i = 0; i < 250; i++) {
+                        // the writer runs writes one at a time, in the order it commits them
+                        CompletableFuture<Integer> write = db.writes().submit(c -> executed.getAndIncrement(),
+                                order -> {
+                                    stepThreads.add(Thread.currentThread().getName());
+                                    steps.add(order);
+                                });
+                        stepRanFirst.add(write.thenApply(steps::contains));
+                    }
+                })).toList();
+                for (Future<?> submitter : done) {
+                    submitter.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                submitters.shutdown();
+            }
+            stepRanFirst.forEach(f -> assertThat(f.join()).as("the step ran before the future completed").isTrue());
+
+            assertThat(steps).containsExactlyElementsOf(IntStream.range(0, 1_000).boxed().toList());
+            assertThat(stepThreads).singleElement().asString().endsWith("-delivery");
+        }
+    }
+
+    @Test
+    void aStepThatThrowsLeavesTheWriteCommittedAndAFailedWriteHasNoStep() throws Exception {
+        try (SqliteDatabase db = SqliteDatabase.open(dataDir, 1)) {
+            List<String> steps = Collections.synchronizedList(new ArrayList<>());
+            CompletableFuture<Integer> throwing = db.writes().submit(c -> Rows.update(c,
+                    "INSERT INTO users (handle, display_name, password_hash, created_at) VALUES ('a', 'A', 'x', 0)"),
+                    rows -> {
+                        steps.add("throwing");
+                        throw new IllegalStateException("fan-out failed");
+                    });
+            CompletableFuture<Integer> failed = db.writes().submit(c -> {
+                throw new ProtocolException(ErrorCode.CONFLICT, "refused");
+            }, rows -> steps.add("failed"));
+            CompletableFuture<Integer> next = db.writes().submit(c -> 7, value -> steps.add("next"));
+
+            assertThat(throwing).succeedsWithin(java.time.Duration.ofSeconds(10)).isEqualTo(1);
+            assertThat(failed).failsWithin(java.time.Duration.ofSeconds(10));
+            assertThat(next).succeedsWithin(java.time.Duration.ofSeconds(10)).isEqualTo(7);
+            assertThat(steps).containsExactly("throwing", "next");
             List<String> handles = Rows.read(db.readers(),
                     c -> Rows.list(c, "SELECT handle FROM users", r -> r.getString(1)));
             assertThat(handles).containsExactly("a");

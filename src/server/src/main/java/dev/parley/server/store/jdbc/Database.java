@@ -1,5 +1,6 @@
 package dev.parley.server.store.jdbc;
 
+import dev.parley.server.store.CommittedMessages;
 import javax.sql.DataSource;
 
 /**
@@ -11,6 +12,9 @@ public interface Database extends AutoCloseable {
     DataSource readers();
 
     WriteQueue writes();
+
+    /** Where the stores announce each message once it has committed (the after-commit step of its write). */
+    CommittedMessages committedMessages();
 
     /** Commits what is queued, then closes all connections. */
     @Override

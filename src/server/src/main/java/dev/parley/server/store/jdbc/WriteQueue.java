@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * The store's single writer. Concurrent writes queue here; the writer thread runs whatever has queued up
  * in one transaction (each write in its own savepoint, so one failure does not undo the others), commits
  * once, and only then completes the writes' futures. One fsync thus covers a whole batch (group commit).
- * Futures complete on one "delivery" thread in commit order, so anything chained on them (acks, fan-out)
- * happens in the order the writes were committed.
+ * Futures complete on one "delivery" thread in commit order. What must happen in commit order (fan-out of messages)
+ * is a write's after-commit step, given to {@link #submit(Write, Consumer)}: it runs on the delivery thread just
+ * before the write's future completes. A step chained on the future instead runs on whichever thread chains it
+ * when the write has already committed by then, so it may overtake writes committed after it.
  */
 public final class WriteQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
@@ -34,7 +37,7 @@ public final class WriteQueue implements AutoCloseable {
         T apply(Connection connection) throws SQLException;
     }
 
-    private record Task<T>(Write<T> write, CompletableFuture<T> future) {
+    private record Task<T>(Write<T> write, Consumer<? super T> afterCommit, CompletableFuture<T> future) {
     }
 
     private record Outcome(Task<?> task, Object value, Throwable failure) {
@@ -95,10 +98,19 @@ public final class WriteQueue implements AutoCloseable {
 
     /** Queues a write; fails at once with {@code rate_limited} when the queue is full. */
     public <T> CompletableFuture<T> submit(Write<T> write) {
+        return submit(write, null);
+    }
+
+    /**
+     * Queues a write whose {@code afterCommit} step runs once it has committed, on the delivery thread, in commit
+     * order, before the returned future completes (and not at all if the write failed). A step that throws is
+     * logged; the write stays committed and its future still completes with its value.
+     */
+    public <T> CompletableFuture<T> submit(Write<T> write, Consumer<? super T> afterCommit) {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (closing) {
             future.completeExceptionally(new ProtocolException(ErrorCode.INTERNAL, "server is shutting down"));
-        } else if (!queue.offer(new Task<>(write, future))) {
+        } else if (!queue.offer(new Task<>(write, afterCommit, future))) {
             future.completeExceptionally(new ProtocolException(ErrorCode.RATE_LIMITED, "server is busy", 1_000L));
         }
         return future;
@@ -196,9 +208,11 @@ public final class WriteQueue implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static void complete(Outcome outcome) {
-        CompletableFuture<Object> future = (CompletableFuture<Object>) outcome.task().future();
+        Task<Object> task = (Task<Object>) outcome.task();
+        CompletableFuture<Object> future = task.future();
         try {
             if (outcome.failure() == null) {
+                runAfterCommit(task, outcome.value());
                 future.complete(outcome.value());
             } else {
                 future.completeExceptionally(outcome.failure() instanceof ProtocolException
@@ -207,6 +221,17 @@ public final class WriteQueue implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.error("a step after a committed write failed", e);
+        }
+    }
+
+    private static void runAfterCommit(Task<Object> task, Object value) {
+        if (task.afterCommit() == null) {
+            return;
+        }
+        try {
+            task.afterCommit().accept(value);
+        } catch (RuntimeException e) {
+            log.error("the step after a committed write failed; the write stays committed", e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.server.store.Lease;
 import dev.parley.server.store.jdbc.Database;
+import dev.parley.server.store.CommittedMessages;
 import dev.parley.server.store.jdbc.WriteQueue;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,6 +19,7 @@ import org.flywaydb.core.Flyway;
 public final class PostgresDatabase implements Database {
     private final HikariDataSource pool;
     private final WriteQueue writes;
+    private final CommittedMessages committedMessages = new CommittedMessages();
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -66,6 +68,11 @@ public final class PostgresDatabase implements Database {
     @Override
     public WriteQueue writes() {
         return writes;
+    }
+
+    @Override
+    public CommittedMessages committedMessages() {
+        return committedMessages;
     }
 
     /** A lease named {@code name}, held by one node of the cluster at a time (see {@link AdvisoryLease}). */

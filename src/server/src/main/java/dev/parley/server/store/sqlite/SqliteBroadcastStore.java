@@ -261,7 +261,7 @@ public final class SqliteBroadcastStore implements BroadcastStore {
                         + " AND recipient_id = ?", refused.getMessage(), broadcastId, recipientId);
                 return Optional.of(new Delivery(senderId, summary(c, broadcastId), null));
             }
-        });
+        }, delivery -> delivery.map(Delivery::appended).ifPresent(db.committedMessages()));
     }
 
     /** How many rows meet {@code condition}, in SQL that SQLite and PostgreSQL both run (no sum of booleans). */

@@ -19,9 +19,11 @@ import dev.parley.protocol.UserProfile;
 import dev.parley.server.social.DeliveryRules;
 import dev.parley.server.social.MemberState;
 import dev.parley.server.store.Appended;
+import dev.parley.server.store.CommittedMessages;
 import dev.parley.server.store.ConversationStore;
 import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.Rows;
+import dev.parley.server.store.jdbc.WriteQueue;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -146,10 +148,20 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     @Override
+    public void onMessageCommitted(java.util.function.Consumer<Appended> listener) {
+        db.committedMessages().listen(listener);
+    }
+
+    /** Submits a write that yields a message, which {@link CommittedMessages} announces once it has committed. */
+    private CompletableFuture<Appended> writeMessage(WriteQueue.Write<Appended> write) {
+        return db.writes().submit(write, db.committedMessages());
+    }
+
+    @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
             List<MediaRef> media, Long replyTo, String card, Sticker sticker, Offer offer, Proposal proposal,
             Instant now) {
-        return db.writes().submit(c -> appendIn(c, conversationId, senderId, clientId, text, media, replyTo, card,
+        return writeMessage(c -> appendIn(c, conversationId, senderId, clientId, text, media, replyTo, card,
                 sticker, offer, proposal, now));
     }
 
@@ -229,7 +241,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> unsend(long conversationId, long userId, long seq, Instant now) {
-        return db.writes().submit(c -> {
+        return writeMessage(c -> {
             Membership me = Membership.current(c, conversationId, userId);
             List<Long> members = memberIds(c, conversationId);
             Message target = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
@@ -271,7 +283,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> react(long conversationId, long userId, long seq, String emoji, Instant now) {
-        return db.writes().submit(c -> {
+        return writeMessage(c -> {
             Membership me = Membership.current(c, conversationId, userId);
             List<Long> members = memberIds(c, conversationId);
             requireShown(c, conversationId, userId, seq);
@@ -290,7 +302,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> pin(long conversationId, long userId, long seq, boolean pinned, Instant now) {
-        return db.writes().submit(c -> {
+        return writeMessage(c -> {
             Membership me = Membership.current(c, conversationId, userId);
             List<Long> members = memberIds(c, conversationId);
             requireShown(c, conversationId, userId, seq);
@@ -395,24 +407,24 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public CompletableFuture<Appended> createPoll(long conversationId, long userId, Request.PollCreate poll,
             Instant now) {
-        return db.writes().submit(c -> Polls.create(c, conversationId, userId, poll, now));
+        return writeMessage(c -> Polls.create(c, conversationId, userId, poll, now));
     }
 
     @Override
     public CompletableFuture<Appended> votePoll(long conversationId, long userId, long seq, List<Integer> options,
             Instant now) {
-        return db.writes().submit(c -> Polls.vote(c, conversationId, userId, seq, options, now));
+        return writeMessage(c -> Polls.vote(c, conversationId, userId, seq, options, now));
     }
 
     @Override
     public CompletableFuture<Appended> respondToProposal(long conversationId, long userId, long seq,
             ProposalStatus status, Instant now) {
-        return db.writes().submit(c -> Proposals.respond(c, conversationId, userId, seq, status, now));
+        return writeMessage(c -> Proposals.respond(c, conversationId, userId, seq, status, now));
     }
 
     @Override
     public CompletableFuture<Appended> closePoll(long conversationId, long userId, long seq, Instant now) {
-        return db.writes().submit(c -> Polls.close(c, conversationId, userId, seq, now));
+        return writeMessage(c -> Polls.close(c, conversationId, userId, seq, now));
     }
 
     /**

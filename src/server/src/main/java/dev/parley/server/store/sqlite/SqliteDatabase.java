@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.jdbc.StatementCache;
+import dev.parley.server.store.CommittedMessages;
 import dev.parley.server.store.jdbc.WriteQueue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ public final class SqliteDatabase implements Database {
 
     private final HikariDataSource readers;
     private final WriteQueue writes;
+    private final CommittedMessages committedMessages = new CommittedMessages();
 
     private SqliteDatabase(HikariDataSource readers, WriteQueue writes) {
         this.readers = readers;
@@ -72,6 +74,11 @@ public final class SqliteDatabase implements Database {
     @Override
     public WriteQueue writes() {
         return writes;
+    }
+
+    @Override
+    public CommittedMessages committedMessages() {
+        return committedMessages;
     }
 
     /** Commits what is queued, then closes all connections. */

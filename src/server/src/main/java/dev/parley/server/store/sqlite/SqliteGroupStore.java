@@ -10,6 +10,7 @@ import dev.parley.protocol.MessageKind;
 import dev.parley.protocol.ProtocolException;
 import dev.parley.protocol.Reply;
 import dev.parley.server.store.Appended;
+import dev.parley.server.store.CommittedMessages;
 import dev.parley.server.store.GroupStore;
 import dev.parley.server.store.ProfileStore;
 import dev.parley.server.store.jdbc.Database;
@@ -39,6 +40,11 @@ public final class SqliteGroupStore implements GroupStore {
     private record Target(long id, String handle, GroupRole role) {
     }
 
+    /** Once a group write has committed: its lines, in seq order, to {@link CommittedMessages}. */
+    private void announce(GroupWrite write) {
+        write.lines().forEach(db.committedMessages());
+    }
+
     @Override
     public CompletableFuture<GroupWrite> create(long ownerId, UUID clientId, String title, String description,
             List<String> handles, Instant now) {
@@ -66,7 +72,7 @@ public final class SqliteGroupStore implements GroupStore {
             Message line = line(c, id, ownerId, clientId,
                     new GroupChange(GroupAction.CREATED, screened.handles(), title, description), now);
             return new GroupWrite(id, List.of(delivered(c, line)), screened.handles(), screened.refused());
-        });
+        }, this::announce);
     }
 
     @Override
@@ -89,7 +95,7 @@ public final class SqliteGroupStore implements GroupStore {
                 join(c, conversationId, member, GroupRole.MEMBER, line.seq(), now);
             }
             return new GroupWrite(conversationId, List.of(delivered(c, line)), screened.handles(), screened.refused());
-        });
+        }, this::announce);
     }
 
     @Override
@@ -106,7 +112,7 @@ public final class SqliteGroupStore implements GroupStore {
             List<Long> audience = new ArrayList<>(SqliteConversationStore.memberIds(c, conversationId));
             end(c, conversationId, target.id(), line.seq());
             return new GroupWrite(conversationId, List.of(new Appended(line, false, audience)));
-        });
+        }, this::announce);
     }
 
     @Override
@@ -133,7 +139,7 @@ public final class SqliteGroupStore implements GroupStore {
                 }
             }
             return new GroupWrite(conversationId, lines);
-        });
+        }, this::announce);
     }
 
     @Override
@@ -155,7 +161,7 @@ public final class SqliteGroupStore implements GroupStore {
             Message line = line(c, conversationId, actorId, UUID.randomUUID(),
                     new GroupChange(action, List.of(target.handle())), now);
             return new GroupWrite(conversationId, List.of(delivered(c, line)));
-        });
+        }, this::announce);
     }
 
     @Override
@@ -179,7 +185,7 @@ public final class SqliteGroupStore implements GroupStore {
                         new GroupChange(GroupAction.DESCRIBED, List.of(), null, newDescription), now)));
             }
             return new GroupWrite(conversationId, lines);
-        });
+        }, this::announce);
     }
 
     @Override
@@ -203,7 +209,7 @@ public final class SqliteGroupStore implements GroupStore {
             Message line = line(c, conversationId, actorId, UUID.randomUUID(),
                     new GroupChange(GroupAction.PICTURE, List.of()), now);
             return new GroupWrite(conversationId, List.of(delivered(c, line)));
-        });
+        }, this::announce);
     }
 
     @Override

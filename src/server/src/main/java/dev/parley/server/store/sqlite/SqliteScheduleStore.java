@@ -174,7 +174,7 @@ public final class SqliteScheduleStore implements ScheduleStore {
                         refused.getMessage(), id);
                 return Optional.of(new Delivery(new ScheduleChange(from, find(c, id)), null));
             }
-        });
+        }, delivery -> delivery.map(Delivery::appended).ifPresent(db.committedMessages()));
     }
 
     @Override
