@@ -48,6 +48,8 @@ public abstract class ScenarioCommand implements Callable<Integer> {
         if (work == null) {
             work = Files.createTempDirectory("parley-bench-" + scenarioName() + "-");
         }
+        // the child JVMs run in directories of their own, so a relative --work would name another place there
+        work = work.toAbsolutePath();
         Report report = new Report(scenarioName(), commandLine());
         report.parameter("quick", quick);
         run(report);

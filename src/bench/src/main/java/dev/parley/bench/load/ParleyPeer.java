@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * A signed-in Parley connection in a 1:1 conversation. The server pushes {@code evt.message} to the sender's
- * connections too, so the peer passes on only the pushes whose sender is the partner.
+ * connections too, so the peer passes on only the pushes whose sender is the partner, and only those carrying a
+ * {@link Stamp}: the greetings that set the conversation up may arrive after the load's handler is in place.
  */
 public final class ParleyPeer implements ChatPeer {
     private final ParleyConn connection;
@@ -26,7 +27,8 @@ public final class ParleyPeer implements ChatPeer {
     @Override
     public void onReceive(Consumer<String> handler) {
         connection.onPush(frame -> {
-            if (frame.startsWith("{\"type\":\"evt.message\"") && !frame.contains(ownSender)) {
+            if (frame.startsWith("{\"type\":\"evt.message\"") && !frame.contains(ownSender)
+                    && Stamp.in(frame)) {
                 handler.accept(frame);
             }
         });

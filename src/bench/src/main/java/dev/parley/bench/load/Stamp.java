@@ -14,6 +14,11 @@ public final class Stamp {
         return MARK + dueNanos + ";" + number + ";";
     }
 
+    /** Whether a frame carries a {@link #text} (and not, say, a greeting sent while setting up). */
+    public static boolean in(String frame) {
+        return frame.contains(MARK);
+    }
+
     /** The due time in a frame carrying a {@link #text}. */
     public static long dueNanos(String frame) {
         int start = frame.indexOf(MARK) + MARK.length();
