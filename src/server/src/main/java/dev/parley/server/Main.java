@@ -41,6 +41,11 @@ public final class Main implements Callable<Integer> {
                     + " cap there instead (default: ${DEFAULT-VALUE})")
     int maxConnectionsPerAddress = ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
 
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS",
+            description = "Seconds an accepted connection has to finish its TLS and WebSocket handshake before it is"
+                    + " dropped (default: ${DEFAULT-VALUE})")
+    long handshakeTimeoutSeconds = ServerConfig.DEFAULT_HANDSHAKE_TIMEOUT.toSeconds();
+
     @Option(names = "--relaxed-limits",
             description = "Lift the per-account limits on messages, conversations, follows and reports"
                     + " (load tests only).")
@@ -102,6 +107,7 @@ public final class Main implements Callable<Integer> {
         ServerConfig config = ServerConfig.builder(data).bind(bind).port(port)
                 .argon(argonMemoryKiB, argonIterations).redis(redis).nodeId(nodeId)
                 .maxConnectionsPerAddress(maxConnectionsPerAddress)
+                .handshakeTimeout(java.time.Duration.ofSeconds(handshakeTimeoutSeconds))
                 .accountRates(relaxedLimits ? AccountLimits.Rates.GENEROUS : AccountLimits.Rates.DEFAULT)
                 .postgres(postgres, postgresUser,
                         postgresPassword != null ? postgresPassword : System.getenv("PARLEY_POSTGRES_PASSWORD"))

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param maxBacklogFrames unread outbound frames after which a connection is cut off
  * @param maxConnectionsPerAddress open WebSocket connections allowed from one IP address; 0 for no cap (behind a
  *                         load balancer every client has the balancer's address: cap there instead)
+ * @param handshakeTimeout how long an accepted connection has to finish its TLS and WebSocket handshake before it is
+ *                         dropped (a client that never finishes would otherwise hold a socket for good)
  * @param broadcastPace    each sender's daily cap of broadcast recipients, and how many go out per minute
  * @param redis            Redis for delivery across nodes ({@code redis://host:port}); null: this node alone
  * @param nodeId           this node's name in logs and on the Redis channel
@@ -32,7 +34,7 @@ import java.util.Objects;
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
         int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, int maxConnectionsPerAddress,
-        LoginLimits loginLimits, AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
+        java.time.Duration handshakeTimeout, LoginLimits loginLimits, AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
         String nodeId, dev.parley.server.net.ServerCertificate tls) {
 
     /**
@@ -56,6 +58,8 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
     public static final int DEFAULT_PORT = 7447;
     /** Enough for a household or an office behind one NAT address, far below a server's file descriptors. */
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
+    /** Ample for a TLS and WebSocket handshake over a slow mobile link; nginx's client_header_timeout is 60 s. */
+    public static final java.time.Duration DEFAULT_HANDSHAKE_TIMEOUT = java.time.Duration.ofSeconds(15);
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -65,6 +69,9 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         Objects.requireNonNull(accountRates, "accountRates");
         Objects.requireNonNull(broadcastPace, "broadcastPace");
         Objects.requireNonNull(nodeId, "nodeId");
+        if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            throw new IllegalArgumentException("handshakeTimeout must be positive");
+        }
         if (maxConnectionsPerAddress < 0) {
             throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (no cap) or more");
         }
@@ -97,6 +104,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         private int workerThreads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
         private int maxBacklogFrames = 2_048;
         private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        private java.time.Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
         private LoginLimits loginLimits = LoginLimits.DEFAULT;
         private AccountLimits.Rates accountRates = AccountLimits.Rates.DEFAULT;
         private BroadcastStore.Pace broadcastPace = BroadcastStore.Pace.DEFAULT;
@@ -137,6 +145,11 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         }
 
         /** Open connections allowed from one IP address (default 64); 0 lifts the cap. */
+        public Builder handshakeTimeout(java.time.Duration handshakeTimeout) {
+            this.handshakeTimeout = handshakeTimeout;
+            return this;
+        }
+
         public Builder maxConnectionsPerAddress(int maxConnectionsPerAddress) {
             this.maxConnectionsPerAddress = maxConnectionsPerAddress;
             return this;
@@ -190,7 +203,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
 
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                    workerThreads, maxBacklogFrames, maxConnectionsPerAddress, loginLimits, accountRates,
+                    workerThreads, maxBacklogFrames, maxConnectionsPerAddress, handshakeTimeout, loginLimits, accountRates,
                     broadcastPace, postgres, redis,
                     nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId, tls);
         }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Java-WebSocket server. Its selector and decoder threads only hand frames to the {@link Gateway}.
  * Frames are checked by {@link StrictDraft} (RFC 6455 rules the library leaves out, and message size
- * limits, 1009); connections are capped per remote address ({@link ConnectionsPerAddress}, 1013 past it).
+ * limits, 1009); connections are capped per remote address ({@link ConnectionsPerAddress}, 1013 past it), and so
+ * are handshakes not finished yet, each of which has a deadline ({@link PendingHandshakes}).
  */
 public final class WsTransport extends WebSocketServer {
     private static final Logger log = LoggerFactory.getLogger(WsTransport.class);
@@ -38,20 +39,26 @@ public final class WsTransport extends WebSocketServer {
     private final SessionRegistry registry;
     private final int maxBacklogFrames;
     private final ConnectionsPerAddress perAddress;
+    private final PendingHandshakes pendingHandshakes;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean draining;
     private volatile boolean tls;
 
     /**
-     * @param maxConnectionsPerAddress open connections allowed from one IP address; 0 for no cap
+     * @param maxConnectionsPerAddress open connections allowed from one IP address, and as many more with their
+     *                                 handshake unfinished; 0 for no cap
+     * @param handshakeTimeout         how long an accepted connection has to finish its TLS and WebSocket handshake
      */
     public WsTransport(InetSocketAddress address, Gateway gateway, SessionRegistry registry, int maxBacklogFrames,
-            int maxConnectionsPerAddress) {
+            int maxConnectionsPerAddress, Duration handshakeTimeout) {
         super(address, 2, List.of(new StrictDraft()));
         this.gateway = gateway;
         this.registry = registry;
         this.maxBacklogFrames = maxBacklogFrames;
         this.perAddress = new ConnectionsPerAddress(maxConnectionsPerAddress);
+        this.pendingHandshakes = new PendingHandshakes(new org.java_websocket.server.DefaultWebSocketServerFactory(),
+                maxConnectionsPerAddress, handshakeTimeout);
+        setWebSocketFactory(pendingHandshakes);
         setReuseAddr(true);
         setMaxPendingConnections(ACCEPT_BACKLOG);
         // Chat is small request/reply frames: without this, Nagle plus delayed ACKs add ~40 ms per round trip.
@@ -71,7 +78,7 @@ public final class WsTransport extends WebSocketServer {
             thread.setDaemon(true);
             return thread;
         });
-        setWebSocketFactory(new org.java_websocket.server.SSLParametersWebSocketServerFactory(context, tasks,
+        pendingHandshakes.wrap(new org.java_websocket.server.SSLParametersWebSocketServerFactory(context, tasks,
                 parameters));
         tls = true;
     }
@@ -145,6 +152,7 @@ public final class WsTransport extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
+        pendingHandshakes.opened((org.java_websocket.WebSocketImpl) socket);
         if (draining) {
             socket.close(CloseFrame.GOING_AWAY, "server is shutting down");
             return;

@@ -66,6 +66,18 @@ public final class RawWebSocket implements AutoCloseable {
      * the system's), and upgrades to a WebSocket.
      */
     public static RawWebSocket open(URI uri, InetAddress localAddress, int receiveBuffer) throws IOException {
+        RawWebSocket raw = connect(uri, localAddress, receiveBuffer);
+        try {
+            raw.handshake(uri);
+            return raw;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** A TCP connection to the server that has not started its WebSocket handshake (see {@link #upgrade}). */
+    public static RawWebSocket connect(URI uri, InetAddress localAddress, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         try {
             if (receiveBuffer > 0) {
@@ -76,12 +88,38 @@ public final class RawWebSocket implements AutoCloseable {
             }
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
             socket.setSoTimeout(20_000);
-            RawWebSocket raw = new RawWebSocket(socket);
-            raw.handshake(uri);
-            return raw;
+            return new RawWebSocket(socket);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
+        }
+    }
+
+    /** Finishes the WebSocket handshake of a connection made with {@link #connect}. */
+    public RawWebSocket upgrade(URI uri) throws IOException {
+        handshake(uri);
+        return this;
+    }
+
+    /** Writes bytes as they are (say, half a handshake). */
+    public void writeRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /**
+     * Waits (up to the read timeout) until the server hangs up: end of stream, or a reset when it closed with bytes
+     * of ours unread. Fails with a {@link java.net.SocketTimeoutException} if it never does.
+     */
+    public void awaitHangUp() throws IOException {
+        try {
+            while (in.read() >= 0) {
+                // whatever the server sent before hanging up
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw e;
+        } catch (java.net.SocketException reset) {
+            // "Connection reset": hung up too
         }
     }
 
