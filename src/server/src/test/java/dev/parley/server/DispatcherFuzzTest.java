@@ -66,7 +66,7 @@ class DispatcherFuzzTest {
         server.stop();
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "75m", maxExecutions = 1_000_000)
     void anyFrameFromASignedInSessionGetsOneReplyOrADocumentedClose(byte[] input) {
         JsonNode reply = input.length > 0 && input[0] == BINARY
                 ? session.sendBinary(Arrays.copyOfRange(input, 1, input.length))

@@ -35,7 +35,7 @@ class ImageFuzzTest {
     }
 
     /** The first byte picks the declared type (JPEG, PNG, GIF); the rest is the uploaded file. */
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "75m", maxExecutions = 1_000_000)
     void anyUploadIsAcceptedOrRefusedWithATypedError(byte[] input) throws IOException {
         if (input.length == 0) {
             return;
@@ -52,7 +52,7 @@ class ImageFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10m", maxExecutions = 1_000_000)
+    @FuzzTest(maxDuration = "75m", maxExecutions = 1_000_000)
     void anyAvatarIsReencodedOrRefusedWithATypedError(byte[] input) {
         try {
             ProfileStore.Picture picture = AvatarImages.reencode(input);
