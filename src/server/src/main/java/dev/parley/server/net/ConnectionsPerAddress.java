@@ -4,8 +4,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Open WebSocket connections per remote IP address, with a cap, so one address cannot take every socket and
- * file descriptor of the server. A cap of 0 means no cap (for servers behind a load balancer, where every
+ * Connections per remote IP address, with a cap, so one address cannot take every socket and file descriptor of
+ * the server: the open WebSockets ({@link WsTransport}), and apart from them the unfinished handshakes
+ * ({@link PendingHandshakes}). A cap of 0 means no cap (for servers behind a load balancer, where every
  * client arrives from the balancer's address).
  */
 final class ConnectionsPerAddress {

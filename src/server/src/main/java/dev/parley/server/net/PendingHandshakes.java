@@ -38,7 +38,7 @@ final class PendingHandshakes implements WebSocketServerFactory {
     private final long deadlineNanos;
     private final LongSupplier nanoTime;
     private final Map<WebSocketImpl, Pending> pending = new ConcurrentHashMap<>();
-    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+    private final ConnectionsPerAddress perAddress;
     private final ScheduledExecutorService sweeper;
 
     private record Pending(String address, long acceptedAt) {
@@ -58,6 +58,7 @@ final class PendingHandshakes implements WebSocketServerFactory {
         }
         this.factory = factory;
         this.maxPerAddress = maxPerAddress;
+        this.perAddress = new ConnectionsPerAddress(maxPerAddress);
         this.deadlineNanos = deadline.toNanos();
         this.nanoTime = nanoTime;
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,7 +93,7 @@ final class PendingHandshakes implements WebSocketServerFactory {
     public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
         WebSocketImpl socket = (WebSocketImpl) key.attachment();
         String address = addressOf(channel);
-        if (!admit(address)) {
+        if (!perAddress.tryOpen(address)) {
             log.warn("dropping a connection from {}: {} handshakes from there unfinished already", address,
                     maxPerAddress);
             throw new IOException("too many unfinished handshakes from " + address);
@@ -136,23 +137,10 @@ final class PendingHandshakes implements WebSocketServerFactory {
         }
     }
 
-    private boolean admit(String address) {
-        boolean[] admitted = {false};
-        perAddress.compute(address, (key, count) -> {
-            int now = count == null ? 0 : count;
-            if (maxPerAddress > 0 && now >= maxPerAddress) {
-                return count;
-            }
-            admitted[0] = true;
-            return now + 1;
-        });
-        return admitted[0];
-    }
-
     private void forget(WebSocketImpl socket) {
         Pending was = pending.remove(socket);
         if (was != null) {
-            perAddress.computeIfPresent(was.address(), (key, count) -> count <= 1 ? null : count - 1);
+            perAddress.closed(was.address());
         }
     }
 
