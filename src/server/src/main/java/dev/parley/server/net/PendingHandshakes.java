@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
@@ -108,7 +109,7 @@ final class PendingHandshakes implements WebSocketServerFactory {
     }
 
     /** The handshake finished: the connection now counts under {@link ConnectionsPerAddress} instead. */
-    void opened(WebSocketImpl socket) {
+    void opened(WebSocket socket) {
         forget(socket);
     }
 
@@ -137,7 +138,7 @@ final class PendingHandshakes implements WebSocketServerFactory {
         }
     }
 
-    private void forget(WebSocketImpl socket) {
+    private void forget(WebSocket socket) {
         Pending was = pending.remove(socket);
         if (was != null) {
             perAddress.closed(was.address());

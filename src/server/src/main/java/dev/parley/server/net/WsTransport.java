@@ -152,7 +152,7 @@ public final class WsTransport extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
-        pendingHandshakes.opened((org.java_websocket.WebSocketImpl) socket);
+        pendingHandshakes.opened(socket);
         if (draining) {
             socket.close(CloseFrame.GOING_AWAY, "server is shutting down");
             return;
