@@ -233,7 +233,7 @@ public final class Screens implements AutoCloseable {
         boolean appWindow = stage == this.stage;
         MainView view = new MainView(model, stage, ViewLoader.text(options.demo() ? "account.quitDemo"
                 : "account.signOut"), () -> signOut(stage, session), saveLocation, pictureChooser,
-                photoChooser, new Settings(appearance, account, settings, autostart,
+                photoChooser, new Settings(appearance, account, settings, autostart, trust.knownServers(),
                         () -> appWindow && notifier != null && notifier.inTray()), stickerPackChooser);
         setScene(stage, view.root(), 1080, 720);
         view.install();

@@ -143,6 +143,11 @@ public final class ChatSession implements AutoCloseable {
         return me;
     }
 
+    /** The server this account is signed in to, as the window was started with it. */
+    public URI server() {
+        return connection.uri();
+    }
+
     public Inbox inbox() {
         return inbox;
     }

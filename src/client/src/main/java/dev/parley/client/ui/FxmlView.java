@@ -32,6 +32,7 @@ public enum FxmlView {
     SETTINGS("settings/SettingsView.fxml"),
     SETTINGS_ACCOUNT("settings/AccountSettingsView.fxml"),
     SETTINGS_PRIVACY("settings/PrivacySettingsView.fxml"),
+    SETTINGS_TRUSTED_SERVERS("settings/TrustedServersSettingsView.fxml"),
     SETTINGS_NOTIFICATIONS("settings/NotificationsSettingsView.fxml"),
     SETTINGS_APPEARANCE("settings/AppearanceSettingsView.fxml"),
     SETTINGS_MEDIA("settings/MediaSettingsView.fxml"),

@@ -3,6 +3,7 @@ package dev.parley.client.ui.login;
 import dev.parley.client.net.TrustProblem;
 import dev.parley.client.ui.FxmlView;
 import dev.parley.client.ui.ViewLoader;
+import dev.parley.client.ui.common.Fingerprint;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -88,7 +89,7 @@ public final class ServerTrustDialog extends Dialog<ServerTrustDialog.Choice> {
 
     private ButtonType showChanged(TrustProblem.Changed changed) {
         heading("changed", "changed", "fth-alert-triangle", changed.server());
-        pinned.setText(twoLines(changed.pinned()));
+        pinned.setText(Fingerprint.twoLines(changed.pinned()));
         pinned.setAccessibleText(changed.pinned());
         show(presentedCaption, presented, "trust.changed.presented", changed.presented());
         advice.setText(ViewLoader.text("trust.changed.advice"));
@@ -116,19 +117,12 @@ public final class ServerTrustDialog extends Dialog<ServerTrustDialog.Choice> {
 
     private static void show(Label caption, Label value, String captionKey, String fingerprint) {
         caption.setText(ViewLoader.text(captionKey));
-        value.setText(twoLines(fingerprint));
+        value.setText(Fingerprint.twoLines(fingerprint));
         value.setAccessibleText(fingerprint);
     }
 
     private static void hide(Node node) {
         node.setVisible(false);
         node.setManaged(false);
-    }
-
-    /** The 32 pairs of a SHA-256 fingerprint as two rows of 16, easy to compare with what the operator reads out. */
-    static String twoLines(String fingerprint) {
-        int middle = fingerprint.length() / 2;
-        return fingerprint.length() == 95 ? fingerprint.substring(0, middle) + "\n" + fingerprint.substring(middle + 1)
-                : fingerprint;
     }
 }

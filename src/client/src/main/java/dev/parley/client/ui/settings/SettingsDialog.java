@@ -94,6 +94,8 @@ public final class SettingsDialog extends Dialog<Void> {
                             pictureChooser).showAndWait(), pictures).root();
             case PRIVACY -> new PrivacySettingsView(new PrivacySummaryViewModel(session),
                     () -> new PrivacyDialog(window(), session).showAndWait()).root();
+            case TRUSTED_SERVERS -> new TrustedServersSettingsView(new TrustedServersViewModel(
+                    settings.knownServers(), session.server())).root();
             case NOTIFICATIONS -> new NotificationsSettingsView(new NotificationsViewModel(settings.notifications(),
                     settings.account(), settings.autostart(), settings.trayInUse().getAsBoolean(), formats,
                     Clock.systemUTC())).root();

@@ -6,6 +6,7 @@ import dev.parley.client.ui.ViewLoader;
 public enum SettingsSection {
     ACCOUNT("settings.account", "fth-user"),
     PRIVACY("settings.privacy", "fth-shield"),
+    TRUSTED_SERVERS("settings.servers", "fth-lock"),
     NOTIFICATIONS("settings.notifications", "fth-bell"),
     APPEARANCE("settings.appearance", "fth-sun"),
     MEDIA("settings.media", "fth-image"),
