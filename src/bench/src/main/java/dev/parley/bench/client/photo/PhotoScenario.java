@@ -54,7 +54,8 @@ public final class PhotoScenario extends ScenarioCommand {
         AtomicInteger arrived = new AtomicInteger();
         List<double[]> timelines = new ArrayList<>();
         double[] stalls;
-        try (ServerUnderTest server = ServerUnderTest.start(work.resolve("server"), jvmFlags())) {
+        // --jvm-flag is for the client under test, as in the other client scenarios
+        try (ServerUnderTest server = ServerUnderTest.start(work.resolve("server"), List.of())) {
             Seeder seeder = new Seeder(server.uri());
             Seeder.Account me = seeder.register("sender");
             Seeder.Account peer = seeder.register("recipient");
