@@ -104,7 +104,8 @@ class GroupFlowTest extends AppTest {
     }
 
     private List<String> systemLines() {
-        return lookup(".system-line").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+        return lookup(".system-line").match(AppTest::showsWithParents).queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).toList();
     }
 
     private List<String> memberRows() {

@@ -99,7 +99,8 @@ class GroupModerationFlowTest extends AppTest {
     }
 
     private List<String> lines() {
-        return lookup(".system-line").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+        return lookup(".system-line").match(AppTest::showsWithParents).queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).toList();
     }
 
     private List<String> memberRows() {

@@ -10,6 +10,7 @@ import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -136,20 +137,18 @@ final class MessageCell extends ListCell<ChatRow> {
         super.updateItem(row, empty);
         setText(null);
         if (empty || row == null) {
-            photos.show(null);
-            offer.show(null);
-            setGraphic(null);
+            show(null);
             setAccessibleText(null);
         } else if (row instanceof ChatRow.Day separator) {
             offer.show(null);
             day.setText(model.formats().dayLabel(separator.day()));
-            setGraphic(dayRow);
+            show(dayRow);
             setAccessibleText(day.getText());
         } else if (row instanceof ChatRow.Line systemLine) {
             photos.show(null);
             offer.show(null);
             line.setText(systemLine.text());
-            setGraphic(lineRow);
+            show(lineRow);
             setAccessibleText(systemLine.text());
         } else {
             ChatRow.Bubble message = (ChatRow.Bubble) row;
@@ -171,8 +170,41 @@ final class MessageCell extends ListCell<ChatRow> {
             seen.setVisible(message.seen());
             seen.setManaged(message.seen());
             showBubble();
-            setGraphic(bubbleRow);
+            show(bubbleRow);
         }
+    }
+
+    /**
+     * Shows one of the cell's rows, or none. An emptied cell hides its row rather than dropping it: the list's
+     * measuring cell is emptied and filled again for every row it sizes, and a row taken out of the scene and put
+     * back has the styles of its every node matched from scratch (most of the FX thread's time while scrolling,
+     * by the scroll benchmark's profile); a hidden, unmanaged graphic takes no room and costs nothing.
+     */
+    private void show(HBox row) {
+        Node current = getGraphic();
+        if (row == null) {
+            if (current != null) {
+                current.setVisible(false);
+                current.setManaged(false);
+            }
+            // Nothing of the last row stays behind in the hidden graphic: no text, pictures or live clock.
+            day.setText("");
+            line.setText("");
+            senderName.setText("");
+            text.show("", false, null);
+            photos.show(null);
+            quote.show(null);
+            card.show(null);
+            sticker.show(null);
+            reactions.show(null);
+            poll.show(null);
+            offer.show(null);
+            proposal.show(null);
+            return;
+        }
+        row.setVisible(true);
+        row.setManaged(true);
+        setGraphic(row);
     }
 
     /** The refusal in plain words, from the server's error code. */
