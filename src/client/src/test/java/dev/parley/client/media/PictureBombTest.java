@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.parley.client.testing.BombPictures;
 import dev.parley.client.testing.SamplePictures;
+import dev.parley.server.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -28,10 +29,10 @@ class PictureBombTest {
         return Stream.of(
                 Arguments.of("100000 square.png", SamplePictures.pngBombBytes(100_000), TOO_MANY_PIXELS),
                 // Stickers are PNG, GIF or WebP: a JPEG is refused for what it is before its size is read.
-                Arguments.of("65000 square.jpg", BombPictures.jpegClaiming(65_000, 65_000), NOT_AN_IMAGE),
-                Arguments.of("3000 frames.gif", BombPictures.gifOfTinyFrames(2_000, 2_000, 3_000), TOO_MANY_PIXELS),
-                Arguments.of("4000 frames.gif", BombPictures.gifOfTinyFrames(512, 512, 4_000), TOO_MANY_PIXELS),
-                Arguments.of("65000 canvas.gif", BombPictures.gifOfTinyFrames(65_000, 65_000, 1), TOO_MANY_PIXELS),
+                Arguments.of("65000 square.jpg", TestImages.jpegClaiming(65_000, 65_000), NOT_AN_IMAGE),
+                Arguments.of("3000 frames.gif", TestImages.gifOfTinyFrames(2_000, 2_000, 3_000), TOO_MANY_PIXELS),
+                Arguments.of("4000 frames.gif", TestImages.gifOfTinyFrames(512, 512, 4_000), TOO_MANY_PIXELS),
+                Arguments.of("65000 canvas.gif", TestImages.gifOfTinyFrames(65_000, 65_000, 1), TOO_MANY_PIXELS),
                 Arguments.of("16384 square.webp", BombPictures.webpClaimingTheMaximum(), TOO_MANY_PIXELS),
                 Arguments.of("huge canvas.webp", BombPictures.webpWithAHugeCanvas(), TOO_MANY_PIXELS));
     }
@@ -61,7 +62,7 @@ class PictureBombTest {
 
     @Test
     void aGifOfAFewTinyFramesOnASmallCanvasIsStillSent() throws Exception {
-        byte[] gif = BombPictures.gifOfTinyFrames(200, 200, 50);
+        byte[] gif = TestImages.gifOfTinyFrames(200, 200, 50);
 
         PreparedPhoto photo = new PhotoPipeline().prepare(gif, "fifty.gif", PhotoQuality.STANDARD);
 

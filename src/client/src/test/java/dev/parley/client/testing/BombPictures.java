@@ -17,44 +17,6 @@ public final class BombPictures {
     private BombPictures() {
     }
 
-    /** A real 64×48 JPEG whose frame header (SOF0) is rewritten to claim {@code width} × {@code height}. */
-    public static byte[] jpegClaiming(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(SamplePictures.quadrants(64, 48), "jpeg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] jpeg = out.toByteArray();
-        for (int i = 2; i + 8 < jpeg.length; i++) {
-            if ((jpeg[i] & 0xff) == 0xFF && (jpeg[i + 1] & 0xff) == 0xC0) {
-                ByteBuffer.wrap(jpeg, i + 5, 4).putShort((short) height).putShort((short) width);
-                return jpeg;
-            }
-        }
-        throw new IllegalStateException("the encoder wrote no SOF0");
-    }
-
-    /**
-     * An animated GIF of {@code frames} one-pixel frames on a {@code width} × {@code height} canvas: about 23 bytes
-     * a frame, while a player composes every frame on the whole canvas.
-     */
-    public static byte[] gifOfTinyFrames(int width, int height, int frames) {
-        ByteArrayOutputStream gif = new ByteArrayOutputStream();
-        gif.writeBytes("GIF89a".getBytes(StandardCharsets.US_ASCII));
-        gif.writeBytes(new byte[] {(byte) width, (byte) (width >> 8), (byte) height, (byte) (height >> 8),
-                (byte) 0x80, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff});
-        gif.writeBytes(new byte[] {0x21, (byte) 0xFF, 0x0B});
-        gif.writeBytes("NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII));
-        gif.writeBytes(new byte[] {0x03, 0x01, 0x00, 0x00, 0x00});
-        for (int i = 0; i < frames; i++) {
-            gif.writeBytes(new byte[] {0x21, (byte) 0xF9, 0x04, 0x00, 0x02, 0x00, 0x00, 0x00});
-            gif.writeBytes(new byte[] {0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00});
-        }
-        gif.write(0x3B);
-        return gif.toByteArray();
-    }
-
     /** A lossless WebP (VP8L) whose header claims 16384 × 16384 pixels, the most the format allows. */
     public static byte[] webpClaimingTheMaximum() {
         byte[] payload = new byte[1024];
