@@ -131,6 +131,28 @@ class RedisDeliveryTest extends TwoFriendsTest {
     }
 
     @Test
+    void signingInAgainAndAgainLeavesRedisConnectionsForDelivery() throws Exception {
+        // Each sign-in adds the user to this node's presence set in Redis, on a connection from the same pool the
+        // events are published through: every one of them must go back to the pool.
+        int signIns = 3 * (config().workerThreads() + 2);
+        try (Jedis jedis = new Jedis(redis.uri())) {
+            String aliceId = Long.toString(userId("alice"));
+            for (int i = 0; i < signIns; i++) {
+                alice.close();
+                await().atMost(Duration.ofSeconds(10)).until(() -> !jedis.sismember("parley:online:node-a", aliceId));
+                alice = track(alice.resume(server.uri()));
+                await().atMost(Duration.ofSeconds(10)).until(() -> jedis.sismember("parley:online:node-a", aliceId));
+            }
+        }
+
+        send(bob, "still live");
+
+        assertThat(alice.awaitMessages(1).get(0).get("text").asText()).isEqualTo("still live");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !messageTexts(aliceElsewhere).isEmpty());
+        assertThat(messageTexts(aliceElsewhere)).containsExactly("still live");
+    }
+
+    @Test
     void afterARedisOutageClientsAreToldToReconnectAndCatchUpFromTheStore() throws Exception {
         redis.pause();
         JsonNode sent = send(bob, "while Redis was away");

@@ -62,10 +62,12 @@ public final class RedisPresence implements OnlineUsers, AutoCloseable {
             public void online(Identity identity) {
                 if (reachable.get()) {
                     call(() -> {
-                        var transaction = redis.multi();
-                        transaction.sadd(key(nodeId), Long.toString(identity.userId()));
-                        transaction.pexpire(key(nodeId), EXPIRY.toMillis());
-                        transaction.exec();
+                        // (a transaction holds a pooled connection until it is closed)
+                        try (var transaction = redis.multi()) {
+                            transaction.sadd(key(nodeId), Long.toString(identity.userId()));
+                            transaction.pexpire(key(nodeId), EXPIRY.toMillis());
+                            transaction.exec();
+                        }
                     });
                 }
                 announcements.online(identity);
@@ -118,14 +120,15 @@ public final class RedisPresence implements OnlineUsers, AutoCloseable {
         String[] users = registry.onlineUserIds().stream().map(String::valueOf).toArray(String[]::new);
         boolean wasReachable = reachable.get();
         try {
-            var transaction = redis.multi();
-            transaction.del(key(nodeId));
-            if (users.length > 0) {
-                transaction.sadd(key(nodeId), users);
-                transaction.pexpire(key(nodeId), EXPIRY.toMillis());
+            try (var transaction = redis.multi()) {
+                transaction.del(key(nodeId));
+                if (users.length > 0) {
+                    transaction.sadd(key(nodeId), users);
+                    transaction.pexpire(key(nodeId), EXPIRY.toMillis());
+                }
+                transaction.sadd(NODES, nodeId);
+                transaction.exec();
             }
-            transaction.sadd(NODES, nodeId);
-            transaction.exec();
             forgetGoneNodes();
             if (!wasReachable) {
                 log.info("node {} shares who is online through Redis again", nodeId);
