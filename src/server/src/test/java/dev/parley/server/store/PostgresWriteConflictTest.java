@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +60,63 @@ class PostgresWriteConflictTest {
         }
     }
 
-    /** Waits for the other writer; on a retry the latch is already open. */
-    private static void waitFor(CountDownLatch latch) {
+    @Test
+    void batchesFromTwoServersLockConversationsInOneOrderSoNeitherIsRunAgain() throws Exception {
+        try (PostgresDatabase one = PostgresDatabase.open(database, null, null, 2);
+                PostgresDatabase two = PostgresDatabase.open(database, null, null, 2)) {
+            long first = conversation(one);
+            long second = conversation(one);
+            CountDownLatch go = new CountDownLatch(1);
+            CountDownLatch oneLocked = new CountDownLatch(1);
+            CountDownLatch twoLocked = new CountDownLatch(1);
+            AtomicInteger runs = new AtomicInteger();
+            // Each writer is held until both have queued two writes, so that each runs its two in one batch.
+            one.writes().submit(c -> waitFor(go));
+            two.writes().submit(c -> waitFor(go));
+
+            // Queued in opposite orders; each first write holds its row until the other server holds one too (or
+            // 2 s pass). Run as queued, that is a deadlock, and PostgreSQL aborts one batch to be run again.
+            List<CompletableFuture<Long>> writes = List.of(
+                    one.writes().submitFor(second, c -> holdUntil(c, second, oneLocked, twoLocked, runs), null),
+                    one.writes().submitFor(first, c -> next(c, first, runs), null),
+                    two.writes().submitFor(first, c -> holdUntil(c, first, twoLocked, oneLocked, runs), null),
+                    two.writes().submitFor(second, c -> next(c, second, runs), null));
+            go.countDown();
+
+            for (CompletableFuture<Long> write : writes) {
+                write.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(runs).as("each write ran once: no batch was rolled back and run again").hasValue(4);
+            assertThat(lastSeq(one, first)).isEqualTo(2);
+            assertThat(lastSeq(one, second)).isEqualTo(2);
+        }
+    }
+
+    private static long holdUntil(java.sql.Connection c, long conversation, CountDownLatch mine, CountDownLatch theirs,
+            AtomicInteger runs) throws java.sql.SQLException {
+        long seq = next(c, conversation, runs);
+        mine.countDown();
         try {
-            latch.await(5, TimeUnit.SECONDS);
+            theirs.await(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return seq;
+    }
+
+    private static long next(java.sql.Connection c, long conversation, AtomicInteger runs)
+            throws java.sql.SQLException {
+        runs.incrementAndGet();
+        return nextSeq(c, conversation);
+    }
+
+    /** Waits for the other writer; on a retry the latch is already open. */
+    private static boolean waitFor(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -37,8 +38,12 @@ public final class WriteQueue implements AutoCloseable {
         T apply(Connection connection) throws SQLException;
     }
 
-    private record Task<T>(Write<T> write, Consumer<? super T> afterCommit, CompletableFuture<T> future) {
+    private record Task<T>(long lockOrder, Write<T> write, Consumer<? super T> afterCommit,
+                           CompletableFuture<T> future) {
     }
+
+    /** The lock order of a write that names no conversation: it runs before those that do, in arrival order. */
+    private static final long UNORDERED = Long.MIN_VALUE;
 
     private record Outcome(Task<?> task, Object value, Throwable failure) {
     }
@@ -54,6 +59,7 @@ public final class WriteQueue implements AutoCloseable {
     /** A unique key another node's transaction inserted meanwhile: the write is run again and sees that row. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int ATTEMPTS = 5;
+    private static final Comparator<Task<?>> LOCK_ORDER = Comparator.comparingLong(Task::lockOrder);
 
     private final Connection connection;
     private final Connections connections;
@@ -107,10 +113,25 @@ public final class WriteQueue implements AutoCloseable {
      * logged; the write stays committed and its future still completes with its value.
      */
     public <T> CompletableFuture<T> submit(Write<T> write, Consumer<? super T> afterCommit) {
+        return submit(UNORDERED, write, afterCommit);
+    }
+
+    /**
+     * Queues a write as {@link #submit(Write, Consumer)} does, for one whose first lock is the row of conversation
+     * {@code conversationId} (a message into it, a reaction, a receipt). Where several servers write to one
+     * database, a batch runs such writes in the order of their conversations, so that two servers' batches take
+     * those row locks in the same order and cannot deadlock on them; writes into one conversation keep their
+     * order.
+     */
+    public <T> CompletableFuture<T> submitFor(long conversationId, Write<T> write, Consumer<? super T> afterCommit) {
+        return submit(conversationId, write, afterCommit);
+    }
+
+    private <T> CompletableFuture<T> submit(long lockOrder, Write<T> write, Consumer<? super T> afterCommit) {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (closing) {
             future.completeExceptionally(new ProtocolException(ErrorCode.INTERNAL, "server is shutting down"));
-        } else if (!queue.offer(new Task<>(write, afterCommit, future))) {
+        } else if (!queue.offer(new Task<>(lockOrder, write, afterCommit, future))) {
             future.completeExceptionally(new ProtocolException(ErrorCode.RATE_LIMITED, "server is busy", 1_000L));
         }
         return future;
@@ -126,6 +147,9 @@ public final class WriteQueue implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                if (retryConflicts) {
+                    batch.sort(LOCK_ORDER); // stable: one conversation's writes keep their order
+                }
                 commit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

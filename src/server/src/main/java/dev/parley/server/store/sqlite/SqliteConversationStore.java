@@ -153,16 +153,16 @@ public final class SqliteConversationStore implements ConversationStore {
     }
 
     /** Submits a write that yields a message, which {@link CommittedMessages} announces once it has committed. */
-    private CompletableFuture<Appended> writeMessage(WriteQueue.Write<Appended> write) {
-        return db.writes().submit(write, db.committedMessages());
+    private CompletableFuture<Appended> writeMessage(long conversationId, WriteQueue.Write<Appended> write) {
+        return db.writes().submitFor(conversationId, write, db.committedMessages());
     }
 
     @Override
     public CompletableFuture<Appended> append(long conversationId, long senderId, UUID clientId, String text,
             List<MediaRef> media, Long replyTo, String card, Sticker sticker, Offer offer, Proposal proposal,
             Instant now) {
-        return writeMessage(c -> appendIn(c, conversationId, senderId, clientId, text, media, replyTo, card,
-                sticker, offer, proposal, now));
+        return writeMessage(conversationId, c -> appendIn(c, conversationId, senderId, clientId, text, media,
+                replyTo, card, sticker, offer, proposal, now));
     }
 
     /**
@@ -241,7 +241,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> unsend(long conversationId, long userId, long seq, Instant now) {
-        return writeMessage(c -> {
+        return writeMessage(conversationId, c -> {
             Membership me = Membership.current(c, conversationId, userId);
             List<Long> members = memberIds(c, conversationId);
             Message target = Rows.one(c, MESSAGE_SELECT + " WHERE m.conversation_id = ? AND m.seq = ?",
@@ -283,7 +283,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> react(long conversationId, long userId, long seq, String emoji, Instant now) {
-        return writeMessage(c -> {
+        return writeMessage(conversationId, c -> {
             Membership me = Membership.current(c, conversationId, userId);
             List<Long> members = memberIds(c, conversationId);
             requireShown(c, conversationId, userId, seq);
@@ -302,7 +302,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Appended> pin(long conversationId, long userId, long seq, boolean pinned, Instant now) {
-        return writeMessage(c -> {
+        return writeMessage(conversationId, c -> {
             Membership me = Membership.current(c, conversationId, userId);
             List<Long> members = memberIds(c, conversationId);
             requireShown(c, conversationId, userId, seq);
@@ -407,24 +407,24 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public CompletableFuture<Appended> createPoll(long conversationId, long userId, Request.PollCreate poll,
             Instant now) {
-        return writeMessage(c -> Polls.create(c, conversationId, userId, poll, now));
+        return writeMessage(conversationId, c -> Polls.create(c, conversationId, userId, poll, now));
     }
 
     @Override
     public CompletableFuture<Appended> votePoll(long conversationId, long userId, long seq, List<Integer> options,
             Instant now) {
-        return writeMessage(c -> Polls.vote(c, conversationId, userId, seq, options, now));
+        return writeMessage(conversationId, c -> Polls.vote(c, conversationId, userId, seq, options, now));
     }
 
     @Override
     public CompletableFuture<Appended> respondToProposal(long conversationId, long userId, long seq,
             ProposalStatus status, Instant now) {
-        return writeMessage(c -> Proposals.respond(c, conversationId, userId, seq, status, now));
+        return writeMessage(conversationId, c -> Proposals.respond(c, conversationId, userId, seq, status, now));
     }
 
     @Override
     public CompletableFuture<Appended> closePoll(long conversationId, long userId, long seq, Instant now) {
-        return writeMessage(c -> Polls.close(c, conversationId, userId, seq, now));
+        return writeMessage(conversationId, c -> Polls.close(c, conversationId, userId, seq, now));
     }
 
     /**
@@ -448,7 +448,7 @@ public final class SqliteConversationStore implements ConversationStore {
 
     @Override
     public CompletableFuture<Reply.ReadCursor> markRead(long conversationId, long userId, long seq) {
-        return db.writes().submit(c -> {
+        return db.writes().submitFor(conversationId, c -> {
             int changed = Rows.update(c, "UPDATE members SET read_seq = MAX(read_seq,"
                     + " MIN(?, COALESCE(until_seq, (SELECT last_seq FROM conversations WHERE id = ?))))"
                     + " WHERE conversation_id = ? AND user_id = ?", seq, conversationId, conversationId, userId);
@@ -459,7 +459,7 @@ public final class SqliteConversationStore implements ConversationStore {
                     + " WHERE me.conversation_id = ? AND me.user_id = ?",
                     row -> new Reply.ReadCursor(conversationId, row.getLong(1), row.getInt(2)),
                     conversationId, userId).orElseThrow();
-        });
+        }, null);
     }
 
     @Override
