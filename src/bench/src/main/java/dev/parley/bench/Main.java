@@ -6,6 +6,7 @@ import dev.parley.bench.client.ClientStartScenario;
 import dev.parley.bench.client.EmojiPickerScenario;
 import dev.parley.bench.client.photo.PhotoScenario;
 import dev.parley.bench.client.photo.PhotoVariants;
+import dev.parley.bench.server.ClusterScenario;
 import dev.parley.bench.server.FanoutScenario;
 import dev.parley.bench.server.StormScenario;
 import dev.parley.bench.server.IdleScenario;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "parley-bench", mixinStandardHelpOptions = true, version = "Parley bench 0.1",
         description = "Measures the Parley server against a bare WebSocket relay, and the client.",
         subcommands = {IdleScenario.class, LatencyScenario.class, ThroughputScenario.class, FanoutScenario.class,
-                StormScenario.class, ClientStartScenario.class, ClientMemoryScenario.class, EmojiPickerScenario.class,
-                ClientScrollScenario.class, PhotoScenario.class, PhotoVariants.class})
+                StormScenario.class, ClusterScenario.class, ClientStartScenario.class, ClientMemoryScenario.class,
+                EmojiPickerScenario.class, ClientScrollScenario.class, PhotoScenario.class, PhotoVariants.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));

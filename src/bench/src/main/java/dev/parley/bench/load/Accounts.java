@@ -2,6 +2,7 @@ package dev.parley.bench.load;
 
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.auth.SessionTokens;
+import dev.parley.server.store.jdbc.Database;
 import dev.parley.server.store.sqlite.SqliteAccountStore;
 import dev.parley.server.store.sqlite.SqliteDatabase;
 import java.net.URI;
@@ -34,28 +35,39 @@ public final class Accounts {
      * {@code dataDir}, each with one session; all share one password hash (Argon2id at the bench server's cost).
      */
     public static List<Account> seed(Path dataDir, String prefix, int count) throws Exception {
+        try (SqliteDatabase db = SqliteDatabase.open(dataDir, 1)) {
+            return seed(db, prefix, count);
+        }
+    }
+
+    /** Creates the accounts as {@link #seed(Path, String, int)} does, in a database (SQLite or PostgreSQL). */
+    public static List<Account> seed(Database db, String prefix, int count) throws Exception {
         SessionTokens tokens = new SessionTokens();
         String hash;
         try (PasswordHasher hasher = new PasswordHasher(1024, 1, 1)) {
             hash = hasher.hash(PASSWORD).get();
         }
         Instant now = Instant.now();
-        try (SqliteDatabase db = SqliteDatabase.open(dataDir, 1)) {
-            SqliteAccountStore store = new SqliteAccountStore(db);
-            return Bounded.run(count, WRITES_IN_FLIGHT / 2, i -> {
-                String handle = prefix + i;
-                String token = tokens.newToken();
-                return store.createUser(handle, handle, hash, now)
-                        .thenCompose(user -> store.createSession(user.id(), SessionTokens.hash(token), "bench", now))
-                        .thenApply(session -> new Account(handle, token));
-            });
-        }
+        SqliteAccountStore store = new SqliteAccountStore(db);
+        return Bounded.run(count, WRITES_IN_FLIGHT / 2, i -> {
+            String handle = prefix + i;
+            String token = tokens.newToken();
+            return store.createUser(handle, handle, hash, now)
+                    .thenCompose(user -> store.createSession(user.id(), SessionTokens.hash(token), "bench", now))
+                    .thenApply(session -> new Account(handle, token));
+        });
     }
 
     /** Connects and signs in each account with {@code hello}, a few hundred handshakes at a time. */
     public static List<ParleyConn> signIn(HttpClients http, URI server, List<Account> accounts, int inFlight)
             throws InterruptedException, ExecutionException {
-        return Bounded.run(accounts.size(), inFlight, i -> ParleyConn.connect(http.next(), server)
+        return signIn(http, List.of(server), accounts, inFlight);
+    }
+
+    /** Signs in as {@link #signIn(HttpClients, URI, List, int)} does, account {@code i} on node {@code i mod n}. */
+    public static List<ParleyConn> signIn(HttpClients http, List<URI> nodes, List<Account> accounts, int inFlight)
+            throws InterruptedException, ExecutionException {
+        return Bounded.run(accounts.size(), inFlight, i -> ParleyConn.connect(http.next(), nodes.get(i % nodes.size()))
                 .thenCompose(conn -> conn.hello(accounts.get(i).token()).thenApply(reply -> conn)));
     }
 

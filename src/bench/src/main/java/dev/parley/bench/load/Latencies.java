@@ -57,4 +57,13 @@ public final class Latencies {
         }
         report.row(what + " max", "ms", parley.maxMillis(), relay.maxMillis(), null, null);
     }
+
+    /** Rows p50, p90, p99, p99.9 and max of {@code what}, with no relay beside them and no targets. */
+    public static void report(Report report, String what, Latencies latencies) {
+        for (double p : PERCENTILES) {
+            String name = what + " p" + (p == Math.rint(p) ? Integer.toString((int) p) : Double.toString(p));
+            report.row(name, "ms", latencies.percentileMillis(p), null, null);
+        }
+        report.row(what + " max", "ms", latencies.maxMillis(), null, null);
+    }
 }

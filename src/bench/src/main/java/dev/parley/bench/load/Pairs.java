@@ -24,7 +24,16 @@ public final class Pairs {
      */
     public static List<Pair> parley(HttpClients http, URI server, List<Accounts.Account> accounts)
             throws InterruptedException, ExecutionException {
-        List<ParleyConn> connections = Accounts.signIn(http, server, accounts, IN_FLIGHT);
+        return parley(http, List.of(server), accounts);
+    }
+
+    /**
+     * Pairs as {@link #parley(HttpClients, URI, List)} does, with account {@code i} signed in on node {@code i mod n}:
+     * with two nodes, every pair has one side on each.
+     */
+    public static List<Pair> parley(HttpClients http, List<URI> nodes, List<Accounts.Account> accounts)
+            throws InterruptedException, ExecutionException {
+        List<ParleyConn> connections = Accounts.signIn(http, nodes, accounts, IN_FLIGHT);
         return Bounded.run(accounts.size() / 2, IN_FLIGHT, i -> {
             ParleyConn a = connections.get(2 * i);
             ParleyConn b = connections.get(2 * i + 1);

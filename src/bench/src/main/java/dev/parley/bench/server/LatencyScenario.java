@@ -1,6 +1,5 @@
 package dev.parley.bench.server;
 
-import dev.parley.bench.harness.Jvm;
 import dev.parley.bench.harness.Report;
 import dev.parley.bench.load.ChatPeer;
 import dev.parley.bench.load.Latencies;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.DoubleSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +27,7 @@ public final class LatencyScenario extends PairScenario {
     Integer rate;
 
     /** What one server's run measured. */
-    private record Run(Latencies delivery, Latencies ack, long sent, long delivered, long failed, double cpuSeconds) {
+    record Run(Latencies delivery, Latencies ack, long sent, long delivered, long failed, double cpuSeconds) {
     }
 
     @Override
@@ -38,7 +38,8 @@ public final class LatencyScenario extends PairScenario {
         int measuredSeconds = sized(seconds, 60, 3);
         report.parameter("connections", 2 * pairCount).parameter("messages per second", perSecond)
                 .parameter("warm-up seconds", warmupSeconds).parameter("measured seconds", measuredSeconds);
-        Both<Run> both = onBoth(pairCount, (connected, jvm) -> drive(connected, jvm, perSecond,
+        Both<Run> both = onBoth(pairCount, (connected, jvm) -> drive(connected,
+                () -> cpuSeconds(jvm.pid()), perSecond,
                 TimeUnit.SECONDS.toNanos(warmupSeconds), TimeUnit.SECONDS.toNanos(measuredSeconds)));
         Run parley = both.parley();
         Run relay = both.relay();
@@ -52,7 +53,8 @@ public final class LatencyScenario extends PairScenario {
                 1e6 * relay.cpuSeconds() / relay.sent(), null, null);
     }
 
-    private static Run drive(List<Pairs.Pair> pairs, Jvm jvm, int perSecond, long warmupNanos, long measuredNanos)
+    /** Sends at {@code perSecond} round the pairs; {@code cpu} tells the CPU seconds the server(s) used so far. */
+    static Run drive(List<Pairs.Pair> pairs, DoubleSupplier cpu, int perSecond, long warmupNanos, long measuredNanos)
             throws InterruptedException {
         Latencies delivery = new Latencies();
         Latencies ack = new Latencies();
@@ -87,7 +89,7 @@ public final class LatencyScenario extends PairScenario {
             }
             boolean measured = due >= measureFrom;
             if (measured && sent == 0) {
-                cpuBefore = cpuSeconds(jvm.pid());
+                cpuBefore = cpu.getAsDouble();
             }
             Pairs.Pair pair = pairs.get((int) (i % pairs.size()));
             ChatPeer from = (i / pairs.size()) % 2 == 0 ? pair.a() : pair.b();
@@ -103,11 +105,11 @@ public final class LatencyScenario extends PairScenario {
                 sent++;
             }
         }
-        double cpu = cpuSeconds(jvm.pid()) - cpuBefore;
+        double cpuUsed = cpu.getAsDouble() - cpuBefore;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while ((delivered.get() < sent || acked.get() + failed.get() < sent) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        return new Run(delivery, ack, sent, delivered.get(), failed.get(), cpu);
+        return new Run(delivery, ack, sent, delivered.get(), failed.get(), cpuUsed);
     }
 }

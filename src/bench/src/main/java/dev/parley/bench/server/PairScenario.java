@@ -15,7 +15,8 @@ import java.util.List;
  */
 abstract class PairScenario extends ScenarioCommand {
     @picocli.CommandLine.Option(names = "--server-jfr", paramLabel = "FILE",
-            description = "Record the Parley server (only) with JFR's profile settings into FILE")
+            description = "Record the Parley server (only; in the cluster, node 1) with JFR's profile settings"
+                    + " into FILE")
     Path serverJfr;
 
     @picocli.CommandLine.Option(names = "--pairs", description = "Pairs of connections (default: the scenario's size)")
@@ -48,12 +49,7 @@ abstract class PairScenario extends ScenarioCommand {
             Path dir = work.resolve("server");
             List<Accounts.Account> accounts = Accounts.seed(ServerUnderTest.dataDir(dir), "pair", 2 * pairs);
             R parley;
-            List<String> serverFlags = new java.util.ArrayList<>(jvmFlags());
-            if (serverJfr != null) {
-                serverFlags.add("-XX:StartFlightRecording=filename=" + serverJfr.toAbsolutePath()
-                        + ",settings=profile");
-            }
-            try (ServerUnderTest server = ServerUnderTest.start(dir, serverFlags)) {
+            try (ServerUnderTest server = ServerUnderTest.start(dir, serverFlags())) {
                 List<Pairs.Pair> connected = Pairs.parley(http, server.uri(), accounts);
                 parley = drive.run(connected, server.jvm());
                 Pairs.close(connected);
@@ -68,15 +64,35 @@ abstract class PairScenario extends ScenarioCommand {
         }
     }
 
+    /** The Parley server's JVM flags: the child JVMs' flags, and the JFR recording if one was asked for. */
+    protected List<String> serverFlags() {
+        List<String> flags = new java.util.ArrayList<>(jvmFlags());
+        if (serverJfr != null) {
+            flags.add("-XX:StartFlightRecording=filename=" + serverJfr.toAbsolutePath() + ",settings=profile");
+        }
+        return flags;
+    }
+
     /** CPU seconds (user + system) a process has used so far, from /proc/PID/stat; -1 where it does not tell. */
     protected static double cpuSeconds(long pid) {
+        // after the command name: utime and stime are fields 14 and 15 of the whole line (1-based)
+        return statSeconds(pid, 11, -1);
+    }
+
+    /** CPU seconds (user + system) of a process's children that have exited and been waited for; 0 if unknown. */
+    protected static double reapedChildrenCpuSeconds(long pid) {
+        // cutime and cstime are fields 16 and 17 of the whole line
+        return statSeconds(pid, 13, 0);
+    }
+
+    /** The sum of two clock-tick fields of /proc/PID/stat, counted from the field after the command name. */
+    private static double statSeconds(long pid, int first, double unknown) {
         try {
             String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command name: state is field 3, utime 14 and stime 15 (1-based, of the whole line)
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            return (Long.parseLong(fields[first]) + Long.parseLong(fields[first + 1])) / 100.0;
         } catch (java.io.IOException | RuntimeException e) {
-            return -1;
+            return unknown;
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.bench.server;
 
-import dev.parley.bench.harness.Jvm;
 import dev.parley.bench.harness.Report;
 import dev.parley.bench.load.ChatPeer;
 import dev.parley.bench.load.Pairs;
@@ -10,6 +9,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +27,7 @@ public final class ThroughputScenario extends PairScenario {
     Integer window;
 
     /** What one server's run measured. */
-    private record Run(double ackedPerSecond, double deliveredPerSecond, long acked, long delivered, long lost,
+    record Run(double ackedPerSecond, double deliveredPerSecond, long acked, long delivered, long lost,
                        long doubled, long failed, double cpuSecondsPerThousand) {
     }
 
@@ -39,7 +39,8 @@ public final class ThroughputScenario extends PairScenario {
         int countedSeconds = sized(seconds, 20, 3);
         report.parameter("connections", 2 * pairCount).parameter("window per connection", outstanding)
                 .parameter("warm-up seconds", warmupSeconds).parameter("counted seconds", countedSeconds);
-        Both<Run> both = onBoth(pairCount, (connected, jvm) -> drive(connected, jvm, outstanding,
+        Both<Run> both = onBoth(pairCount, (connected, jvm) -> drive(connected,
+                () -> cpuSeconds(jvm.pid()), outstanding,
                 TimeUnit.SECONDS.toNanos(warmupSeconds), TimeUnit.SECONDS.toNanos(countedSeconds)));
         Run parley = both.parley();
         Run relay = both.relay();
@@ -117,7 +118,8 @@ public final class ThroughputScenario extends PairScenario {
         volatile boolean running = true;
     }
 
-    private static Run drive(List<Pairs.Pair> pairs, Jvm jvm, int window, long warmupNanos, long countedNanos)
+    /** Keeps {@code window} sends outstanding per peer; {@code cpu} tells the CPU seconds the server(s) used so far. */
+    static Run drive(List<Pairs.Pair> pairs, DoubleSupplier cpu, int window, long warmupNanos, long countedNanos)
             throws InterruptedException {
         Counts counts = new Counts();
         List<Sender> senders = new ArrayList<>();
@@ -135,13 +137,13 @@ public final class ThroughputScenario extends PairScenario {
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmupNanos));
         long ackedBefore = counts.acked.get();
         long deliveredBefore = counts.delivered.get();
-        double cpuBefore = cpuSeconds(jvm.pid());
+        double cpuBefore = cpu.getAsDouble();
         long from = System.nanoTime();
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(countedNanos));
         double elapsed = (System.nanoTime() - from) / 1e9;
         long ackedIn = counts.acked.get() - ackedBefore;
         long deliveredIn = counts.delivered.get() - deliveredBefore;
-        double cpu = cpuSeconds(jvm.pid()) - cpuBefore;
+        double cpuUsed = cpu.getAsDouble() - cpuBefore;
         counts.running = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while ((counts.outstanding.get() > 0 || counts.delivered.get() < counts.acked.get())
@@ -150,6 +152,6 @@ public final class ThroughputScenario extends PairScenario {
         }
         long lost = senders.stream().mapToLong(Sender::ackedButNotDelivered).sum();
         return new Run(ackedIn / elapsed, deliveredIn / elapsed, counts.acked.get(), counts.delivered.get(), lost,
-                counts.doubled.get(), counts.failed.get(), cpu / Math.max(1, ackedIn) * 1000);
+                counts.doubled.get(), counts.failed.get(), cpuUsed / Math.max(1, ackedIn) * 1000);
     }
 }

@@ -60,6 +60,25 @@ class ServerScenariosTest {
         }
     }
 
+    @Test
+    void clusterDeliversEveryMessageAcrossNodesOnceWithGapFreeSeqs() throws Exception {
+        Map<String, JsonNode> rows = run("cluster");
+
+        assertThat(rows.get("messages sent (measured)").get("parley").asDouble()).isEqualTo(200);
+        assertThat(rows.get("messages delivered (measured)").get("parley").asDouble()).isEqualTo(200);
+        assertThat(rows.get("sends failed (measured)").get("parley").asDouble()).isZero();
+        assertThat(rows.get("delivery across nodes p50").get("parley").asDouble()).isPositive();
+        assertThat(rows.get("sends failed").get("parley").asDouble()).isZero();
+        assertThat(rows.get("acked but not delivered").get("parley").asDouble()).isZero();
+        assertThat(rows.get("delivered twice").get("parley").asDouble()).isZero();
+        double acked = rows.get("messages acked (throughput phase)").get("parley").asDouble();
+        assertThat(acked).isPositive();
+        assertThat(rows.get("messages delivered (throughput phase)").get("parley").asDouble()).isEqualTo(acked);
+        assertThat(rows.get("conversations with a seq gap").get("parley").asDouble()).isZero();
+        assertThat(rows).containsKeys("nodes' CPU per 1,000 messages at full load",
+                "PostgreSQL CPU per 1,000 messages at full load", "Redis CPU per 1,000 messages at full load");
+    }
+
     /** Runs a scenario at --quick and returns its JSON rows by name. */
     private Map<String, JsonNode> run(String scenario) throws Exception {
         Path json = work.resolve(scenario + ".json");
