@@ -31,7 +31,10 @@ public final class ServerUnderTest implements AutoCloseable {
                 "--argon-memory-kib", "1024", "--argon-iterations", "1", "--relaxed-limits",
                 "--max-connections-per-address", "0"));
         args.addAll(List.of(extraArgs));
-        Jvm jvm = Jvm.start("parley-server", dataDir, jvmFlags, "dev.parley.server.Main", args);
+        // (as `java -jar parley-server.jar` does through its manifest: the WebSocket selector fix, decision 011)
+        List<String> flags = new ArrayList<>(List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"));
+        flags.addAll(jvmFlags);
+        Jvm jvm = Jvm.start("parley-server", dataDir, flags, "dev.parley.server.Main", args);
         try {
             Matcher m = jvm.awaitLine("listening on (ws://\\S+)", Duration.ofSeconds(60));
             return new ServerUnderTest(jvm, URI.create(m.group(1)));

@@ -147,7 +147,13 @@ public final class WsTransport extends WebSocketServer {
 
     @Override
     public void onStart() {
+        SelectedKeys.drainEachSelect(this);
         started.complete(null);
+    }
+
+    /** Keys waiting in the selector's selected-key set now (for tests: 0 at rest once drained). */
+    public int selectedKeysWaiting() {
+        return SelectedKeys.waiting(this);
     }
 
     @Override
