@@ -1,12 +1,14 @@
 package dev.parley.server.net;
 
 import java.lang.reflect.Field;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Set;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +72,16 @@ final class SelectedKeys {
     /**
      * The selected keys as the selector shows them (removal allowed, addition not), except that iterating takes
      * them out: the iterator walks what was selected when it was made.
+     *
+     * <p>Walking only fresh keys exposes a race that the library's walk over stale keys used to paper over: while
+     * the loop's {@code doWrite} finds a connection's queue empty and sets its interest back to reading, another
+     * thread may queue a frame and ask for writing in between, and the loop's "read only" wins; the frame then
+     * waits for the connection's next write. So each walk first looks again at the keys of the walk before: one
+     * with frames queued but no interest in writing gets it back, and the next select writes them.
      */
-    private static final class Draining extends AbstractSet<SelectionKey> {
+    static final class Draining extends AbstractSet<SelectionKey> {
         private final Set<SelectionKey> selected;
+        private SelectionKey[] previous = new SelectionKey[0];
 
         Draining(Set<SelectionKey> selected) {
             this.selected = selected;
@@ -80,8 +89,12 @@ final class SelectedKeys {
 
         @Override
         public Iterator<SelectionKey> iterator() {
+            for (SelectionKey key : previous) {
+                rearmIfWriteLost(key);
+            }
             SelectionKey[] now = selected.toArray(new SelectionKey[0]);
             selected.clear();
+            previous = now;
             // (remove() of this iterator has nothing left to do: the key is out of the set already)
             Iterator<SelectionKey> keys = Arrays.asList(now).iterator();
             return new Iterator<>() {
@@ -100,6 +113,17 @@ final class SelectedKeys {
                     // taken out when the iterator was made
                 }
             };
+        }
+
+        private static void rearmIfWriteLost(SelectionKey key) {
+            try {
+                if (key.isValid() && key.attachment() instanceof WebSocketImpl socket && !socket.outQueue.isEmpty()
+                        && (key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                }
+            } catch (CancelledKeyException e) {
+                // closed meanwhile: nothing to write any more
+            }
         }
 
         @Override
