@@ -130,7 +130,8 @@ public final class ParleyServer implements AutoCloseable {
                 bus, config.clock()), new ContactBookService(new SqliteContactStore(database), social, limits, bus,
                 config.clock()), broadcasts, insights), media, workers);
         WsTransport transport = new WsTransport(new InetSocketAddress(config.bind(), config.port()), gateway,
-                registry, config.maxBacklogFrames(), config.maxConnectionsPerAddress(), config.handshakeTimeout());
+                registry, config.maxBacklogFrames(), config.maxConnectionsPerAddress(), config.handshakeTimeout(),
+                config.pingInterval());
         if (config.tls() != null) {
             transport.useTls(config.tls().context());
         }

@@ -24,6 +24,8 @@ import java.util.Objects;
  *                         load balancer every client has the balancer's address: cap there instead)
  * @param handshakeTimeout how long an accepted connection has to finish its TLS and WebSocket handshake before it is
  *                         dropped (a client that never finishes would otherwise hold a socket for good)
+ * @param pingInterval     how often each connection is pinged; one that has not answered for 1.5 intervals is
+ *                         dropped (its peer went away without closing)
  * @param broadcastPace    each sender's daily cap of broadcast recipients, and how many go out per minute
  * @param redis            Redis for delivery across nodes ({@code redis://host:port}); null: this node alone
  * @param nodeId           this node's name in logs and on the Redis channel
@@ -34,7 +36,7 @@ import java.util.Objects;
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
         int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, int maxConnectionsPerAddress,
-        java.time.Duration handshakeTimeout, LoginLimits loginLimits, AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
+        java.time.Duration handshakeTimeout, java.time.Duration pingInterval, LoginLimits loginLimits, AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
         String nodeId, dev.parley.server.net.ServerCertificate tls) {
 
     /**
@@ -72,6 +74,9 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("handshakeTimeout must be positive");
         }
+        if (pingInterval == null || pingInterval.isNegative() || pingInterval.isZero()) {
+            throw new IllegalArgumentException("pingInterval must be positive");
+        }
         if (maxConnectionsPerAddress < 0) {
             throw new IllegalArgumentException("maxConnectionsPerAddress must be 0 (no cap) or more");
         }
@@ -105,6 +110,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         private int maxBacklogFrames = 2_048;
         private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
         private java.time.Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private java.time.Duration pingInterval = dev.parley.server.net.WsTransport.DEFAULT_PING_INTERVAL;
         private LoginLimits loginLimits = LoginLimits.DEFAULT;
         private AccountLimits.Rates accountRates = AccountLimits.Rates.DEFAULT;
         private BroadcastStore.Pace broadcastPace = BroadcastStore.Pace.DEFAULT;
@@ -147,6 +153,12 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
         /** Open connections allowed from one IP address (default 64); 0 lifts the cap. */
         public Builder handshakeTimeout(java.time.Duration handshakeTimeout) {
             this.handshakeTimeout = handshakeTimeout;
+            return this;
+        }
+
+        /** How often each connection is pinged (default 30 s); one that stays silent for 1.5 intervals is dropped. */
+        public Builder pingInterval(java.time.Duration pingInterval) {
+            this.pingInterval = pingInterval;
             return this;
         }
 
@@ -203,7 +215,8 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
 
         public ServerConfig build() {
             return new ServerConfig(bind, port, dataDir, clock, argonMemoryKiB, argonIterations, hashThreads,
-                    workerThreads, maxBacklogFrames, maxConnectionsPerAddress, handshakeTimeout, loginLimits, accountRates,
+                    workerThreads, maxBacklogFrames, maxConnectionsPerAddress, handshakeTimeout, pingInterval,
+                    loginLimits, accountRates,
                     broadcastPace, postgres, redis,
                     nodeId == null || nodeId.isBlank() ? defaultNodeId() : nodeId, tls);
         }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * backlog. A peer that stops reading is cut off once the backlog is full rather than growing the heap;
  * it catches up through {@code sync} when it reconnects.
  */
-public final class ClientConnection {
+public final class ClientConnection implements Heartbeat.Peer {
     /** Close code for a session that was revoked or signed out elsewhere. */
     public static final int CLOSE_SESSION_ENDED = 4001;
     /**
@@ -37,6 +37,10 @@ public final class ClientConnection {
     private final String remoteAddress;
     private final AtomicInteger pendingChunks = new AtomicInteger();
     private volatile Identity identity;
+    /** When the peer last answered a ping (System.nanoTime), or when the connection opened. */
+    private volatile long lastPong = System.nanoTime();
+    /** When the heartbeat last pinged it (System.nanoTime); 0 before the first ping. */
+    private volatile long pingedAt;
 
     ClientConnection(WebSocket socket, Executor workers, int maxBacklogFrames) {
         this.socket = socket;
@@ -127,6 +131,37 @@ public final class ClientConnection {
 
     public void close(int code, String reason) {
         socket.close(code, reason);
+    }
+
+    /** The peer answered a ping. */
+    void ponged() {
+        lastPong = System.nanoTime();
+    }
+
+    @Override
+    public long lastPong() {
+        return lastPong;
+    }
+
+    @Override
+    public long pingedAt() {
+        return pingedAt;
+    }
+
+    @Override
+    public void ping(long now) {
+        pingedAt = now;
+        try {
+            socket.sendPing();
+        } catch (WebsocketNotConnectedException e) {
+            log.debug("ping for {} dropped: connection closed", who());
+        }
+    }
+
+    @Override
+    public void drop() {
+        log.info("dropping the connection of {} from {}: no answer to pings", who(), remoteAddress);
+        socket.closeConnection(org.java_websocket.framing.CloseFrame.ABNORMAL_CLOSE, "no answer to pings");
     }
 
     public Identity identity() {

@@ -34,6 +34,8 @@ public final class WsTransport extends WebSocketServer {
      * 7 … seconds. The kernel caps this at {@code net.core.somaxconn} (4,096 on Linux since 5.4).
      */
     static final int ACCEPT_BACKLOG = 65_535;
+    /** How often each connection is pinged (Java-WebSocket's lost-connection timer used 30 s here before). */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
 
     private final Gateway gateway;
     private final SessionRegistry registry;
@@ -41,6 +43,8 @@ public final class WsTransport extends WebSocketServer {
     private final ConnectionsPerAddress perAddress;
     private final PendingHandshakes pendingHandshakes;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final Duration pingInterval;
+    private volatile Heartbeat heartbeat;
     private volatile boolean draining;
     private volatile boolean tls;
 
@@ -51,6 +55,13 @@ public final class WsTransport extends WebSocketServer {
      */
     public WsTransport(InetSocketAddress address, Gateway gateway, SessionRegistry registry, int maxBacklogFrames,
             int maxConnectionsPerAddress, Duration handshakeTimeout) {
+        this(address, gateway, registry, maxBacklogFrames, maxConnectionsPerAddress, handshakeTimeout,
+                DEFAULT_PING_INTERVAL);
+    }
+
+    /** @param pingInterval how often each connection is pinged; one silent for 1.5 intervals is dropped */
+    public WsTransport(InetSocketAddress address, Gateway gateway, SessionRegistry registry, int maxBacklogFrames,
+            int maxConnectionsPerAddress, Duration handshakeTimeout, Duration pingInterval) {
         super(address, 2, List.of(new StrictDraft()));
         this.gateway = gateway;
         this.registry = registry;
@@ -63,7 +74,9 @@ public final class WsTransport extends WebSocketServer {
         setMaxPendingConnections(ACCEPT_BACKLOG);
         // Chat is small request/reply frames: without this, Nagle plus delayed ACKs add ~40 ms per round trip.
         setTcpNoDelay(true);
-        setConnectionLostTimeout(30);
+        // Lost connections are found by the Heartbeat, which spreads its pings over the interval.
+        setConnectionLostTimeout(0);
+        this.pingInterval = pingInterval;
     }
 
     /**
@@ -148,7 +161,17 @@ public final class WsTransport extends WebSocketServer {
     @Override
     public void onStart() {
         SelectedKeys.drainEachSelect(this);
+        heartbeat = new Heartbeat(this::clientConnections, pingInterval);
         started.complete(null);
+    }
+
+    @Override
+    public void stop(int timeout, String closeMessage) throws InterruptedException {
+        Heartbeat beating = heartbeat;
+        if (beating != null) {
+            beating.close();
+        }
+        super.stop(timeout, closeMessage);
     }
 
     /** Keys waiting in the selector's selected-key set now (for tests: 0 at rest once drained). */
@@ -170,6 +193,26 @@ public final class WsTransport extends WebSocketServer {
             return;
         }
         socket.setAttachment(new ClientConnection(socket, gateway.workers(), maxBacklogFrames));
+    }
+
+    /** The open connections that were let in (those refused at opening have no {@link ClientConnection}). */
+    private List<ClientConnection> clientConnections() {
+        List<ClientConnection> connections = new java.util.ArrayList<>();
+        for (WebSocket socket : getConnections()) {
+            ClientConnection connection = socket.getAttachment();
+            if (connection != null && socket.isOpen()) {
+                connections.add(connection);
+            }
+        }
+        return connections;
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket socket, Framedata pong) {
+        ClientConnection connection = socket.getAttachment();
+        if (connection != null) {
+            connection.ponged();
+        }
     }
 
     /** Pongs go out under the connection's backlog bound, like every other frame. */
