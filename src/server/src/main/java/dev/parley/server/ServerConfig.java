@@ -24,8 +24,8 @@ import java.util.Objects;
  *                         load balancer every client has the balancer's address: cap there instead)
  * @param handshakeTimeout how long an accepted connection has to finish its TLS and WebSocket handshake before it is
  *                         dropped (a client that never finishes would otherwise hold a socket for good)
- * @param pingInterval     how often each connection is pinged; one that has not answered for 1.5 intervals is
- *                         dropped (its peer went away without closing)
+ * @param pingInterval     how often each connection is pinged; one that leaves a ping unanswered for an interval
+ *                         is dropped (its peer went away without closing)
  * @param broadcastPace    each sender's daily cap of broadcast recipients, and how many go out per minute
  * @param redis            Redis for delivery across nodes ({@code redis://host:port}); null: this node alone
  * @param nodeId           this node's name in logs and on the Redis channel
@@ -36,7 +36,8 @@ import java.util.Objects;
  */
 public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int argonMemoryKiB,
         int argonIterations, int hashThreads, int workerThreads, int maxBacklogFrames, int maxConnectionsPerAddress,
-        java.time.Duration handshakeTimeout, java.time.Duration pingInterval, LoginLimits loginLimits, AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
+        java.time.Duration handshakeTimeout, java.time.Duration pingInterval, LoginLimits loginLimits,
+        AccountLimits.Rates accountRates, BroadcastStore.Pace broadcastPace, Postgres postgres, URI redis,
         String nodeId, dev.parley.server.net.ServerCertificate tls) {
 
     /**
@@ -156,7 +157,7 @@ public record ServerConfig(String bind, int port, Path dataDir, Clock clock, int
             return this;
         }
 
-        /** How often each connection is pinged (default 30 s); one that stays silent for 1.5 intervals is dropped. */
+        /** How often each connection is pinged (default 30 s); one leaving a ping unanswered that long is dropped. */
         public Builder pingInterval(java.time.Duration pingInterval) {
             this.pingInterval = pingInterval;
             return this;

@@ -123,6 +123,38 @@ class ServerTrustFlowTest extends AppTest {
         assertThat(known.pinned("127.0.0.1", uri.getPort())).contains(sha256(serverCertificate));
     }
 
+    @Test
+    void atTheLargestTextSizeTheDialogWidensSoTheFingerprintAndButtonsAreShownWhole() throws Exception {
+        URI uri = startTlsServer();
+        java.nio.file.Files.createDirectories(dataDir());
+        java.nio.file.Files.writeString(dataDir().resolve("appearance.properties"), "textSize=20\n");
+        launch(new AppOptions(uri, dataDir(), false));
+
+        clickOn("#switchLink");
+        clickOn("#displayNameField").write("Alice Liddell");
+        clickOn("#handleField").write("alice");
+        clickOn("#passwordField").write("password-alice");
+        clickOn("#submitButton");
+        waitUntil(() -> seen("#trustPresented"));
+        waitUntil(() -> dialogScene().getRoot().getStyleClass().contains("text-size-20"));
+
+        javafx.scene.control.Labeled presented = onFx(() -> (javafx.scene.control.Labeled) dialogScene()
+                .lookup("#trustPresented"));
+        waitUntil(() -> presented.getText().equals(((javafx.scene.text.Text) presented.lookup(".text")).getText()));
+        assertThat(onFx(() -> presented.getWidth() >= presented.prefWidth(-1)
+                && presented.getHeight() >= presented.prefHeight(presented.getWidth())))
+                .as("nothing of it clipped").isTrue();
+        assertThat(onFx(() -> presented.getText().replace("\n", ":"))).as("all of it")
+                .isEqualTo(sha256(serverCertificate));
+        javafx.scene.Scene dialog = dialogScene();
+        waitUntil(() -> java.util.stream.Stream.of("#trustAccept", "#trustCancel")
+                .map(id -> (javafx.scene.control.Labeled) dialog.lookup(id))
+                .allMatch(button -> button.getText().equals(((javafx.scene.text.Text) button.lookup(".text"))
+                        .getText())));
+        snapshot(dialogScene(), SHOTS.resolve("trust-first-use-20px.png"));
+        clickOn("#trustCancel");
+    }
+
     private javafx.scene.Scene dialogScene() throws Exception {
         return onFx(() -> Window.getWindows().stream().map(Window::getScene)
                 .filter(scene -> scene != null && scene.lookup("#trustHeadline") != null).findFirst().orElseThrow());

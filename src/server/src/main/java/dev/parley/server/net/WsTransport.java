@@ -59,7 +59,9 @@ public final class WsTransport extends WebSocketServer {
                 DEFAULT_PING_INTERVAL);
     }
 
-    /** @param pingInterval how often each connection is pinged; one silent for 1.5 intervals is dropped */
+    /**
+     * @param pingInterval how often each connection is pinged; one that leaves a ping unanswered that long is dropped
+     */
     public WsTransport(InetSocketAddress address, Gateway gateway, SessionRegistry registry, int maxBacklogFrames,
             int maxConnectionsPerAddress, Duration handshakeTimeout, Duration pingInterval) {
         super(address, 2, List.of(new StrictDraft()));

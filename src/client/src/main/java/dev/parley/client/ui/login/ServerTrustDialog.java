@@ -72,9 +72,17 @@ public final class ServerTrustDialog extends Dialog<ServerTrustDialog.Choice> {
             cancel.setText(ViewLoader.text("trust.close"));
         }
         cancel.setDefaultButton(true);
+        // Each button as wide as its own text: the bar's uniform width is measured once, in the default text size,
+        // and would cut "Trust this server" at the larger ones.
+        getDialogPane().getButtonTypes().forEach(type -> ButtonBar.setButtonUniformSize(
+                getDialogPane().lookupButton(type), false));
         // Focus on Cancel too, so neither Enter nor Space trusts by accident. After showing: the dialog focuses its
-        // first button while it shows.
-        setOnShown(event -> javafx.application.Platform.runLater(cancel::requestFocus));
+        // first button while it shows. The chosen text size reaches the window only as it shows, after the dialog
+        // measured itself in the default size: measure again, so that nothing is cut at the larger sizes.
+        setOnShown(event -> javafx.application.Platform.runLater(() -> {
+            getDialogPane().getScene().getWindow().sizeToScene();
+            cancel.requestFocus();
+        }));
         setResultConverter(button -> button == act && act != null
                 ? (problem instanceof TrustProblem.Changed ? Choice.FORGET : Choice.TRUST) : Choice.CANCEL);
     }
