@@ -52,12 +52,7 @@ class ServerTrustFlowTest extends AppTest {
         KnownServers known = KnownServers.in(dataDir());
         launch(new AppOptions(uri, dataDir(), false));
 
-        clickOn("#switchLink");
-        clickOn("#displayNameField").write("Alice Liddell");
-        clickOn("#handleField").write("alice");
-        clickOn("#passwordField").write("password-alice");
-        clickOn("#submitButton");
-        waitUntil(() -> seen("#trustPresented"));
+        signUpAsAliceUntilAskedAboutTheCertificate();
         assertThat(textOf("#trustHeadline")).isEqualTo("Is this really 127.0.0.1:" + uri.getPort() + "?");
         assertThat(textOf("#trustPresented").replace("\n", ":")).isEqualTo(sha256(serverCertificate));
         snapshot(dialogScene(), SHOTS.resolve("trust-first-use.png"));
@@ -130,12 +125,7 @@ class ServerTrustFlowTest extends AppTest {
         java.nio.file.Files.writeString(dataDir().resolve("appearance.properties"), "textSize=20\n");
         launch(new AppOptions(uri, dataDir(), false));
 
-        clickOn("#switchLink");
-        clickOn("#displayNameField").write("Alice Liddell");
-        clickOn("#handleField").write("alice");
-        clickOn("#passwordField").write("password-alice");
-        clickOn("#submitButton");
-        waitUntil(() -> seen("#trustPresented"));
+        signUpAsAliceUntilAskedAboutTheCertificate();
         waitUntil(() -> dialogScene().getRoot().getStyleClass().contains("text-size-20"));
 
         javafx.scene.control.Labeled presented = onFx(() -> (javafx.scene.control.Labeled) dialogScene()
@@ -153,6 +143,16 @@ class ServerTrustFlowTest extends AppTest {
                         .getText())));
         snapshot(dialogScene(), SHOTS.resolve("trust-first-use-20px.png"));
         clickOn("#trustCancel");
+    }
+
+    /** Fills in the sign-up form and sends it; the server's certificate makes the app ask first. */
+    private void signUpAsAliceUntilAskedAboutTheCertificate() {
+        clickOn("#switchLink");
+        clickOn("#displayNameField").write("Alice Liddell");
+        clickOn("#handleField").write("alice");
+        clickOn("#passwordField").write("password-alice");
+        clickOn("#submitButton");
+        waitUntil(() -> seen("#trustPresented"));
     }
 
     private javafx.scene.Scene dialogScene() throws Exception {
